@@ -1,0 +1,58 @@
+import { Worker } from 'node:worker_threads';
+import {
+  Accumulator,
+  type ChunkResult,
+  type PreparedModel,
+  type Results,
+  Simulator,
+  splitRuns,
+} from '../engine/index.js';
+
+/** Runs per task handed to a worker thread. Any value gives identical results (blocks are fixed). */
+export const CHUNK_RUNS = 500;
+
+/**
+ * Run a model's Monte Carlo runs on `workers` Node worker threads (0: in this thread) and summarise.
+ * The inputs are passed raw so each thread validates and prepares its own model.
+ */
+export async function runInThreads(
+  model: PreparedModel,
+  raw: [unknown, unknown, unknown],
+  workers: number,
+  runs = model.scenario.runs,
+  chunkRuns = CHUNK_RUNS,
+): Promise<Results> {
+  const acc = new Accumulator(model, runs);
+  const ranges = splitRuns(runs, chunkRuns);
+  if (workers <= 0) {
+    const simulator = new Simulator(model);
+    for (const r of ranges) acc.add(simulator.simulateChunk(r.runStart, r.runCount));
+    return acc.summarize();
+  }
+  // the worker is TypeScript: a small bootstrap registers tsx in each thread before loading it
+  const url = new URL('../../workers/node-worker-bootstrap.mjs', import.meta.url);
+  const pool = Array.from({ length: Math.min(workers, ranges.length) }, () => new Worker(url));
+  let next = 0;
+  try {
+    await Promise.all(
+      pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.on('error', reject);
+            const dispatch = () => {
+              if (next >= ranges.length) return resolve();
+              worker.postMessage(ranges[next++]);
+            };
+            worker.on('message', (message: { loaded?: boolean; chunk?: ChunkResult }) => {
+              if (message.chunk) acc.add(message.chunk);
+              dispatch();
+            });
+            worker.postMessage({ load: raw });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return acc.summarize();
+}

@@ -1,0 +1,104 @@
+/**
+ * Command-line runner: npm run simulate -- scenarios/fyrbodal.json [--runs N] [--seed S] [--workers W] [--out FILE]
+ * Runs the same engine as the browser, on Node worker threads, prints a table and optionally writes the
+ * full results as JSON (docs/results-format.md). Exit codes: 0 ok, 1 bad input, 2 bad usage.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadModel, PATH_IDS, type Results } from '../engine/index.js';
+import { formatTable } from './format-table.js';
+import { runInThreads } from './run-threads.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function readJson(path: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    fail(`Cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 1);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    fail(`${what} ${path} is not valid JSON: ${(error as Error).message}`, 1);
+  }
+}
+
+function integerOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    fail(`--${name} must be an integer from ${min} to ${max}, got "${value}"`, 2);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseArgs>;
+  const options = {
+    runs: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+    municipalities: { type: 'string' },
+    capabilities: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options });
+  } catch (error) {
+    fail(
+      `${(error as Error).message}\nUsage: npm run simulate -- SCENARIO.json [--runs N] [--seed S] [--workers W] [--out FILE]`,
+      2,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length !== 1) {
+    fail(
+      'Usage: npm run simulate -- SCENARIO.json [--runs N] [--seed S] [--workers W] [--out FILE] [--municipalities FILE] [--capabilities FILE]',
+      values.help ? 0 : 2,
+    );
+  }
+  const scenario = readJson(positionals[0], 'scenario') as Record<string, unknown>;
+  const runs = integerOption(values.runs as string | undefined, 'runs', 1, 1_000_000);
+  const seed = integerOption(values.seed as string | undefined, 'seed', 0, 4294967295);
+  const workers =
+    integerOption(values.workers as string | undefined, 'workers', 0, 64) ?? Math.min(4, availableParallelism());
+  if (scenario && typeof scenario === 'object' && !Array.isArray(scenario)) {
+    if (runs !== undefined) scenario.runs = runs;
+    if (seed !== undefined) scenario.seed = seed;
+  }
+  const municipalities = readJson(
+    (values.municipalities as string) ?? resolve(root, 'public/data/municipalities.json'),
+    'municipalities',
+  );
+  const capabilities = readJson(
+    (values.capabilities as string) ?? resolve(root, 'public/data/capabilities.json'),
+    'capabilities',
+  );
+  const model = loadModel(scenario, municipalities, capabilities);
+  if (!model.ok) {
+    const lines = model.issues.slice(0, 30).map((i) => `  ${i.path}: ${i.message}`);
+    const more = model.issues.length > 30 ? [`  … and ${model.issues.length - 30} more`] : [];
+    fail(['Invalid input:', ...lines, ...more].join('\n'), 1);
+  }
+  const started = performance.now();
+  const results: Results = await runInThreads(model.value, [scenario, municipalities, capabilities], workers);
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(formatTable(results));
+  process.stderr.write(`${results.runsDone} runs on ${workers || 'no'} worker thread(s) in ${seconds.toFixed(2)} s\n`);
+  if (values.out) {
+    writeFileSync(values.out as string, `${JSON.stringify(results)}\n`);
+    process.stderr.write(`Full results (${PATH_IDS.length} paths) written to ${values.out}\n`);
+  }
+}
+
+main().catch((error: unknown) => fail(`Simulation failed: ${(error as Error).message}`, 1));

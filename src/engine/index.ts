@@ -1,0 +1,12 @@
+/**
+ * The engine's public surface. Pure TypeScript: no DOM, Lit or Comlink, so the same code runs in
+ * Node (CLI, tests), in Web Workers and in the browser.
+ */
+export * from './assumptions.js';
+export * from './distributions/index.js';
+export * from './model.js';
+export * from './rng.js';
+export * from './run.js';
+export * from './schema.js';
+export * from './simulate.js';
+export * from './summarize.js';

@@ -1,0 +1,235 @@
+import { ASSUMPTION_IDS, ASSUMPTIONS, type Assumption, type AssumptionId, FORM_OVERHEAD } from './assumptions.js';
+import { quantileFunction } from './distributions/index.js';
+import {
+  CAPABILITY_GROUPS,
+  type Capability,
+  type Issue,
+  type Municipality,
+  PATH_IDS,
+  type Result,
+  type Scenario,
+} from './schema.js';
+
+/** Kinds and drivers as small integers, for the typed arrays of the hot loop. */
+export const KIND = { drift: 0, styrning: 1, utveckling: 2 } as const;
+export const DRIVER = { users: 0, systems: 1, inhabitants: 2, fixed: 3 } as const;
+
+/**
+ * A scenario resolved against its data: every lookup done, every selection turned into a mask, every
+ * distribution compiled to a quantile function. Built once per scenario, shared by all runs.
+ */
+export interface PreparedModel {
+  scenario: Scenario;
+  members: Municipality[];
+  capabilities: Capability[];
+  assumptions: Record<AssumptionId, Assumption>;
+  quantiles: ((u: number) => number)[];
+  years: number[];
+  /** Per member (scenario order). */
+  pop0: Float64Array;
+  growth: Float64Array;
+  employees: Float64Array;
+  pupils: Float64Array;
+  systems: Float64Array;
+  legacy: Float64Array;
+  /** Today's IT budget where the profile states it (SEK), else NaN (derived per run). */
+  itCost: Float64Array;
+  /** Per capability (catalogue order). */
+  kind: Uint8Array;
+  driver: Uint8Array;
+  group: Uint8Array;
+  minFte: Float64Array;
+  fteAtRef: Float64Array;
+  lnRef: Float64Array;
+  betaLow: Float64Array;
+  betaMode: Float64Array;
+  betaHigh: Float64Array;
+  nonStaffCost: Float64Array;
+  nonStaffScale: Float64Array;
+  /** Local capabilities in the order they are given up under a budget shortfall (governance first). */
+  shortfallOrder: Int32Array;
+  /** Capabilities per group, for group coverage. */
+  groupSize: Float64Array;
+  /** Path settings. */
+  enabled: boolean[];
+  samverkanMember: Uint8Array;
+  pooled: Uint8Array;
+  formOverhead: number;
+  transferred: Uint8Array;
+  bodyPopulation: number;
+  mergerMember: Uint8Array;
+  asymMember: Uint8Array;
+  host: number;
+  provided: Uint8Array;
+}
+
+type Selection = Scenario['paths']['samverkan']['pooled'];
+
+function selectCapabilities(
+  selection: Selection,
+  capabilities: Capability[],
+  flag: 'poolable' | 'transferable',
+  path: string,
+  issues: Issue[],
+): Uint8Array {
+  const mask = new Uint8Array(capabilities.length);
+  if (selection === 'none') return mask;
+  if (selection === 'poolable' || selection === 'transferable') {
+    capabilities.forEach((c, i) => {
+      mask[i] = c[selection] && c[flag] ? 1 : 0;
+    });
+    return mask;
+  }
+  selection.forEach((id, j) => {
+    const i = capabilities.findIndex((c) => c.id === id);
+    if (i < 0) issues.push({ path: `${path}.${j}`, message: `unknown capability "${id}"` });
+    else if (!capabilities[i][flag]) {
+      issues.push({ path: `${path}.${j}`, message: `capability "${id}" is not ${flag}` });
+    } else mask[i] = 1;
+  });
+  return mask;
+}
+
+function selectMembers(subset: 'all' | string[], members: Municipality[], path: string, issues: Issue[]): Uint8Array {
+  const mask = new Uint8Array(members.length);
+  if (subset === 'all') return mask.fill(1);
+  subset.forEach((code, j) => {
+    const i = members.findIndex((m) => m.code === code);
+    if (i < 0) issues.push({ path: `${path}.${j}`, message: `${code} is not a member of the scenario` });
+    else mask[i] = 1;
+  });
+  if (subset.length === 0) issues.push({ path, message: 'needs at least one member' });
+  return mask;
+}
+
+/**
+ * Resolve a (shape-validated) scenario against municipality profiles and a capability catalogue.
+ * Reports every inconsistency with the path of the field at fault: unknown or duplicate members,
+ * capabilities that cannot be pooled or transferred, a host outside the arrangement, bad distributions.
+ */
+export function prepareModel(
+  scenario: Scenario,
+  municipalities: Municipality[],
+  capabilities: Capability[],
+): Result<PreparedModel> {
+  const issues: Issue[] = [];
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  const members: Municipality[] = [];
+  const seen = new Set<string>();
+  scenario.members.forEach((code, i) => {
+    const m = byCode.get(code);
+    if (!m) issues.push({ path: `members.${i}`, message: `unknown kommunkod ${code}` });
+    else if (seen.has(code)) issues.push({ path: `members.${i}`, message: `${code} is listed twice` });
+    else members.push(m);
+    seen.add(code);
+  });
+  const capIds = new Set<string>();
+  capabilities.forEach((c, i) => {
+    if (capIds.has(c.id)) issues.push({ path: `capabilities.${i}.id`, message: `duplicate capability id "${c.id}"` });
+    capIds.add(c.id);
+  });
+
+  const assumptions = {} as Record<AssumptionId, Assumption>;
+  const quantiles: ((u: number) => number)[] = [];
+  for (const def of ASSUMPTIONS) {
+    const a: Assumption = scenario.assumptions?.[def.id] ?? def.default;
+    assumptions[def.id] = a;
+    try {
+      quantiles.push(quantileFunction(a));
+    } catch (error) {
+      issues.push({ path: `assumptions.${def.id}`, message: (error as Error).message });
+      quantiles.push(() => Number.NaN);
+    }
+  }
+
+  const p = scenario.paths;
+  const samverkanMember = selectMembers(p.samverkan.members, members, 'paths.samverkan.members', issues);
+  const mergerMember = selectMembers(p.sammanlaggning.members, members, 'paths.sammanlaggning.members', issues);
+  const asymMember = selectMembers(p.asymmetrisk.members, members, 'paths.asymmetrisk.members', issues);
+  const pooled = selectCapabilities(p.samverkan.pooled, capabilities, 'poolable', 'paths.samverkan.pooled', issues);
+  const provided = selectCapabilities(
+    p.asymmetrisk.provided,
+    capabilities,
+    'poolable',
+    'paths.asymmetrisk.provided',
+    issues,
+  );
+  const transferred = selectCapabilities(
+    p.omfordelning.transferred,
+    capabilities,
+    'transferable',
+    'paths.omfordelning.transferred',
+    issues,
+  );
+  let host = -1;
+  if (p.asymmetrisk.host === 'largest') {
+    members.forEach((m, i) => {
+      if (asymMember[i] && (host < 0 || m.population > members[host].population)) host = i;
+    });
+  } else {
+    host = members.findIndex((m) => m.code === p.asymmetrisk.host);
+    if (host < 0 || !asymMember[host]) {
+      issues.push({
+        path: 'paths.asymmetrisk.host',
+        message: `host ${p.asymmetrisk.host} is not a member of the arrangement`,
+      });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const M = members.length;
+  const C = capabilities.length;
+  const f64 = (n: number, fn: (i: number) => number) => Float64Array.from({ length: n }, (_, i) => fn(i));
+  const order = capabilities
+    .map((c, i) => ({ i, kind: KIND[c.kind] }))
+    .filter((c) => c.kind !== KIND.utveckling)
+    // governance goes first, then operations; within a kind the catalogue's last entries go first
+    .sort((a, b) => b.kind - a.kind || b.i - a.i)
+    .map((c) => c.i);
+  const groupSize = new Float64Array(CAPABILITY_GROUPS.length);
+  for (const c of capabilities) groupSize[CAPABILITY_GROUPS.indexOf(c.group)]++;
+
+  return {
+    ok: true,
+    value: {
+      scenario,
+      members,
+      capabilities,
+      assumptions,
+      quantiles,
+      years: Array.from({ length: scenario.horizonYears }, (_, t) => scenario.startYear + t),
+      pop0: f64(M, (i) => members[i].population),
+      growth: f64(M, (i) => members[i].populationGrowth),
+      employees: f64(M, (i) => members[i].employees),
+      pupils: f64(M, (i) => members[i].pupils ?? 0),
+      systems: f64(M, (i) => members[i].systems),
+      legacy: f64(M, (i) => members[i].legacyShare),
+      itCost: f64(M, (i) => members[i].itCost ?? Number.NaN),
+      kind: Uint8Array.from(capabilities, (c) => KIND[c.kind]),
+      driver: Uint8Array.from(capabilities, (c) => DRIVER[c.driver]),
+      group: Uint8Array.from(capabilities, (c) => CAPABILITY_GROUPS.indexOf(c.group)),
+      minFte: f64(C, (i) => capabilities[i].minFte),
+      fteAtRef: f64(C, (i) => capabilities[i].fteAtRef),
+      lnRef: f64(C, (i) => Math.log(capabilities[i].refVolume)),
+      betaLow: f64(C, (i) => capabilities[i].scale.low),
+      betaMode: f64(C, (i) => capabilities[i].scale.mode),
+      betaHigh: f64(C, (i) => capabilities[i].scale.high),
+      nonStaffCost: f64(C, (i) => capabilities[i].nonStaffCost),
+      nonStaffScale: f64(C, (i) => capabilities[i].nonStaffScale),
+      shortfallOrder: Int32Array.from(order),
+      groupSize,
+      enabled: PATH_IDS.map((id) => id === 'status-quo' || p[id].enabled),
+      samverkanMember,
+      pooled,
+      formOverhead: FORM_OVERHEAD[p.samverkan.form],
+      transferred,
+      bodyPopulation: p.omfordelning.bodyPopulation,
+      mergerMember,
+      asymMember,
+      host,
+      provided,
+    },
+  };
+}
+
+export { ASSUMPTION_IDS };

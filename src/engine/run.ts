@@ -1,0 +1,59 @@
+import { type PreparedModel, prepareModel } from './model.js';
+import {
+  type Capability,
+  type Issue,
+  type Municipality,
+  parseCapabilities,
+  parseMunicipalities,
+  parseScenario,
+  type Result,
+} from './schema.js';
+import { BLOCK_RUNS, type ChunkResult, Simulator } from './simulate.js';
+import { Accumulator, type Results } from './summarize.js';
+
+/** A contiguous range of runs: the unit of work handed to a thread. */
+export interface RunRange {
+  runStart: number;
+  runCount: number;
+}
+
+/**
+ * Split runs [0, runs) into ranges of about `chunkRuns` runs, aligned to BLOCK_RUNS so that any split
+ * gives identical results.
+ */
+export function splitRuns(runs: number, chunkRuns: number): RunRange[] {
+  const size = Math.max(BLOCK_RUNS, Math.round(chunkRuns / BLOCK_RUNS) * BLOCK_RUNS);
+  const ranges: RunRange[] = [];
+  for (let start = 0; start < runs; start += size)
+    ranges.push({ runStart: start, runCount: Math.min(size, runs - start) });
+  return ranges;
+}
+
+/**
+ * Validate raw inputs (a parsed scenario file and the two data files) and resolve them into a model.
+ * Issues from each input are prefixed with its name, e.g. `scenario.paths.asymmetrisk.host`.
+ */
+export function loadModel(scenario: unknown, municipalities: unknown, capabilities: unknown): Result<PreparedModel> {
+  const issues: Issue[] = [];
+  const prefix = (name: string, found: Issue[]) =>
+    found.map((i) => ({ path: i.path === '(root)' ? name : `${name}.${i.path}`, message: i.message }));
+  const s = parseScenario(scenario);
+  const m = parseMunicipalities(municipalities);
+  const c = parseCapabilities(capabilities);
+  if (!s.ok) issues.push(...prefix('scenario', s.issues));
+  if (!m.ok) issues.push(...prefix('municipalities', m.issues));
+  if (!c.ok) issues.push(...prefix('capabilities', c.issues));
+  if (!s.ok || !m.ok || !c.ok) return { ok: false, issues };
+  const model = prepareModel(s.value, m.value as Municipality[], c.value as Capability[]);
+  return model.ok ? model : { ok: false, issues: prefix('scenario', model.issues) };
+}
+
+/** Run every run of a model in this thread and summarise. For tests and small scenarios. */
+export function simulateAll(model: PreparedModel, runs = model.scenario.runs): Results {
+  const simulator = new Simulator(model);
+  const acc = new Accumulator(model, runs);
+  for (const range of splitRuns(runs, 1000)) acc.add(simulator.simulateChunk(range.runStart, range.runCount));
+  return acc.summarize();
+}
+
+export type { ChunkResult };

@@ -1,0 +1,387 @@
+import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
+import type { PreparedModel } from './model.js';
+import { CAPABILITY_GROUPS, PATH_IDS, type PathId } from './schema.js';
+import {
+  BLOCK_RUNS,
+  type ChunkResult,
+  MEMBER_RUN_METRICS,
+  MEMBER_YEAR_METRICS,
+  type MemberRunMetric,
+  type MemberYearMetric,
+  TOTAL_METRICS,
+  type TotalMetric,
+} from './simulate.js';
+
+/** The results file's format name and version (see docs/results-format.md). */
+export const RESULTS_FORMAT = 'digitala-motorn/results';
+export const RESULTS_FORMAT_VERSION = 1;
+
+/** Summary statistics of one output over the Monte Carlo runs. `se` is the standard error of the mean. */
+export interface Stats {
+  mean: number;
+  sd: number;
+  se: number;
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+}
+
+export interface YearResult {
+  year: number;
+  totalCost: Stats;
+  costPerInhabitant: Stats;
+  developmentCapacity: Stats;
+  capacityGap: Stats;
+  developmentDemand: Stats;
+  coverage: Stats;
+  robustCoverage: Stats;
+  driftShare: Stats;
+  transitionCost: Stats;
+  budget: Stats;
+  /** Path cost minus status quo cost in this year (negative: the path is cheaper). */
+  diffVsStatusQuo: Stats;
+  /** Cumulative difference from the start year to this one. */
+  cumulativeDiffVsStatusQuo: Stats;
+  /** Share of runs in which the path costs less than status quo this year (null for status quo). */
+  probCheaper: number | null;
+}
+
+export interface MemberResult {
+  code: string;
+  name: string;
+  horizonCost: Stats;
+  npvVsStatusQuo: Stats;
+  finalDevelopmentCapacity: Stats;
+  finalCapacityGap: Stats;
+  /** Means per year. */
+  years: ({ year: number } & Record<MemberYearMetric, number>)[];
+  /** Final year: mean share of each key capability's capabilities held, and held robustly. */
+  groupCoverage: { group: string; held: number; robust: number }[];
+}
+
+export interface BreakEven {
+  /** Share of runs in which cumulative cost falls to or below status quo's and stays there. */
+  probWithinHorizon: number;
+  /** Median break-even year among all runs, counting runs without one as later than the horizon. */
+  median: number | null;
+  p10: number | null;
+  p90: number | null;
+  /** Share of runs breaking even in each year of the horizon. */
+  byYear: number[];
+}
+
+export interface PathResult {
+  enabled: boolean;
+  years: YearResult[];
+  horizonCost: Stats;
+  /** Net present value of (path cost − status quo cost) over the horizon; negative means cheaper. */
+  npvVsStatusQuo: Stats;
+  /** Share of runs with a negative NPV difference (null for status quo). */
+  probCheaper: number | null;
+  breakEven: BreakEven | null;
+  /** Share of runs in which no development demand is left unmet in the final year. */
+  probClosesGap: number;
+  /** Share of runs with less unmet development demand than status quo in the final year. */
+  probSmallerGapThanStatusQuo: number | null;
+  municipalities: MemberResult[];
+}
+
+export interface Results {
+  format: typeof RESULTS_FORMAT;
+  formatVersion: typeof RESULTS_FORMAT_VERSION;
+  scenario: {
+    id: string;
+    name: { sv: string; en: string };
+    seed: number;
+    runs: number;
+    startYear: number;
+    horizonYears: number;
+    discountRate: number;
+    members: { code: string; name: string }[];
+  };
+  runsDone: number;
+  years: number[];
+  paths: Record<PathId, PathResult>;
+  /** What each uncertain input took over the runs. */
+  inputs: Record<AssumptionId, Stats>;
+}
+
+/**
+ * Collects chunks (in any order, from any number of threads) and summarises the runs received so far.
+ * Per-run arrays are placed by run index and block sums are added in block order, so the summary is
+ * bit-identical whatever the split into chunks.
+ */
+export class Accumulator {
+  readonly runs: number;
+  private readonly model: PreparedModel;
+  private readonly T: number;
+  private readonly M: number;
+  private readonly totals: Float64Array;
+  private readonly memberRuns: Float64Array;
+  private readonly draws: Float64Array;
+  private readonly blockSums: (Float64Array | undefined)[];
+  private readonly groupSums: (Float64Array | undefined)[];
+  private readonly blockRuns: Int32Array;
+  private done = 0;
+
+  constructor(model: PreparedModel, runs = model.scenario.runs) {
+    this.model = model;
+    this.runs = runs;
+    this.T = model.years.length;
+    this.M = model.members.length;
+    const P = PATH_IDS.length;
+    this.totals = new Float64Array(TOTAL_METRICS.length * P * this.T * runs);
+    this.memberRuns = new Float64Array(MEMBER_RUN_METRICS.length * P * this.M * runs);
+    this.draws = new Float64Array(ASSUMPTION_IDS.length * runs);
+    const blocks = Math.ceil(runs / BLOCK_RUNS);
+    this.blockSums = new Array(blocks);
+    this.groupSums = new Array(blocks);
+    this.blockRuns = new Int32Array(blocks);
+  }
+
+  /** Runs received so far. */
+  get runsDone(): number {
+    return this.done;
+  }
+
+  /** Add one chunk. Chunks must not overlap and must lie within [0, runs). */
+  add(chunk: ChunkResult): void {
+    const { runStart, runCount } = chunk;
+    if (runStart < 0 || runStart + runCount > this.runs) throw new RangeError('chunk outside the run range');
+    const scatter = (target: Float64Array, source: Float64Array, rows: number) => {
+      for (let row = 0; row < rows; row++) {
+        target.set(source.subarray(row * runCount, (row + 1) * runCount), row * this.runs + runStart);
+      }
+    };
+    scatter(this.totals, chunk.totals, chunk.totals.length / runCount);
+    scatter(this.memberRuns, chunk.memberRuns, chunk.memberRuns.length / runCount);
+    scatter(this.draws, chunk.draws, ASSUMPTION_IDS.length);
+    const firstBlock = runStart / BLOCK_RUNS;
+    const blocks = Math.ceil(runCount / BLOCK_RUNS);
+    const bs = chunk.blockSums.length / blocks;
+    const gs = chunk.groupSums.length / blocks;
+    for (let b = 0; b < blocks; b++) {
+      this.blockSums[firstBlock + b] = chunk.blockSums.slice(b * bs, (b + 1) * bs);
+      this.groupSums[firstBlock + b] = chunk.groupSums.slice(b * gs, (b + 1) * gs);
+      this.blockRuns[firstBlock + b] = Math.min(BLOCK_RUNS, runCount - b * BLOCK_RUNS);
+    }
+    this.done += runCount;
+  }
+
+  /** The per-run values of one total metric for a path and year, over the runs received (in run order). */
+  totalSamples(metric: TotalMetric, path: PathId, yearIndex: number): Float64Array {
+    const row = (TOTAL_METRICS.indexOf(metric) * PATH_IDS.length + PATH_IDS.indexOf(path)) * this.T + yearIndex;
+    return this.received(this.totals, row);
+  }
+
+  /** The per-run values of one member metric for a path and member. */
+  memberSamples(metric: MemberRunMetric, path: PathId, memberIndex: number): Float64Array {
+    const row = (MEMBER_RUN_METRICS.indexOf(metric) * PATH_IDS.length + PATH_IDS.indexOf(path)) * this.M + memberIndex;
+    return this.received(this.memberRuns, row);
+  }
+
+  /** The per-run draws of one uncertain input. */
+  drawSamples(id: AssumptionId): Float64Array {
+    return this.received(this.draws, ASSUMPTION_IDS.indexOf(id));
+  }
+
+  private received(source: Float64Array, row: number): Float64Array {
+    const out = new Float64Array(this.done);
+    let k = 0;
+    for (let b = 0; b < this.blockRuns.length; b++) {
+      const n = this.blockRuns[b];
+      if (n === 0) continue;
+      const start = row * this.runs + b * BLOCK_RUNS;
+      out.set(source.subarray(start, start + n), k);
+      k += n;
+    }
+    return out;
+  }
+
+  /** Summarise the runs received so far. */
+  summarize(): Results {
+    const { model, T, M } = this;
+    if (this.done === 0) throw new Error('no runs to summarise');
+    const P = PATH_IDS.length;
+    const G = CAPABILITY_GROUPS.length;
+    const MY = MEMBER_YEAR_METRICS.length;
+    // per-member means: block sums added in block order
+    const memberYear = new Float64Array(MY * P * M * T);
+    const groups = new Float64Array(2 * P * M * G);
+    for (let b = 0; b < this.blockRuns.length; b++) {
+      const sums = this.blockSums[b];
+      const groupSums = this.groupSums[b];
+      if (!sums || !groupSums) continue;
+      for (let k = 0; k < memberYear.length; k++) memberYear[k] += sums[k];
+      for (let k = 0; k < groups.length; k++) groups[k] += groupSums[k];
+    }
+    const n = this.done;
+    const sq = (metric: TotalMetric, t: number) => this.totalSamples(metric, 'status-quo', t);
+    const rate = model.scenario.discountRate;
+
+    const paths = {} as Record<PathId, PathResult>;
+    PATH_IDS.forEach((path, p) => {
+      const isSq = path === 'status-quo';
+      const cumulative = new Float64Array(n);
+      const npv = new Float64Array(n);
+      const horizon = new Float64Array(n);
+      const cumulativeByYear: Float64Array[] = [];
+      const years: YearResult[] = model.years.map((year, t) => {
+        const cost = this.totalSamples('totalCost', path, t);
+        const base = sq('totalCost', t);
+        const pop = this.totalSamples('population', path, t);
+        const diff = cost.map((x, r) => x - base[r]);
+        let cheaper = 0;
+        for (let r = 0; r < n; r++) {
+          cumulative[r] += diff[r];
+          npv[r] += diff[r] / (1 + rate) ** t;
+          horizon[r] += cost[r];
+          if (diff[r] < 0) cheaper++;
+        }
+        cumulativeByYear.push(cumulative.slice());
+        const get = (metric: TotalMetric) => describe(this.totalSamples(metric, path, t));
+        return {
+          year,
+          totalCost: describe(cost),
+          costPerInhabitant: describe(cost.map((x, r) => x / pop[r])),
+          developmentCapacity: get('developmentCapacity'),
+          capacityGap: get('capacityGap'),
+          developmentDemand: get('developmentDemand'),
+          coverage: get('coverage'),
+          robustCoverage: get('robustCoverage'),
+          driftShare: get('driftShare'),
+          transitionCost: get('transitionCost'),
+          budget: get('budget'),
+          diffVsStatusQuo: describe(diff),
+          cumulativeDiffVsStatusQuo: describe(cumulative),
+          probCheaper: isSq ? null : cheaper / n,
+        };
+      });
+      const lastGap = this.totalSamples('capacityGap', path, T - 1);
+      const sqGap = sq('capacityGap', T - 1);
+      let closes = 0;
+      let smaller = 0;
+      let npvNegative = 0;
+      for (let r = 0; r < n; r++) {
+        if (lastGap[r] <= 1e-9) closes++;
+        if (lastGap[r] < sqGap[r] - 1e-9) smaller++;
+        if (npv[r] < 0) npvNegative++;
+      }
+      paths[path] = {
+        enabled: model.enabled[p],
+        years,
+        horizonCost: describe(horizon),
+        npvVsStatusQuo: describe(npv),
+        probCheaper: isSq ? null : npvNegative / n,
+        breakEven: isSq ? null : breakEven(cumulativeByYear, model.years),
+        probClosesGap: closes / n,
+        probSmallerGapThanStatusQuo: isSq ? null : smaller / n,
+        municipalities: model.members.map((member, i) => {
+          const stat = (metric: MemberRunMetric) => describe(this.memberSamples(metric, path, i));
+          return {
+            code: member.code,
+            name: member.name,
+            horizonCost: stat('horizonCost'),
+            npvVsStatusQuo: stat('npvVsStatusQuo'),
+            finalDevelopmentCapacity: stat('finalDevelopmentCapacity'),
+            finalCapacityGap: stat('finalCapacityGap'),
+            years: model.years.map((year, t) => {
+              const row = { year } as { year: number } & Record<MemberYearMetric, number>;
+              MEMBER_YEAR_METRICS.forEach((metric, k) => {
+                row[metric] = memberYear[((k * P + p) * M + i) * T + t] / n;
+              });
+              return row;
+            }),
+            groupCoverage: CAPABILITY_GROUPS.map((group, g) => ({
+              group,
+              held: groups[((0 * P + p) * M + i) * G + g] / n,
+              robust: groups[((1 * P + p) * M + i) * G + g] / n,
+            })),
+          };
+        }),
+      };
+    });
+
+    const inputs = {} as Record<AssumptionId, Stats>;
+    for (const id of ASSUMPTION_IDS) inputs[id] = describe(this.drawSamples(id));
+    const s = model.scenario;
+    return {
+      format: RESULTS_FORMAT,
+      formatVersion: RESULTS_FORMAT_VERSION,
+      scenario: {
+        id: s.id,
+        name: s.name,
+        seed: s.seed,
+        runs: s.runs,
+        startYear: s.startYear,
+        horizonYears: s.horizonYears,
+        discountRate: s.discountRate,
+        members: model.members.map((m) => ({ code: m.code, name: m.name })),
+      },
+      runsDone: n,
+      years: model.years,
+      paths,
+      inputs,
+    };
+  }
+}
+
+/**
+ * Mean, standard deviation, standard error of the mean and percentiles of a sample.
+ * Percentiles use simple-statistics' `quantileSorted` (nearest-rank interpolation as documented there).
+ * O(n log n) for the sort.
+ */
+export function describe(values: Float64Array): Stats {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const list = sorted as unknown as number[];
+  const sd = n > 1 ? sampleStandardDeviation(values as unknown as number[]) : 0;
+  return {
+    mean: mean(values as unknown as number[]),
+    sd,
+    se: sd / Math.sqrt(n),
+    p5: quantileSorted(list, 0.05),
+    p10: quantileSorted(list, 0.1),
+    p25: quantileSorted(list, 0.25),
+    p50: quantileSorted(list, 0.5),
+    p75: quantileSorted(list, 0.75),
+    p90: quantileSorted(list, 0.9),
+    p95: quantileSorted(list, 0.95),
+  };
+}
+
+/**
+ * Break-even year of each run: the first year from which the cumulative difference against status quo
+ * stays at or below zero to the end of the horizon. Runs without one count as "after the horizon".
+ */
+function breakEven(cumulativeByYear: Float64Array[], years: number[]): BreakEven {
+  const T = years.length;
+  const n = cumulativeByYear[0].length;
+  const byYear = new Array<number>(T).fill(0);
+  const found: number[] = [];
+  for (let r = 0; r < n; r++) {
+    let first = -1;
+    for (let t = T - 1; t >= 0; t--) {
+      if (cumulativeByYear[t][r] <= 0) first = t;
+      else break;
+    }
+    if (first >= 0) {
+      byYear[first] += 1 / n;
+      found.push(years[first]);
+    }
+  }
+  // runs without break-even sort after every year of the horizon
+  const all = Float64Array.from({ length: n }, (_, k) =>
+    k < found.length ? found[k] : Number.POSITIVE_INFINITY,
+  ).sort();
+  const pick = (q: number) => {
+    const v = all[Math.min(n - 1, Math.floor(q * n))];
+    return Number.isFinite(v) ? v : null;
+  };
+  return { probWithinHorizon: found.length / n, median: pick(0.5), p10: pick(0.1), p90: pick(0.9), byYear };
+}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadModel, type PreparedModel, type Scenario } from '../src/engine/index.js';
 
-export const readJson = (path: string): unknown => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
+export const readJson = (path: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
 
 export const municipalities = readJson('public/data/municipalities.json') as { code: string; name: string }[];
 export const smallCatalogue = readJson('test/fixtures/capabilities-small.json') as Record<string, unknown>[];

@@ -123,11 +123,11 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
     effect: t('Om kommunernas IT-budget är större', 'If municipal IT budgets are larger'),
     default: {
       dist: 'pert',
-      low: 1_100,
-      mode: 1_370,
-      high: 1_700,
+      low: 1_370,
+      mode: 1_900,
+      high: 2_150,
       source:
-        'härlett: ≈10 mdkr/år för alla 290 kommuner (Computer Sweden, Institutet för informationsteknologi, ca 2014) / 9,7 miljoner invånare × KPI-uppräkning 1,33 till 2026; Södertörn 2008: 600–1 397 kr/invånare (IT-nyckeltal Södertörn 2008)',
+        'härlett: IT ≈ 2,3–2,7 % av kommunens kostnader (SKR resp. Institutet för framtidsstudier, via Trinovo) × 73 600 kr/invånare (Ekonomifakta: kommunernas kostnader 774 mdkr 2022 / 10,52 miljoner invånare) × ≈1,07 KPI 2022→2026; lägsta värdet: ≈10 mdkr/år för alla kommuner (Computer Sweden, ca 2014) uppräknat till 2026',
     },
   },
   {

@@ -26,7 +26,7 @@ const nonNegative = () => v.pipe(v.number(), v.finite(), v.minValue(0));
 const share = () => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));
 const bilingual = (max = 200) => v.strictObject({ sv: text(max), en: text(max) });
-const source = () => v.pipe(v.string(), v.minLength(3, 'needs a source or "antagande: …"'), v.maxLength(600));
+const source = () => v.pipe(v.string(), v.minLength(3, 'needs a source or "antagande: …"'), v.maxLength(2000));
 const code = () => v.pipe(v.string(), v.regex(/^\d{4}$/, 'must be a four-digit kommunkod'));
 const id = () => v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a kebab-case id'));
 

@@ -132,6 +132,15 @@ export class Simulator {
   private readonly legacyFactor: Float64Array;
   private readonly sqFte: Float64Array;
   private readonly sqNs: Float64Array;
+  /** sqFte · wage + sqNs: each member's own cost per year and capability. */
+  private readonly sqCost: Float64Array;
+  /** [member][year][driver]: the member's share of the current provider's volume. */
+  private readonly shareD: Float64Array;
+  /** [year][capability]: the current provider's cost. */
+  private readonly provCost: Float64Array;
+  /** Per member: own cost in the start year of the shared capabilities, and of all capabilities. */
+  private readonly sharedCost0: Float64Array;
+  private readonly totalCost0: Float64Array;
   private readonly phiStar: Float64Array;
   private readonly provFte: Float64Array;
   private readonly provNs: Float64Array;
@@ -148,6 +157,12 @@ export class Simulator {
   private readonly tot: Float64Array;
   private readonly specs: PathSpec[];
   private readonly localPhi: Float64Array;
+  private readonly sums = new Float64Array(6);
+  private readonly localGroupFte = new Float64Array(G);
+  private readonly providerGroupFte = new Float64Array(G);
+  private readonly heldFlag: Uint8Array;
+  /** A driver array that points every capability at inhabitants (a merger splits everything by population). */
+  private readonly allInhabitants: Uint8Array;
   private readonly mergedCost: Float64Array;
   private readonly mergedFte: Float64Array;
   private readonly retiredCost: Float64Array;
@@ -171,6 +186,11 @@ export class Simulator {
     this.legacyFactor = new Float64Array(M);
     this.sqFte = new Float64Array(M * T * C);
     this.sqNs = new Float64Array(M * T * C);
+    this.sqCost = new Float64Array(M * T * C);
+    this.shareD = new Float64Array(M * T * 4);
+    this.provCost = new Float64Array(T * C);
+    this.sharedCost0 = new Float64Array(M);
+    this.totalCost0 = new Float64Array(M);
     this.phiStar = new Float64Array(M);
     this.provFte = new Float64Array(T * C);
     this.provNs = new Float64Array(T * C);
@@ -183,6 +203,8 @@ export class Simulator {
     this.groups = new Float64Array(P * M * 2 * G);
     this.tot = new Float64Array(P * T * TM);
     this.localPhi = new Float64Array(M);
+    this.allInhabitants = new Uint8Array(C).fill(DRIVER.inhabitants);
+    this.heldFlag = new Uint8Array(C);
     this.mergedCost = new Float64Array(C);
     this.mergedFte = new Float64Array(C);
     this.retiredCost = new Float64Array(T);
@@ -318,17 +340,8 @@ export class Simulator {
         this.pop[i * T + t] = m.pop0[i] * growth;
         this.users[i * T + t] = users0 * growth;
         this.budget[i * T + t] = budget0 * (1 + budgetGrowth) ** t;
-        this.needs(
-          Math.log(this.users[i * T + t]),
-          Math.log(m.systems[i]),
-          Math.log(this.pop[i * T + t]),
-          this.legacyFactor[i],
-          t,
-          this.sqFte,
-          this.sqNs,
-          (i * T + t) * C,
-        );
       }
+      this.memberNeeds(i, users0, g);
       let n0 = 0;
       for (let c = 0; c < C; c++) n0 += this.sqFte[i * T * C + c];
       this.phiStar[i] = steadyStaffing(n0, attrition, recruitment);
@@ -419,6 +432,50 @@ export class Simulator {
     }
   }
 
+  /**
+   * Status quo needs of member i for every year and capability. Same formula as `needs`, but since a
+   * member's volumes grow geometrically, (D_t/ref)^β = (D_0/ref)^β · ((1+g)^β)^t: two exponentials per
+   * capability instead of two per capability and year.
+   */
+  private memberNeeds(i: number, users0: number, g: number): void {
+    const { m, T, C, beta, sqFte, sqNs, sqCost } = this;
+    const lnUsers = Math.log(users0);
+    const lnSystems = Math.log(m.systems[i]);
+    const lnPop = Math.log(m.pop0[i]);
+    const lnGrowth = Math.log(1 + g);
+    const legacy = this.legacyFactor[i];
+    for (let c = 0; c < C; c++) {
+      const d = m.driver[c];
+      const x =
+        d === DRIVER.users
+          ? lnUsers - m.lnRef[c]
+          : d === DRIVER.systems
+            ? lnSystems - m.lnRef[c]
+            : d === DRIVER.inhabitants
+              ? lnPop - m.lnRef[c]
+              : 0;
+      const grows = d === DRIVER.users || d === DRIVER.inhabitants ? lnGrowth : 0;
+      const factor = d === DRIVER.systems ? legacy : 1;
+      let work = m.fteAtRef[c] * Math.exp(beta[c] * x) * factor;
+      let other = m.nonStaffCost[c] * Math.exp(m.nonStaffScale[c] * x) * factor;
+      const workStep = Math.exp(beta[c] * grows);
+      const otherStep = Math.exp(m.nonStaffScale[c] * grows);
+      const development = m.kind[c] === KIND.utveckling;
+      const minFte = m.minFte[c];
+      for (let t = 0; t < T; t++) {
+        const k = (i * T + t) * C + c;
+        const need = development ? work * this.demand[t] : work;
+        const fte = need > minFte ? need : minFte;
+        const ns = other * this.priceIndex[t];
+        sqFte[k] = fte;
+        sqNs[k] = ns;
+        sqCost[k] = fte * this.wage[t] + ns;
+        work *= workStep;
+        other *= otherStep;
+      }
+    }
+  }
+
   private copyStatusQuo(p: number): void {
     const { M, T } = this;
     const size = M * T * MY;
@@ -471,6 +528,38 @@ export class Simulator {
     }
   }
 
+  /**
+   * Each member's share of the provider's volume, per year and driver (fixed capabilities are split by
+   * inhabitants), the provider's cost per capability, and each member's start-year own costs.
+   */
+  private prepareShares(spec: PathSpec): void {
+    const { m, T, M, C, provVol, shareD, provCost, provFte, provNs, sqCost } = this;
+    for (let t = 0; t < T; t++) {
+      const W = this.wage[t];
+      for (let c = 0; c < C; c++) provCost[t * C + c] = provFte[t * C + c] * W + provNs[t * C + c];
+    }
+    for (let i = 0; i < M; i++) {
+      let shared0 = 0;
+      let total0 = 0;
+      for (let c = 0; c < C; c++) {
+        const own = sqCost[i * T * C + c];
+        total0 += own;
+        if (spec.capabilities[c]) shared0 += own;
+      }
+      this.sharedCost0[i] = shared0;
+      this.totalCost0[i] = total0;
+      if (!spec.members[i] || !spec.anyShared) continue;
+      for (let t = 0; t < T; t++) {
+        const k = (i * T + t) * 4;
+        const pop = this.pop[i * T + t] / provVol[t * 4 + DRIVER.inhabitants];
+        shareD[k + DRIVER.users] = this.users[i * T + t] / provVol[t * 4 + DRIVER.users];
+        shareD[k + DRIVER.systems] = m.systems[i] / provVol[t * 4 + DRIVER.systems];
+        shareD[k + DRIVER.inhabitants] = pop;
+        shareD[k + DRIVER.fixed] = pop;
+      }
+    }
+  }
+
   /** A member's share of the provider's volume of capability c's driver in year t. */
   private shareOf(spec: PathSpec, i: number, c: number, t: number): number {
     const { m, T } = this;
@@ -512,6 +601,13 @@ export class Simulator {
       }
     }
     const coordinationFte = Math.max(0, this.draw[A.coordinationFte]);
+    const { sqFte, sqCost, shareD, provCost, provFte, memberCost, memberFte, mergedCost, mergedFte } = this;
+    const { kind } = m;
+    const driver = merged ? this.allInhabitants : m.driver;
+    const mask = spec.capabilities;
+    const unrealised = 1 - spec.realisation;
+    const sums = this.sums;
+    this.prepareShares(spec);
 
     for (let t = 0; t < T; t++) {
       const W = this.wage[t];
@@ -544,8 +640,7 @@ export class Simulator {
       if (spec.host >= 0) {
         for (let c = 0; c < C; c++) {
           if (!spec.capabilities[c]) continue;
-          const cost = this.provFte[t * C + c] * W + this.provNs[t * C + c];
-          markupIncome += r * spec.markup * cost * (1 - this.shareOf(spec, spec.host, c, t));
+          markupIncome += r * spec.markup * provCost[t * C + c] * (1 - this.shareOf(spec, spec.host, c, t));
         }
       }
 
@@ -556,52 +651,39 @@ export class Simulator {
           for (let k = 0; k < MY; k++) out[o + k] = out[sq + k];
           continue;
         }
-        let cost = 0;
-        let holding = 0;
-        let drift = 0;
-        let demand = 0;
-        let sharedCost = 0;
-        let ownSharedCost0 = 0;
-        let localN = 0;
-        const base = (i * T + t) * C;
-        for (let c = 0; c < C; c++) {
-          const ownFte = this.sqFte[base + c];
-          const own = ownFte * W + this.sqNs[base + c];
-          let value = own;
-          let fte = ownFte;
-          if (spec.capabilities[c]) {
-            const share = this.shareOf(spec, i, c, t);
-            const provFte = share * this.provFte[t * C + c];
-            const prov = (provFte * W + share * this.provNs[t * C + c]) * spec.priceFactor[i];
-            // a merged municipality realises its gains as a whole; a contract partner realises them per member
-            const eff = merged
-              ? share * this.mergedCost[c]
-              : prov < own
-                ? prov + (1 - spec.realisation) * (own - prov)
-                : prov;
-            const effFte = merged
-              ? share * this.mergedFte[c]
-              : provFte < ownFte
-                ? provFte + (1 - spec.realisation) * (ownFte - provFte)
-                : provFte;
-            value = own - r * (own - eff);
-            fte = ownFte - r * (ownFte - effFte);
-            sharedCost += r * share * (this.provFte[t * C + c] * W + this.provNs[t * C + c]);
-            ownSharedCost0 += this.sqFte[i * T * C + c] * this.wage[0] + this.sqNs[i * T * C + c];
-            localN += (1 - r) * ownFte;
-          } else {
-            localN += ownFte;
-          }
-          this.memberCost[c] = value;
-          this.memberFte[c] = fte;
-          cost += value;
-          if (m.kind[c] === KIND.utveckling) demand += fte;
-          else holding += value;
-          if (m.kind[c] === KIND.drift) drift += value;
-        }
+        blendMember(
+          C,
+          (i * T + t) * C,
+          (i * T + t) * 4,
+          t * C,
+          r,
+          unrealised,
+          spec.priceFactor[i],
+          merged,
+          sqFte,
+          sqCost,
+          shareD,
+          provCost,
+          provFte,
+          mergedCost,
+          mergedFte,
+          mask,
+          driver,
+          kind,
+          memberCost,
+          memberFte,
+          sums,
+        );
+        let cost = sums[0];
+        let holding = sums[1];
+        const drift = sums[2];
+        const demand = sums[3];
+        const sharedCost = sums[4];
+        const localN = sums[5];
         const overhead = spec.overheadShare * sharedCost;
         const coordination = spec.coordinationPayers[i] && t >= spec.coordinationFrom ? coordinationFte * W : 0;
-        let transition = spec.transitionShare * (merged ? this.totalOwnCost0(i) : ownSharedCost0) * spec.transition[t];
+        let transition =
+          spec.transitionShare * (merged ? this.totalCost0[i] : this.sharedCost0[i]) * spec.transition[t];
         if (merged)
           transition += systemsRetiredCost[t] * (this.pop[i * T + t] / this.provVol[t * 4 + DRIVER.inhabitants]);
         const income = i === spec.host ? markupIncome : 0;
@@ -652,7 +734,7 @@ export class Simulator {
         const devCap = free > 0 ? (provPhi * free) / W : 0;
         let mergedPop = 0;
         for (let i = 0; i < M; i++) if (spec.members[i]) mergedPop += this.pop[i * T + t];
-        for (let c = 0; c < C; c++) this.memberCost[c] = this.provFte[t * C + c] * W + this.provNs[t * C + c];
+        for (let c = 0; c < C; c++) memberCost[c] = provCost[t * C + c];
         this.markShortfall(free, true);
         for (let i = 0; i < M; i++) {
           if (!spec.members[i]) continue;
@@ -669,7 +751,7 @@ export class Simulator {
         }
         provPhi = nextStaffing(provPhi, r * provN + mergedN + devCap, attrition, recruitment);
       } else {
-        provPhi = nextStaffing(provPhi, provN * spec.volumeFactor, attrition, recruitment);
+        provPhi = nextStaffing(provPhi, provN, attrition, recruitment);
       }
     }
     this.totals(p, spec);
@@ -681,7 +763,6 @@ export class Simulator {
    */
   private realiseMerged(spec: PathSpec, t: number): void {
     const { C, M, T } = this;
-    const W = this.wage[t];
     for (let c = 0; c < C; c++) {
       let ownCost = 0;
       let ownFte = 0;
@@ -689,21 +770,14 @@ export class Simulator {
         if (!spec.members[i]) continue;
         const k = (i * T + t) * C + c;
         ownFte += this.sqFte[k];
-        ownCost += this.sqFte[k] * W + this.sqNs[k];
+        ownCost += this.sqCost[k];
       }
-      const prov = this.provFte[t * C + c] * W + this.provNs[t * C + c];
+      const prov = this.provCost[t * C + c];
       const provFte = this.provFte[t * C + c];
       const rho = spec.realisation;
       this.mergedCost[c] = prov < ownCost ? prov + (1 - rho) * (ownCost - prov) : prov;
       this.mergedFte[c] = provFte < ownFte ? provFte + (1 - rho) * (ownFte - provFte) : provFte;
     }
-  }
-
-  private totalOwnCost0(i: number): number {
-    const { T, C } = this;
-    let sum = 0;
-    for (let c = 0; c < C; c++) sum += this.sqFte[i * T * C + c] * this.wage[0] + this.sqNs[i * T * C + c];
-    return sum;
   }
 
   /**
@@ -722,7 +796,13 @@ export class Simulator {
     }
   }
 
-  /** Coverage and robust coverage of one member in year t, and per group in the final year. */
+  /**
+   * Coverage and robust coverage of one member in year t, and per group in the final year.
+   * A capability is held when it is funded at its minimum staffing (development capabilities: to the
+   * extent development capacity meets demand); it is held robustly when, in addition, the organisation
+   * that holds it has at least two filled FTE working in the same key capability (group), so that no
+   * single person carries it.
+   */
   private coverage(
     p: number,
     i: number,
@@ -733,36 +813,49 @@ export class Simulator {
     provPhi: number,
     o: number,
   ): void {
-    const { m, C, T } = this;
-    const spec = this.specs[p];
+    const { m, C, T, shared, removed, memberFte, provFte, groups, localGroupFte, providerGroupFte, heldFlag } = this;
+    const { kind, minFte, group, groupSize } = m;
+    const merged = this.specs[p].merged;
     const kappa = demand > 0 ? Math.min(1, devCap / demand) : 1;
+    localGroupFte.fill(0);
+    providerGroupFte.fill(0);
+    let held = 0;
+    for (let c = 0; c < C; c++) {
+      // a merged municipality is one organisation: its own staffing counts, from the start
+      const atProvider = merged || shared[c] === 1;
+      const fte = atProvider ? provFte[t * C + c] : memberFte[c];
+      let h: boolean;
+      let staffed: number;
+      if (kind[c] === KIND.utveckling) {
+        staffed = kappa * fte;
+        h = staffed >= minFte[c] - 1e-12;
+      } else if (atProvider && !merged) {
+        // a shared provider is paid under contract
+        staffed = provPhi * fte;
+        h = true;
+      } else {
+        // held unless given up under a budget shortfall
+        staffed = (atProvider ? provPhi : phi) * fte;
+        h = removed[c] === 0;
+      }
+      heldFlag[c] = h ? 1 : 0;
+      if (!h) continue;
+      held++;
+      if (atProvider) providerGroupFte[group[c]] += staffed;
+      else localGroupFte[group[c]] += staffed;
+    }
+    let robust = 0;
     const last = t === T - 1;
     const g0 = (p * this.M + i) * 2 * G;
-    if (last) this.groups.fill(0, g0, g0 + 2 * G);
-    let held = 0;
-    let robust = 0;
-    const merged = spec.merged;
+    if (last) groups.fill(0, g0, g0 + 2 * G);
     for (let c = 0; c < C; c++) {
-      const shared = this.shared[c] === 1;
-      const fte = shared ? this.provFte[t * C + c] : this.memberFte[c];
-      let h: boolean;
-      let rb: boolean;
-      if (m.kind[c] === KIND.utveckling) {
-        h = kappa * fte >= m.minFte[c] - 1e-12;
-        rb = kappa * fte * (shared ? provPhi : 1) >= 2;
-      } else if (shared && !merged) {
-        h = true;
-        rb = provPhi * fte >= 2;
-      } else {
-        h = this.removed[c] === 0;
-        rb = h && (merged ? provPhi * this.provFte[t * C + c] : phi * fte) >= 2;
-      }
-      if (h) held++;
+      const g = group[c];
+      const h = heldFlag[c] === 1;
+      const rb = h && (merged || shared[c] === 1 ? providerGroupFte[g] : localGroupFte[g]) >= 2;
       if (rb) robust++;
       if (last) {
-        const g = m.group[c];
-        if (h) this.groups[g0 + g] += 1 / m.groupSize[g];
-        if (rb) this.groups[g0 + G + g] += 1 / m.groupSize[g];
+        if (h) groups[g0 + g] += 1 / groupSize[g];
+        if (rb) groups[g0 + G + g] += 1 / groupSize[g];
       }
     }
     this.out[o + 3] = held / C;
@@ -809,6 +902,87 @@ export class Simulator {
       tot[q + 9] = pop;
     }
   }
+}
+
+/**
+ * The hot loop: one member's cost and staffing per capability in one year, blending its own provision
+ * with the shared provider's by the ramp r. Writes `memberCost`/`memberFte` and the sums
+ * [cost, holding (operations + governance), drift, development demand (FTE), shared cost, local FTE].
+ * A free function over typed arrays so that the JIT keeps it small and monomorphic.
+ */
+function blendMember(
+  C: number,
+  base: number,
+  shareBase: number,
+  provBase: number,
+  r: number,
+  unrealised: number,
+  priceFactor: number,
+  merged: boolean,
+  sqFte: Float64Array,
+  sqCost: Float64Array,
+  shareD: Float64Array,
+  provCost: Float64Array,
+  provFte: Float64Array,
+  mergedCost: Float64Array,
+  mergedFte: Float64Array,
+  mask: Uint8Array,
+  driver: Uint8Array,
+  kind: Uint8Array,
+  memberCost: Float64Array,
+  memberFte: Float64Array,
+  sums: Float64Array,
+): void {
+  let cost = 0;
+  let holding = 0;
+  let drift = 0;
+  let demand = 0;
+  let sharedCost = 0;
+  let localN = 0;
+  for (let c = 0; c < C; c++) {
+    const ownFte = sqFte[base + c];
+    const own = sqCost[base + c];
+    let value = own;
+    let fte = ownFte;
+    if (mask[c] === 1) {
+      const share = shareD[shareBase + driver[c]];
+      const pc = share * provCost[provBase + c];
+      const pf = share * provFte[provBase + c];
+      let eff: number;
+      let effFte: number;
+      if (merged) {
+        // a merged municipality realises its gains as a whole (see realiseMerged)
+        eff = share * mergedCost[c];
+        effFte = share * mergedFte[c];
+      } else {
+        // a contract partner realises them per member
+        const prov = pc * priceFactor;
+        eff = prov < own ? prov + unrealised * (own - prov) : prov;
+        effFte = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
+      }
+      value = own - r * (own - eff);
+      fte = ownFte - r * (ownFte - effFte);
+      sharedCost += r * pc;
+      localN += (1 - r) * ownFte;
+    } else {
+      localN += ownFte;
+    }
+    memberCost[c] = value;
+    memberFte[c] = fte;
+    cost += value;
+    const k = kind[c];
+    if (k === KIND.utveckling) demand += fte;
+    else {
+      holding += value;
+      if (k === KIND.drift) drift += value;
+    }
+  }
+  sums[0] = cost;
+  sums[1] = holding;
+  sums[2] = drift;
+  sums[3] = demand;
+  sums[4] = sharedCost;
+  sums[5] = localN;
 }
 
 /** Share of positions filled in the long run: φ* = f / (a + f(1 − a)) for attrition a and fill rate f. */

@@ -33,7 +33,9 @@ function costs(results: Results, path: (typeof PATH_IDS)[number]): number[] {
 }
 
 function expectClose(actual: number[], expected: number[], relative = 1e-9) {
-  actual.forEach((a, t) => expect(Math.abs(a - expected[t])).toBeLessThanOrEqual(relative * Math.abs(expected[t])));
+  actual.forEach((a, t) => {
+    expect(Math.abs(a - expected[t])).toBeLessThanOrEqual(relative * Math.abs(expected[t]));
+  });
 }
 
 describe('model invariants (MODEL.md §7)', () => {
@@ -47,7 +49,8 @@ describe('model invariants (MODEL.md §7)', () => {
         });
         const results = simulateAll(model(scenario), 20);
         const sq = costs(results, 'status-quo');
-        for (const path of ['samverkan', 'sammanlaggning', 'asymmetrisk'] as const) expectClose(costs(results, path), sq);
+        for (const path of ['samverkan', 'sammanlaggning', 'asymmetrisk'] as const)
+          expectClose(costs(results, path), sq);
       }),
       { numRuns: 20 },
     );
@@ -91,7 +94,10 @@ describe('model invariants (MODEL.md §7)', () => {
       const m = model(scenario, one);
       const results = simulateAll(m, 10);
       // users in year 1: (employees + 0.25 · pupils) grown by each member's population growth
-      const users = m.members.reduce((sum, x) => sum + (x.employees + 0.25 * (x.pupils ?? 0)) * (1 + x.populationGrowth), 0);
+      const users = m.members.reduce(
+        (sum, x) => sum + (x.employees + 0.25 * (x.pupils ?? 0)) * (1 + x.populationGrowth),
+        0,
+      );
       return results.paths.samverkan.years[1].totalCost.mean / users;
     };
     const order = fyrbodal.members;
@@ -108,7 +114,12 @@ describe('model invariants (MODEL.md §7)', () => {
       fc.property(
         members,
         seed,
-        fc.record({ samverkan: fc.boolean(), omfordelning: fc.boolean(), sammanlaggning: fc.boolean(), asymmetrisk: fc.boolean() }),
+        fc.record({
+          samverkan: fc.boolean(),
+          omfordelning: fc.boolean(),
+          sammanlaggning: fc.boolean(),
+          asymmetrisk: fc.boolean(),
+        }),
         (codes, s, enabled) => {
           const scenario = scenarioWith((sc) => {
             sc.members = codes;
@@ -155,7 +166,17 @@ describe('model invariants (MODEL.md §7)', () => {
   });
 });
 
-type StatsLike = { sd: number; mean: number; p5: number; p10: number; p25: number; p50: number; p75: number; p90: number; p95: number };
+type StatsLike = {
+  sd: number;
+  mean: number;
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+};
 
 function forEachStats(value: unknown, visit: (s: StatsLike) => void): void {
   if (value === null || typeof value !== 'object') return;

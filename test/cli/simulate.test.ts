@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PATH_IDS } from '../../src/engine/index.js';
+import { fyrbodal } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+const cli = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args, '--capabilities', 'test/fixtures/capabilities-small.json'], {
+    encoding: 'utf8',
+    cwd: new URL('../..', import.meta.url).pathname,
+  });
+
+describe('npm run simulate', () => {
+  it('prints a table and writes results that hold every path and year', () => {
+    const out = join(dir, 'r.json');
+    const run = cli('scenarios/fyrbodal.json', '--runs', '300', '--workers', '2', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Samverkan');
+    expect(run.stdout).toContain('Asymmetrisk');
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    expect(results.runsDone).toBe(300);
+    for (const id of PATH_IDS) {
+      expect(results.paths[id].years).toHaveLength(10);
+      for (const y of results.paths[id].years) {
+        for (const key of ['mean', 'p10', 'p50', 'p90']) {
+          expect(typeof y.totalCost[key]).toBe('number');
+          expect(typeof y.developmentCapacity[key]).toBe('number');
+        }
+      }
+      expect(Object.keys(results.paths[id].npvVsStatusQuo)).toEqual(expect.arrayContaining(['p10', 'p50', 'p90']));
+    }
+    expect(results.paths.samverkan.probCheaper).toBeGreaterThanOrEqual(0);
+  });
+
+  it('writes byte-identical output whatever --workers is', () => {
+    const files = ['0', '1', '3'].map((w) => {
+      const out = join(dir, `w${w}.json`);
+      expect(cli('scenarios/dalsland.json', '--runs', '400', '--workers', w, '--out', out).status).toBe(0);
+      return readFileSync(out, 'utf8');
+    });
+    expect(files[1]).toBe(files[0]);
+    expect(files[2]).toBe(files[0]);
+  });
+
+  it('rejects a bad scenario with the field path and no stack trace', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        ...fyrbodal,
+        horizonYears: 'ten',
+        paths: { ...fyrbodal.paths, asymmetrisk: { ...fyrbodal.paths.asymmetrisk, host: '0000' } },
+      }),
+    );
+    const run = cli(bad);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('scenario.horizonYears');
+    expect(run.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('rejects a file that is not JSON and bad options', () => {
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, 'not json');
+    expect(cli(bad).status).toBe(1);
+    expect(cli(bad).stderr).toContain('not valid JSON');
+    const usage = cli('scenarios/fyrbodal.json', '--runs', '-3');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--runs');
+  });
+});

@@ -1,0 +1,358 @@
+import * as Plot from '@observablehq/plot';
+import {
+  activePaths,
+  bandRows,
+  coverageCells,
+  netEffectRows,
+  PATH_COLOUR,
+  PATH_DASH,
+  probabilityRows,
+  type YearMetric,
+} from '../charts/series.js';
+import type { PathId, Results } from '../engine/index.js';
+import { formatMsek, formatNumber, formatPercent, GROUP_LABEL, type Lang, PATH_LABEL, pick } from '../i18n.js';
+
+/** What a chart component needs: a plain-language title, Plot options, and the same data as a table. */
+export interface ChartSpec {
+  id: string;
+  title: string;
+  description: string;
+  /** Builds Plot options for a given width. */
+  options: (width: number) => Plot.PlotOptions;
+  table: { columns: string[]; rows: string[][] };
+}
+
+const colour = (paths: PathId[]) => ({ domain: paths, range: paths.map((p) => PATH_COLOUR[p]) });
+
+/** Small multiples: one panel per path, P10–P90 and P25–P75 bands and the median, status quo dashed. */
+function fanChart(
+  results: Results,
+  lang: Lang,
+  id: string,
+  metric: YearMetric,
+  unit: number,
+  title: string,
+  description: string,
+  yLabel: string,
+  format: (x: number) => string,
+  zeroLine = false,
+  withStatusQuoPanel = true,
+): ChartSpec {
+  const paths = activePaths(results, withStatusQuoPanel);
+  const rows = bandRows(results, metric, paths, unit);
+  const sq = bandRows(results, metric, ['status-quo'], unit);
+  const label = (p: PathId) => pick(PATH_LABEL[p], lang);
+  const columns = 3;
+  const panel = (p: PathId) => paths.indexOf(p);
+  const fx = (d: { path: PathId }) => panel(d.path) % columns;
+  const fy = (d: { path: PathId }) => Math.floor(panel(d.path) / columns);
+  const reference = paths.filter((p) => p !== 'status-quo').flatMap((path) => sq.map((r) => ({ ...r, path })));
+  return {
+    id,
+    title,
+    description,
+    options: (width) => ({
+      width,
+      height: Math.ceil(paths.length / columns) * 190 + 40,
+      marginLeft: 56,
+      marginTop: 24,
+      x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
+      y: { label: yLabel, grid: true, tickFormat: (d: number) => formatNumber(d, lang, 0) },
+      fx: { axis: null },
+      fy: { axis: null },
+      color: colour(paths),
+      marks: [
+        Plot.frame({ stroke: '#ddd' }),
+        ...(zeroLine ? [Plot.ruleY([0], { stroke: '#333' })] : []),
+        Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fx, fy, fill: 'path', fillOpacity: 0.18 }),
+        Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fx, fy, fill: 'path', fillOpacity: 0.35 }),
+        Plot.lineY(reference, {
+          x: 'year',
+          y: 'p50',
+          fx,
+          fy,
+          stroke: PATH_COLOUR['status-quo'],
+          strokeDasharray: '6,4',
+          strokeWidth: 1.5,
+        }),
+        Plot.lineY(rows, { x: 'year', y: 'p50', fx, fy, stroke: 'path', strokeWidth: 2.5 }),
+        Plot.text(paths, {
+          fx: (p: PathId) => panel(p) % columns,
+          fy: (p: PathId) => Math.floor(panel(p) / columns),
+          frameAnchor: 'top-left',
+          dx: 6,
+          dy: 6,
+          text: label,
+          fill: (p: PathId) => PATH_COLOUR[p],
+          fontWeight: 'bold',
+          fontSize: 12,
+        }),
+      ],
+    }),
+    table: {
+      columns: [pick({ sv: 'Vägval', en: 'Path' }, lang), pick({ sv: 'År', en: 'Year' }, lang), 'P10', 'P50', 'P90'],
+      rows: rows.map((r) => [label(r.path), String(r.year), format(r.p10), format(r.p50), format(r.p90)]),
+    },
+  };
+}
+
+/** The charts of each results tab. */
+export function costCharts(results: Results, lang: Lang): ChartSpec[] {
+  const year = results.years[0];
+  const mnkr = (x: number) => formatNumber(x, lang, 1);
+  const net = netEffectRows(results);
+  const label = (p: PathId) => pick(PATH_LABEL[p], lang);
+  const sv = lang === 'sv';
+  return [
+    fanChart(
+      results,
+      lang,
+      'total-cost',
+      'totalCost',
+      1e6,
+      sv ? 'Total IT-kostnad per år för varje vägval' : 'Total IT cost per year for each path',
+      sv
+        ? `Kostnad för att hålla hela den digitala motorn. Mörkt band: hälften av utfallen, ljust band: 8 av 10. Streckad linje: status quo. Fasta ${year} års priser.`
+        : `Cost of holding the whole digital engine. Dark band: half of the outcomes, light band: 8 in 10. Dashed line: status quo. Fixed ${year} prices.`,
+      sv ? `mnkr per år (${year} års priser)` : `SEK m per year (${year} prices)`,
+      mnkr,
+    ),
+    {
+      id: 'net-effect',
+      title: sv
+        ? 'Nettoeffekt över hela perioden jämfört med status quo'
+        : 'Net effect over the whole period against status quo',
+      description: sv
+        ? 'Nuvärdet av kostnadsskillnaden mot status quo. Stapeln visar medianen, strecket 8 fall av 10. Till vänster om noll är vägvalet billigare.'
+        : 'Present value of the cost difference against status quo. The bar shows the median, the whisker 8 in 10 outcomes. Left of zero the path is cheaper.',
+      options: (width) => ({
+        width,
+        height: 60 + net.length * 44,
+        marginLeft: Math.min(230, width * 0.35),
+        x: {
+          label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
+          grid: true,
+          tickFormat: (d: number) => formatNumber(d, lang, 0),
+        },
+        y: { label: null, domain: net.map((r) => r.path), tickFormat: label },
+        color: colour(net.map((r) => r.path)),
+        marks: [
+          Plot.barX(net, { y: 'path', x: 'p50', fill: 'path', fillOpacity: 0.8 }),
+          Plot.ruleY(net, { y: 'path', x1: 'p10', x2: 'p90', stroke: '#222', strokeWidth: 1.5 }),
+          Plot.tickX(net, { y: 'path', x: 'p10', stroke: '#222' }),
+          Plot.tickX(net, { y: 'path', x: 'p90', stroke: '#222' }),
+          Plot.ruleX([0], { stroke: '#000', strokeWidth: 1.5 }),
+          Plot.text([sv ? '← billigare' : '← cheaper'], {
+            frameAnchor: 'top-left',
+            dy: -14,
+            fill: '#1a5e20',
+            fontWeight: 'bold',
+          }),
+          Plot.text([sv ? 'dyrare →' : 'dearer →'], {
+            frameAnchor: 'top-right',
+            dy: -14,
+            fill: '#8a1c1c',
+            fontWeight: 'bold',
+          }),
+        ],
+      }),
+      table: {
+        columns: [sv ? 'Vägval' : 'Path', 'P10', 'P50', 'P90', sv ? 'Sannolikhet billigare' : 'Probability cheaper'],
+        rows: net.map((r) => [
+          label(r.path),
+          mnkr(r.p10),
+          mnkr(r.p50),
+          mnkr(r.p90),
+          formatPercent(r.probCheaper, lang),
+        ]),
+      },
+    },
+    fanChart(
+      results,
+      lang,
+      'cumulative',
+      'cumulativeDiffVsStatusQuo',
+      1e6,
+      sv ? 'Ackumulerad kostnad jämfört med status quo' : 'Cumulative cost against status quo',
+      sv
+        ? 'Summan av kostnadsskillnaden mot status quo hittills. Under noll har vägvalet betalat tillbaka omställningen.'
+        : 'The cost difference against status quo summed so far. Below zero the path has paid back its transition.',
+      sv ? 'mnkr, ackumulerat' : 'SEK m, cumulative',
+      mnkr,
+      true,
+      false,
+    ),
+  ];
+}
+
+export function capacityCharts(results: Results, lang: Lang): ChartSpec[] {
+  const sv = lang === 'sv';
+  const fte = (x: number) => formatNumber(x, lang, 1);
+  return [
+    fanChart(
+      results,
+      lang,
+      'development-capacity',
+      'developmentCapacity',
+      1,
+      sv ? 'Utvecklingskapacitet med dagens budget' : 'Development capacity with today’s budget',
+      sv
+        ? 'Årsarbetare som budgeten räcker till för utveckling när den digitala motorn är hållen. Streckad linje: status quo.'
+        : 'Full-time staff the budget buys for development once the digital engine is held. Dashed line: status quo.',
+      sv ? 'årsarbetare' : 'full-time staff',
+      fte,
+    ),
+    fanChart(
+      results,
+      lang,
+      'capacity-gap',
+      'capacityGap',
+      1,
+      sv ? 'Ouppfyllt utvecklingsbehov' : 'Unmet development demand',
+      sv
+        ? 'Utvecklingsbehov som kommunerna inte har kapacitet till, summerat över kommunerna. Noll betyder att behovet täcks.'
+        : 'Development demand the municipalities lack capacity for, summed over the municipalities. Zero means demand is met.',
+      sv ? 'årsarbetare' : 'full-time staff',
+      fte,
+      true,
+    ),
+  ];
+}
+
+export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
+  const sv = lang === 'sv';
+  const paths = activePaths(results);
+  const cells = coverageCells(results, paths);
+  const last = results.years[results.years.length - 1];
+  const label = (p: PathId) => pick(PATH_LABEL[p], lang);
+  const groups = Object.keys(GROUP_LABEL);
+  const names = results.scenario.members.map((m) => m.name);
+  return [
+    fanChart(
+      results,
+      lang,
+      'robust-coverage',
+      'robustCoverage',
+      0.01,
+      sv ? 'Förmågor som hålls utan sårbarhet för enskilda personer' : 'Capabilities held without key-person risk',
+      sv
+        ? 'Andel av förmågorna som hålls av minst två årsarbetare inom samma nyckelförmåga, genomsnitt över kommunerna.'
+        : 'Share of capabilities held by at least two full-time staff within the same key capability, averaged over the municipalities.',
+      sv ? 'procent av förmågorna' : 'per cent of capabilities',
+      (x) => formatNumber(x, lang, 0),
+    ),
+    {
+      id: 'coverage-grid',
+      title: sv
+        ? `Andel förmågor som hålls ${last}, per kommun och nyckelförmåga`
+        : `Share of capabilities held in ${last}, by municipality and key capability`,
+      description: sv
+        ? 'Ljusa rutor är luckor: förmågor som budgeten inte räcker till. En ruta per kommun och nyckelförmåga, ett rutnät per vägval.'
+        : 'Light cells are gaps: capabilities the budget does not stretch to. One cell per municipality and key capability, one grid per path.',
+      options: (width) => ({
+        width,
+        height: 80 + paths.length * (names.length * 14 + 40),
+        marginLeft: 110,
+        marginBottom: 90,
+        x: { domain: groups, tickFormat: (g: string) => pick(GROUP_LABEL[g], lang), tickRotate: -35, label: null },
+        y: { domain: names, label: null, tickSize: 0 },
+        fy: { domain: paths, tickFormat: label, label: null, axis: 'right' },
+        color: {
+          type: 'linear',
+          domain: [0, 1],
+          range: ['#f7f4ea', '#08306b'],
+          legend: true,
+          label: sv ? 'andel som hålls' : 'share held',
+          tickFormat: (d: number) => formatPercent(d, lang),
+        },
+        marks: [Plot.cell(cells, { x: 'group', y: 'municipality', fy: 'path', fill: 'held', inset: 0.5 })],
+      }),
+      table: {
+        columns: [
+          sv ? 'Vägval' : 'Path',
+          sv ? 'Kommun' : 'Municipality',
+          ...groups.map((g) => pick(GROUP_LABEL[g], lang)),
+        ],
+        rows: paths.flatMap((p) =>
+          results.paths[p].municipalities.map((m) => [
+            label(p),
+            m.name,
+            ...m.groupCoverage.map((g) => formatPercent(g.held, lang)),
+          ]),
+        ),
+      },
+    },
+  ];
+}
+
+export function uncertaintyCharts(results: Results, lang: Lang): ChartSpec[] {
+  const sv = lang === 'sv';
+  const rows = probabilityRows(results);
+  const paths = activePaths(results, false);
+  const label = (p: PathId) => pick(PATH_LABEL[p], lang);
+  return [
+    {
+      id: 'probability-cheaper',
+      title: sv
+        ? 'Sannolikhet att vägvalet är billigare än status quo, år för år'
+        : 'Probability that the path is cheaper than status quo, year by year',
+      description: sv
+        ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo det året.'
+        : 'Share of the simulations in which the path costs less than status quo that year.',
+      options: (width) => ({
+        width,
+        height: 300,
+        marginLeft: 56,
+        marginRight: Math.min(190, width * 0.3),
+        x: { label: null, tickFormat: (d: number) => String(d) },
+        y: {
+          label: sv ? 'sannolikhet' : 'probability',
+          domain: [0, 1],
+          grid: true,
+          tickFormat: (d: number) => formatPercent(d, lang),
+        },
+        color: colour(paths),
+        marks: [
+          Plot.ruleY([0.5], { stroke: '#999', strokeDasharray: '3,3' }),
+          ...paths.map((p) =>
+            Plot.lineY(
+              rows.filter((r) => r.path === p),
+              { x: 'year', y: 'probability', stroke: PATH_COLOUR[p], strokeWidth: 2.5, strokeDasharray: PATH_DASH[p] },
+            ),
+          ),
+          Plot.text(
+            rows,
+            Plot.selectLast({
+              x: 'year',
+              y: 'probability',
+              z: 'path',
+              text: (r: { path: PathId }) => label(r.path),
+              fill: 'path',
+              dx: 6,
+              textAnchor: 'start',
+              fontWeight: 'bold',
+            }),
+          ),
+        ],
+      }),
+      table: {
+        columns: [sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', sv ? 'Sannolikhet' : 'Probability'],
+        rows: rows.map((r) => [label(r.path), String(r.year), formatPercent(r.probability, lang)]),
+      },
+    },
+  ];
+}
+
+/** Headline figures per path for the cards above the charts. */
+export function headline(results: Results, path: PathId, lang: Lang) {
+  const p = results.paths[path];
+  const last = p.years[p.years.length - 1];
+  return {
+    label: pick(PATH_LABEL[path], lang),
+    cost: formatMsek(last.totalCost.p50, lang, 0),
+    npv: path === 'status-quo' ? null : formatMsek(p.npvVsStatusQuo.p50, lang, 0),
+    probCheaper: p.probCheaper === null ? null : formatPercent(p.probCheaper, lang),
+    capacity: formatNumber(last.developmentCapacity.p50, lang, 1),
+    breakEven: p.breakEven?.median ?? null,
+  };
+}

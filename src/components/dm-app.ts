@@ -1,0 +1,178 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, LitElement } from 'lit';
+import {
+  type SimulationClient as Client,
+  moduleWorkers,
+  SimulationClient,
+  type WorkerFactory,
+} from '../controllers/simulation-client.js';
+import { loadModel, parseCapabilities, parseMunicipalities, type Scenario } from '../engine/index.js';
+import type { IntentMap } from '../events.js';
+import { t } from '../i18n.js';
+import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
+import * as actions from '../state/actions.js';
+import { type AppState, initialState, type Region } from '../state/app-state.js';
+import { storeContext } from '../state/context.js';
+import { Store } from '../state/store.js';
+import './dm-header.js';
+import './dm-results.js';
+import './dm-scenario-panel.js';
+
+/** Wait this long after the last edit before starting a run, so a burst of edits gives one run. */
+const EDIT_DEBOUNCE_MS = 120;
+
+/**
+ * The app shell: provides the store, loads the data, and mediates every user intent into an action and,
+ * where the scenario changed, a new simulation run.
+ */
+export class DmApp extends LitElement {
+  static properties = { dataBase: { attribute: 'data-base' } };
+
+  static styles = css`
+    :host { display: block; min-height: 100vh; background: #fafafa; color: #1a1a1a; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
+    .layout { display: grid; grid-template-columns: minmax(17rem, 22rem) 1fr; gap: 0; align-items: start; }
+    aside { background: #fff; border-right: 1px solid #ddd; padding: 0 1rem 2rem; max-height: calc(100vh - 3.2rem); overflow-y: auto; position: sticky; top: 0; }
+    main { padding: 1rem 1.5rem 3rem; min-width: 0; }
+    .error { margin: 1rem; padding: 0.75rem 1rem; background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; color: #7a0016; }
+    .loading { padding: 2rem; }
+    @media (max-width: 800px) {
+      .layout { grid-template-columns: 1fr; }
+      aside { position: static; max-height: none; border-right: none; border-bottom: 1px solid #ddd; }
+      main { padding: 1rem 0.75rem 3rem; }
+    }
+  `;
+
+  /** Where the data files are served from, relative to the page. */
+  declare dataBase: string;
+  /** Replaceable in tests (e.g. with a worker that fails). */
+  workerFactory: WorkerFactory = moduleWorkers;
+  readonly store = new Store<AppState>(initialState(structuredClone(DEFAULT_SCENARIO)));
+  private client?: Client;
+  private timer?: ReturnType<typeof setTimeout>;
+  private runCounter = 0;
+
+  constructor() {
+    super();
+    this.dataBase = 'data/';
+    new ContextProvider(this, { context: storeContext, initialValue: this.store });
+    this.store.subscribe(() => this.requestUpdate());
+    const on = <K extends keyof IntentMap>(name: K, handle: (detail: IntentMap[K]) => void) =>
+      this.addEventListener(name, (event) => handle((event as CustomEvent<IntentMap[K]>).detail));
+    on('dm-lang-change', ({ lang }) => {
+      this.store.update(actions.setLang(lang));
+      document.documentElement.lang = lang;
+    });
+    on('dm-tab-change', ({ tab }) => this.store.update(actions.setTab(tab)));
+    on('dm-members-change', ({ codes }) => this.edit(actions.setMembers(codes)));
+    on('dm-path-toggle', ({ path, enabled }) => this.edit(actions.setPathEnabled(path, enabled)));
+    on('dm-path-setting', (detail) => {
+      if ('form' in detail) this.edit(actions.setSamverkanForm(detail.form));
+      else if ('host' in detail) this.edit(actions.setHost(detail.host));
+      else if ('bodyPopulation' in detail) this.edit(actions.setBodyPopulation(detail.bodyPopulation));
+      else this.edit(actions.setSharedCapabilities(detail.path, detail.selection));
+    });
+    on('dm-assumption-change', ({ id, assumption }) =>
+      this.edit(assumption ? actions.setAssumption(id, assumption) : actions.resetAssumption(id)),
+    );
+    on('dm-run-settings-change', (settings) => this.edit(actions.setRunSettings(settings)));
+    on('dm-scenario-select', ({ id }) => {
+      const scenario = SCENARIOS.find((s) => s.id === id);
+      if (scenario) this.edit(actions.loadScenario(structuredClone(scenario)));
+    });
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    void this.loadData();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.client?.dispose();
+  }
+
+  private async loadData(): Promise<void> {
+    try {
+      const fetchJson = async (name: string) => {
+        const response = await fetch(new URL(`${this.dataBase}${name}`, document.baseURI));
+        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+        return response.json();
+      };
+      const [municipalities, capabilities, regions] = await Promise.all(
+        ['municipalities.json', 'capabilities.json', 'regions.json'].map(fetchJson),
+      );
+      const m = parseMunicipalities(municipalities);
+      const c = parseCapabilities(capabilities);
+      if (!m.ok || !c.ok) {
+        const issues = [...(m.ok ? [] : m.issues), ...(c.ok ? [] : c.issues)].slice(0, 5);
+        throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+      }
+      this.store.update(
+        actions.dataLoaded({ municipalities: m.value, capabilities: c.value, regions: regions as Region[] }),
+      );
+      this.client = new SimulationClient(this.workerFactory);
+      this.client.setData(m.value, c.value);
+      this.start();
+    } catch (error) {
+      this.store.update(actions.dataFailed((error as Error).message));
+    }
+  }
+
+  /** Apply an edit to the scenario and schedule a new run. */
+  private edit(recipe: Parameters<Store<AppState>['update']>[0]): void {
+    this.client?.cancel();
+    this.store.update(recipe);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.start(), EDIT_DEBOUNCE_MS);
+  }
+
+  /** Validate the current scenario and run it; an invalid one keeps the last results and lists its problems. */
+  private start(): void {
+    const { data, scenario } = this.store.state;
+    if (data.status !== 'ready' || !this.client) return;
+    const model = loadModel(scenario, data.municipalities, data.capabilities);
+    if (!model.ok) {
+      this.store.update(actions.scenarioRejected(model.issues));
+      return;
+    }
+    const id = ++this.runCounter;
+    this.store.update(actions.runStarted(id, scenario.runs));
+    this.client.run(scenario as Scenario, {
+      progress: (done, results) => this.store.update(actions.runProgressed(id, done, results)),
+      finished: (results) => this.store.update(actions.runFinished(id, results)),
+      failed: (message) => this.store.update(actions.runFailed(id, message)),
+    });
+  }
+
+  render() {
+    const s = this.store.state;
+    const lang = s.lang;
+    return html`
+      <dm-header .lang=${lang} .scenarioName=${s.scenario.name[lang]} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total}></dm-header>
+      ${s.data.status === 'error' ? html`<div class="error" role="alert">${t('dataFailed', lang)}: ${s.data.message}</div>` : ''}
+      ${s.data.status === 'loading' ? html`<p class="loading">${t('loading', lang)}</p>` : ''}
+      ${
+        s.data.status === 'ready'
+          ? html`<div class="layout">
+            <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-scenario-panel></dm-scenario-panel></aside>
+            <main>
+              ${
+                s.run.status === 'error'
+                  ? html`<div class="error" role="alert" data-run-error>${t('workerFailed', lang)} (${s.run.error})</div>`
+                  : ''
+              }
+              <dm-results></dm-results>
+            </main>
+          </div>`
+          : ''
+      }
+    `;
+  }
+}
+
+customElements.define('dm-app', DmApp);
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-app': DmApp;
+  }
+}

@@ -1,0 +1,167 @@
+import { css, html, LitElement } from 'lit';
+import { activePaths, PATH_COLOUR } from '../charts/series.js';
+import { StoreController } from '../controllers/store-controller.js';
+import type { Results } from '../engine/index.js';
+import { emit } from '../events.js';
+import { formatMsek, formatNumber, formatPercent, type Lang, PATH_LABEL, pick, type StringKey, t } from '../i18n.js';
+import type { Tab } from '../state/app-state.js';
+import { capabilityCharts, capacityCharts, costCharts, headline, uncertaintyCharts } from './chart-specs.js';
+import './dm-chart.js';
+
+const TABS: [Tab, StringKey][] = [
+  ['kostnad', 'tabCost'],
+  ['kapacitet', 'tabCapacity'],
+  ['formagor', 'tabCapabilities'],
+  ['kommuner', 'tabMunicipalities'],
+  ['osakerhet', 'tabUncertainty'],
+];
+
+/** The results area: headline cards, tabs and the charts of the chosen tab. A container. */
+export class DmResults extends LitElement {
+  static styles = css`
+    :host { display: block; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5rem, 1fr)); gap: 0.6rem; margin-bottom: 1rem; }
+    .card { border: 1px solid #ccc; border-top: 5px solid var(--c); border-radius: 6px; padding: 0.5rem 0.7rem; background: #fff; }
+    .card h3 { font-size: 0.9rem; margin: 0 0 0.3rem; }
+    .card dl { margin: 0; display: grid; grid-template-columns: auto auto; gap: 0.1rem 0.5rem; font-size: 0.8rem; }
+    .card dt { color: #444; }
+    .card dd { margin: 0; text-align: right; font-weight: 600; white-space: nowrap; }
+    [role='tablist'] { display: flex; flex-wrap: wrap; gap: 0.25rem; border-bottom: 2px solid #12355b; margin-bottom: 1rem; }
+    [role='tab'] { font: inherit; border: 1px solid #aaa; border-bottom: none; background: #f2f2f2; padding: 0.4rem 0.9rem; cursor: pointer; border-radius: 6px 6px 0 0; }
+    [role='tab'][aria-selected='true'] { background: #12355b; color: #fff; border-color: #12355b; }
+    [role='tab']:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .empty { color: #555; padding: 2rem 0; }
+    table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
+    th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
+    th:first-child, td:first-child { text-align: left; }
+    .table-wrap { overflow-x: auto; }
+    .note { font-size: 0.85rem; color: #444; max-width: 75ch; }
+  `;
+
+  private readonly results = new StoreController(this, (s) => s.run.results);
+  private readonly language = new StoreController(this, (s) => s.lang);
+  private readonly activeTab = new StoreController(this, (s) => s.tab);
+
+  render() {
+    const results = this.results.value;
+    const lang = this.language.value ?? 'sv';
+    if (!results) return html`<p class="empty">${t('noResults', lang)}</p>`;
+    const tab = this.activeTab.value ?? 'kostnad';
+    return html`
+      ${this.cards(results, lang)}
+      <div role="tablist" aria-label=${t('tabCost', lang)}>
+        ${TABS.map(
+          ([
+            id,
+            key,
+          ]) => html`<button role="tab" id="tab-${id}" aria-controls="panel" aria-selected=${id === tab ? 'true' : 'false'} tabindex=${id === tab ? 0 : -1}
+            @click=${() => emit(this, 'dm-tab-change', { tab: id })} @keydown=${(e: KeyboardEvent) => this.arrow(e, id)}>${t(key, lang)}</button>`,
+        )}
+      </div>
+      <section id="panel" role="tabpanel" aria-labelledby="tab-${tab}">${this.panel(results, tab, lang)}</section>
+    `;
+  }
+
+  private arrow(event: KeyboardEvent, current: Tab): void {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const i = TABS.findIndex(([id]) => id === current);
+    const next = TABS[(i + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length][0];
+    emit(this, 'dm-tab-change', { tab: next });
+    void this.updateComplete.then(() => (this.renderRoot.querySelector(`#tab-${next}`) as HTMLElement | null)?.focus());
+  }
+
+  private cards(results: Results, lang: Lang) {
+    const last = results.years[results.years.length - 1];
+    return html`<div class="cards">
+      ${activePaths(results).map((path) => {
+        const h = headline(results, path, lang);
+        return html`<article class="card" style="--c:${PATH_COLOUR[path]}" data-path=${path}>
+          <h3>${h.label}</h3>
+          <dl>
+            <dt>${lang === 'sv' ? `Kostnad ${last}` : `Cost ${last}`}</dt><dd>${h.cost}</dd>
+            ${h.npv === null ? '' : html`<dt>${lang === 'sv' ? 'Netto mot status quo' : 'Net vs status quo'}</dt><dd>${h.npv}</dd>`}
+            ${h.probCheaper === null ? '' : html`<dt>${lang === 'sv' ? 'Sannolikt billigare' : 'Probably cheaper'}</dt><dd>${h.probCheaper}</dd>`}
+            <dt>${lang === 'sv' ? `Utv.kapacitet ${last}` : `Dev. capacity ${last}`}</dt><dd>${h.capacity} ${lang === 'sv' ? 'åa' : 'FTE'}</dd>
+          </dl>
+        </article>`;
+      })}
+    </div>`;
+  }
+
+  private panel(results: Results, tab: Tab, lang: Lang) {
+    const charts = (specs: ReturnType<typeof costCharts>) =>
+      specs.map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`);
+    switch (tab) {
+      case 'kostnad':
+        return charts(costCharts(results, lang));
+      case 'kapacitet':
+        return charts(capacityCharts(results, lang));
+      case 'formagor':
+        return charts(capabilityCharts(results, lang));
+      case 'osakerhet':
+        return html`${charts(uncertaintyCharts(results, lang))}${this.uncertaintyTable(results, lang)}`;
+      case 'kommuner':
+        return this.municipalityTable(results, lang);
+    }
+  }
+
+  private municipalityTable(results: Results, lang: Lang) {
+    const paths = activePaths(results);
+    const sv = lang === 'sv';
+    const last = results.years.length - 1;
+    return html`<p class="note">${
+      sv
+        ? `Medianer över simuleringarna. Kostnad: summa över ${results.years.length} år (mnkr). Netto: nuvärde av skillnaden mot status quo. Kapacitet och täckning: år ${results.years[last]}.`
+        : `Medians over the simulations. Cost: sum over ${results.years.length} years (SEK m). Net: present value of the difference against status quo. Capacity and coverage: year ${results.years[last]}.`
+    }</p>
+    <div class="table-wrap" tabindex="0"><table>
+      <thead><tr><th scope="col">${sv ? 'Kommun' : 'Municipality'}</th><th scope="col">${sv ? 'Vägval' : 'Path'}</th>
+        <th scope="col">${sv ? 'Kostnad' : 'Cost'}</th><th scope="col">${sv ? 'Netto mot status quo' : 'Net vs status quo'}</th>
+        <th scope="col">${sv ? 'Utv.kapacitet (åa)' : 'Dev. capacity (FTE)'}</th><th scope="col">${sv ? 'Förmågor som hålls' : 'Capabilities held'}</th>
+        <th scope="col">${sv ? 'varav robust' : 'of which robust'}</th></tr></thead>
+      <tbody>${results.scenario.members.map((member, i) =>
+        paths.map((path, k) => {
+          const m = results.paths[path].municipalities[i];
+          const y = m.years[last];
+          return html`<tr>
+            ${k === 0 ? html`<th scope="row" rowspan=${paths.length}>${member.name}</th>` : ''}
+            <td style="text-align:left">${pick(PATH_LABEL[path], lang)}</td>
+            <td>${formatMsek(m.horizonCost.p50, lang, 0)}</td>
+            <td>${path === 'status-quo' ? '–' : formatMsek(m.npvVsStatusQuo.p50, lang, 0)}</td>
+            <td>${formatNumber(m.finalDevelopmentCapacity.p50, lang, 1)}</td>
+            <td>${formatPercent(y.coverage, lang)}</td>
+            <td>${formatPercent(y.robustCoverage, lang)}</td>
+          </tr>`;
+        }),
+      )}</tbody>
+    </table></div>`;
+  }
+
+  private uncertaintyTable(results: Results, lang: Lang) {
+    const sv = lang === 'sv';
+    return html`<h3>${sv ? 'Hur säkra är siffrorna?' : 'How certain are the figures?'}</h3>
+      <p class="note">${
+        sv
+          ? `${formatNumber(results.runsDone, lang)} simuleringar. Medelfelet visar hur mycket medelvärdet kan flytta sig med fler körningar.`
+          : `${formatNumber(results.runsDone, lang)} simulations. The standard error shows how much the mean could move with more runs.`
+      }</p>
+      <div class="table-wrap" tabindex="0"><table>
+        <thead><tr><th scope="col">${sv ? 'Vägval' : 'Path'}</th><th scope="col">${sv ? 'Netto, medel' : 'Net, mean'}</th>
+          <th scope="col">${sv ? 'Medelfel' : 'Standard error'}</th><th scope="col">${sv ? 'Sannolikhet billigare' : 'Probability cheaper'}</th>
+          <th scope="col">${sv ? 'Break-even (median)' : 'Break-even (median)'}</th><th scope="col">${sv ? 'Break-even inom perioden' : 'Break-even within period'}</th></tr></thead>
+        <tbody>${activePaths(results, false).map((path) => {
+          const p = results.paths[path];
+          return html`<tr><td>${pick(PATH_LABEL[path], lang)}</td><td>${formatMsek(p.npvVsStatusQuo.mean, lang, 0)}</td>
+            <td>${formatMsek(p.npvVsStatusQuo.se, lang, 1)}</td><td>${formatPercent(p.probCheaper ?? 0, lang)}</td>
+            <td>${p.breakEven?.median ?? (sv ? 'efter perioden' : 'after the period')}</td><td>${formatPercent(p.breakEven?.probWithinHorizon ?? 0, lang)}</td></tr>`;
+        })}</tbody>
+      </table></div>`;
+  }
+}
+
+customElements.define('dm-results', DmResults);
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-results': DmResults;
+  }
+}

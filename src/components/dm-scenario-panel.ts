@@ -1,0 +1,304 @@
+import { css, html, LitElement } from 'lit';
+import { StoreController } from '../controllers/store-controller.js';
+import {
+  ASSUMPTIONS,
+  type Assumption,
+  type AssumptionDef,
+  type Capability,
+  type Municipality,
+  type PathId,
+  type Scenario,
+} from '../engine/index.js';
+import { emit } from '../events.js';
+import { FORM_LABEL, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
+import { SCENARIOS } from '../scenarios.js';
+import type { AppState, Region } from '../state/app-state.js';
+
+type SharedPath = Exclude<PathId, 'status-quo'>;
+const SHARED_PATHS: SharedPath[] = ['samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'];
+const RUN_CHOICES = [1000, 2000, 5000, 10000, 20000];
+
+const PATH_HELP: Record<SharedPath, { sv: string; en: string }> = {
+  samverkan: {
+    sv: 'Kommunerna driver de valda förmågorna i en gemensam organisation.',
+    en: 'The municipalities run the chosen capabilities in a joint organisation.',
+  },
+  omfordelning: {
+    sv: 'Infrastruktur, säkerhetsdrift och e-arkiv flyttas till en regional eller nationell aktör.',
+    en: 'Infrastructure, security operations and e-archive move to a regional or national body.',
+  },
+  sammanlaggning: {
+    sv: 'Kommunerna blir en kommun; systemen konsolideras under några år.',
+    en: 'The municipalities become one; systems are consolidated over some years.',
+  },
+  asymmetrisk: {
+    sv: 'En värdkommun levererar de valda förmågorna till de andra mot självkostnad plus påslag.',
+    en: 'A host municipality provides the chosen capabilities to the others at cost plus a markup.',
+  },
+};
+
+/** The side panel: members, paths with their settings, assumptions and run settings. A container. */
+export class DmScenarioPanel extends LitElement {
+  static styles = css`
+    :host { display: block; font-size: 0.9rem; }
+    section { border-bottom: 1px solid #ddd; padding: 0.75rem 0; }
+    h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+    label { display: block; margin: 0.35rem 0 0.15rem; }
+    select, input { font: inherit; max-width: 100%; box-sizing: border-box; }
+    select:focus-visible, input:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .chips { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.4rem 0; padding: 0; list-style: none; }
+    .chips li { display: inline-flex; align-items: center; gap: 0.2rem; background: #e8eef5; border-radius: 1rem; padding: 0.1rem 0.2rem 0.1rem 0.6rem; }
+    .chips button { border: none; background: none; cursor: pointer; font-size: 1rem; line-height: 1; padding: 0.1rem 0.35rem; border-radius: 1rem; }
+    .chips button:hover { background: #c9d6e6; }
+    fieldset { border: 1px solid #ccc; border-left: 5px solid var(--c, #999); border-radius: 6px; margin: 0 0 0.6rem; padding: 0.4rem 0.7rem 0.6rem; }
+    legend { font-weight: 600; padding: 0 0.3rem; }
+    legend label { display: inline; margin: 0; }
+    .help { color: #444; font-size: 0.82rem; margin: 0.2rem 0; }
+    details { margin: 0.3rem 0; }
+    .caps { max-height: 14rem; overflow: auto; border: 1px solid #ddd; padding: 0.3rem; }
+    .caps label { display: flex; gap: 0.3rem; margin: 0.1rem 0; font-size: 0.82rem; }
+    .assumption { border-bottom: 1px dotted #ccc; padding: 0.4rem 0; }
+    .assumption .name { font-weight: 600; }
+    .triple { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.3rem; }
+    .triple label { font-size: 0.75rem; color: #444; margin: 0; }
+    .triple input { width: 100%; }
+    .source { font-size: 0.75rem; color: #555; margin: 0.2rem 0 0; }
+    .changed { color: #8a4b00; font-size: 0.75rem; }
+    .issues { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.7rem; color: #7a0016; }
+    button.small { font: inherit; font-size: 0.75rem; padding: 0.05rem 0.4rem; }
+    .row { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0.4rem; }
+  `;
+
+  private readonly view = new StoreController(this, (s: AppState) => s);
+
+  render() {
+    const s = this.view.value;
+    if (!s || s.data.status !== 'ready') return html``;
+    const { lang, scenario } = s;
+    const { municipalities, capabilities, regions } = s.data;
+    return html`
+      ${
+        s.issues.length > 0
+          ? html`<div class="issues" role="alert"><strong>${t('invalidScenario', lang)}</strong>
+            <ul>${s.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul></div>`
+          : ''
+      }
+      ${this.members(lang, scenario, municipalities, regions)}
+      <section aria-labelledby="paths-h"><h2 id="paths-h">${t('paths', lang)}</h2>
+        ${SHARED_PATHS.map((p) => this.path(p, lang, scenario, municipalities, capabilities))}
+      </section>
+      ${this.assumptions(lang, scenario)}
+      ${this.runSettings(lang, scenario)}
+    `;
+  }
+
+  private members(lang: Lang, scenario: Scenario, municipalities: Municipality[], regions: Region[]) {
+    const byCode = new Map(municipalities.map((m) => [m.code, m]));
+    const members = scenario.members;
+    const add = (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      const match = municipalities.find((m) => m.name.toLowerCase() === input.value.trim().toLowerCase());
+      if (!match) return;
+      input.value = '';
+      if (!members.includes(match.code)) emit(this, 'dm-members-change', { codes: [...members, match.code] });
+    };
+    const preset = (event: Event) => {
+      const value = (event.target as HTMLSelectElement).value;
+      (event.target as HTMLSelectElement).value = '';
+      if (value.startsWith('scenario:')) emit(this, 'dm-scenario-select', { id: value.slice(9) });
+      else if (value.startsWith('region:')) {
+        const region = regions.find((r) => r.id === value.slice(7));
+        if (region) emit(this, 'dm-members-change', { codes: region.members });
+      }
+    };
+    const population = members.reduce((sum, c) => sum + (byCode.get(c)?.population ?? 0), 0);
+    return html`<section aria-labelledby="members-h">
+      <h2 id="members-h">${t('members', lang)} (${members.length}, ${formatNumber(population, lang)} ${lang === 'sv' ? 'invånare' : 'inhabitants'})</h2>
+      <label for="preset">${t('presets', lang)}</label>
+      <select id="preset" @change=${preset}>
+        <option value="">${lang === 'sv' ? 'Välj scenario eller region …' : 'Choose a scenario or region …'}</option>
+        <optgroup label=${lang === 'sv' ? 'Scenarier' : 'Scenarios'}>
+          ${SCENARIOS.map((sc) => html`<option value="scenario:${sc.id}">${pick(sc.name, lang)}</option>`)}
+        </optgroup>
+        <optgroup label=${lang === 'sv' ? 'Regioner och samarbeten' : 'Regions and collaborations'}>
+          ${regions.filter((r) => r.kind !== 'lan').map((r) => html`<option value="region:${r.id}">${pick(r.name, lang)} (${r.members.length})</option>`)}
+        </optgroup>
+        <optgroup label=${lang === 'sv' ? 'Län' : 'Counties'}>
+          ${regions.filter((r) => r.kind === 'lan').map((r) => html`<option value="region:${r.id}">${pick(r.name, lang)} (${r.members.length})</option>`)}
+        </optgroup>
+      </select>
+      <ul class="chips" aria-label=${t('members', lang)}>
+        ${members.map((code) => {
+          const name = byCode.get(code)?.name ?? code;
+          return html`<li>${name}<button type="button" aria-label="${t('remove', lang)} ${name}" ?disabled=${members.length === 1}
+            @click=${() => emit(this, 'dm-members-change', { codes: members.filter((c) => c !== code) })}>×</button></li>`;
+        })}
+      </ul>
+      <label for="add-member">${t('searchMunicipality', lang)}</label>
+      <input id="add-member" list="all-municipalities" autocomplete="off" @change=${add}
+        placeholder=${lang === 'sv' ? 'Skriv ett kommunnamn' : 'Type a municipality name'} />
+      <datalist id="all-municipalities">${municipalities.map((m) => html`<option value=${m.name}></option>`)}</datalist>
+    </section>`;
+  }
+
+  private path(
+    path: SharedPath,
+    lang: Lang,
+    scenario: Scenario,
+    municipalities: Municipality[],
+    capabilities: Capability[],
+  ) {
+    const settings = scenario.paths[path];
+    const colour = { samverkan: '#0072B2', omfordelning: '#009E73', sammanlaggning: '#D55E00', asymmetrisk: '#B8558F' }[
+      path
+    ];
+    const byCode = new Map(municipalities.map((m) => [m.code, m]));
+    return html`<fieldset style="--c:${colour}" data-path=${path}>
+      <legend><label><input type="checkbox" .checked=${settings.enabled}
+        @change=${(e: Event) => emit(this, 'dm-path-toggle', { path, enabled: (e.target as HTMLInputElement).checked })} />
+        ${pick(PATH_LABEL[path], lang)}</label></legend>
+      <p class="help">${pick(PATH_HELP[path], lang)}</p>
+      ${
+        path === 'samverkan'
+          ? html`<label for="form">${t('form', lang)}</label>
+            <select id="form" @change=${(e: Event) =>
+              emit(this, 'dm-path-setting', {
+                path,
+                form: (e.target as HTMLSelectElement).value as Scenario['paths']['samverkan']['form'],
+              })}>
+              ${Object.entries(FORM_LABEL).map(([id, label]) => html`<option value=${id} ?selected=${scenario.paths.samverkan.form === id}>${pick(label, lang)}</option>`)}
+            </select>
+            ${this.capabilityChoice(path, 'poolable', scenario.paths.samverkan.pooled, capabilities, lang)}`
+          : ''
+      }
+      ${
+        path === 'asymmetrisk'
+          ? html`<label for="host">${t('host', lang)}</label>
+            <select id="host" @change=${(e: Event) => emit(this, 'dm-path-setting', { path, host: (e.target as HTMLSelectElement).value })}>
+              <option value="largest" ?selected=${scenario.paths.asymmetrisk.host === 'largest'}>${t('largest', lang)}</option>
+              ${scenario.members.map((c) => html`<option value=${c} ?selected=${scenario.paths.asymmetrisk.host === c}>${byCode.get(c)?.name ?? c}</option>`)}
+            </select>
+            ${this.capabilityChoice(path, 'poolable', scenario.paths.asymmetrisk.provided, capabilities, lang)}`
+          : ''
+      }
+      ${
+        path === 'omfordelning'
+          ? html`<label for="body">${t('bodyPopulation', lang)}</label>
+            <input id="body" type="number" min="1" step="1000" .value=${String(scenario.paths.omfordelning.bodyPopulation)}
+              @change=${(e: Event) => {
+                const value = Number((e.target as HTMLInputElement).value);
+                if (Number.isFinite(value) && value >= 1)
+                  emit(this, 'dm-path-setting', { path, bodyPopulation: value });
+              }} />
+            ${this.capabilityChoice(path, 'transferable', scenario.paths.omfordelning.transferred, capabilities, lang)}`
+          : ''
+      }
+    </fieldset>`;
+  }
+
+  private capabilityChoice(
+    path: 'samverkan' | 'asymmetrisk' | 'omfordelning',
+    flag: 'poolable' | 'transferable',
+    selection: 'poolable' | 'transferable' | 'none' | string[],
+    capabilities: Capability[],
+    lang: Lang,
+  ) {
+    const eligible = capabilities.filter((c) => c[flag]);
+    const chosen = new Set(
+      typeof selection === 'string' ? (selection === 'none' ? [] : eligible.map((c) => c.id)) : selection,
+    );
+    const toggle = (id: string, on: boolean) => {
+      const next = eligible.map((c) => c.id).filter((x) => (x === id ? on : chosen.has(x)));
+      emit(this, 'dm-path-setting', {
+        path,
+        selection: next.length === eligible.length ? flag : next.length === 0 ? 'none' : next,
+      });
+    };
+    return html`<details>
+      <summary>${t('shared', lang)}: ${chosen.size} / ${eligible.length}</summary>
+      <div class="caps">${eligible.map(
+        (c) => html`<label><input type="checkbox" .checked=${chosen.has(c.id)}
+          @change=${(e: Event) => toggle(c.id, (e.target as HTMLInputElement).checked)} />${pick(c.name, lang)}</label>`,
+      )}</div>
+    </details>`;
+  }
+
+  private assumptions(lang: Lang, scenario: Scenario) {
+    return html`<section aria-labelledby="assumptions-h">
+      <h2 id="assumptions-h">${t('assumptions', lang)}</h2>
+      <p class="help">${
+        lang === 'sv'
+          ? 'Varje osäker storhet har ett lägsta, troligaste och högsta värde med källa eller antagande.'
+          : 'Each uncertain input has a low, most likely and high value with a source or an assumption.'
+      }</p>
+      ${ASSUMPTIONS.map((def) => this.assumption(def, scenario.assumptions?.[def.id], lang))}
+    </section>`;
+  }
+
+  private assumption(def: AssumptionDef, override: Assumption | undefined, lang: Lang) {
+    const a = override ?? def.default;
+    const id = `a-${def.id}`;
+    const update = (key: 'low' | 'mode' | 'high' | 'value', raw: string) => {
+      const value = Number(raw.replace(',', '.').replace(/\s/g, ''));
+      if (!Number.isFinite(value)) return;
+      const next = {
+        ...a,
+        [key]: value,
+        source: override ? a.source : `antagande: ändrat i arbetsytan (förval: ${def.default.source})`,
+      } as Assumption;
+      emit(this, 'dm-assumption-change', { id: def.id, assumption: next });
+    };
+    const field = (key: 'low' | 'mode' | 'high' | 'value', label: string, value: number) =>
+      html`<div><label for="${id}-${key}">${label}</label>
+        <input id="${id}-${key}" type="number" step="any" .value=${String(value)} @change=${(e: Event) => update(key, (e.target as HTMLInputElement).value)} /></div>`;
+    return html`<div class="assumption" data-assumption=${def.id}>
+      <div class="name" id=${id}>${pick(def.label, lang)} <span class="help">(${pick(def.unit, lang)})</span></div>
+      ${
+        a.dist === 'pert' || a.dist === 'triangular'
+          ? html`<div class="triple" role="group" aria-labelledby=${id}>
+            ${field('low', t('low', lang), a.low)}${field('mode', t('likely', lang), a.mode)}${field('high', t('high', lang), a.high)}</div>`
+          : a.dist === 'fixed'
+            ? html`<div class="triple" role="group" aria-labelledby=${id}>${field('value', lang === 'sv' ? 'Värde' : 'Value', a.value)}</div>`
+            : html`<div class="help">${a.dist}: ${JSON.stringify({ ...a, source: undefined })}</div>`
+      }
+      <p class="source">${t('source', lang)}: ${a.source}</p>
+      ${
+        override
+          ? html`<span class="changed">${lang === 'sv' ? 'Ändrat' : 'Changed'}</span>
+            <button class="small" type="button" @click=${() => emit(this, 'dm-assumption-change', { id: def.id, assumption: null })}>${t('reset', lang)}</button>`
+          : ''
+      }
+    </div>`;
+  }
+
+  private runSettings(lang: Lang, scenario: Scenario) {
+    return html`<section aria-labelledby="run-h">
+      <h2 id="run-h">${t('settings', lang)}</h2>
+      <div class="row">
+        <div><label for="runs">${t('runs', lang)}</label>
+          <select id="runs" @change=${(e: Event) => emit(this, 'dm-run-settings-change', { runs: Number((e.target as HTMLSelectElement).value) })}>
+            ${[...new Set([...RUN_CHOICES, scenario.runs])].sort((a, b) => a - b).map((n) => html`<option value=${n} ?selected=${n === scenario.runs}>${formatNumber(n, lang)}</option>`)}
+          </select></div>
+        <div><label for="horizon">${t('horizon', lang)}</label>
+          <input id="horizon" type="number" min="1" max="30" .value=${String(scenario.horizonYears)}
+            @change=${(e: Event) => {
+              const n = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(n) && n >= 1 && n <= 30) emit(this, 'dm-run-settings-change', { horizonYears: n });
+            }} /></div>
+        <div><label for="seed">${t('seed', lang)}</label>
+          <input id="seed" type="number" min="0" .value=${String(scenario.seed)}
+            @change=${(e: Event) => {
+              const n = Number((e.target as HTMLInputElement).value);
+              if (Number.isInteger(n) && n >= 0 && n <= 4294967295) emit(this, 'dm-run-settings-change', { seed: n });
+            }} /></div>
+      </div>
+    </section>`;
+  }
+}
+
+customElements.define('dm-scenario-panel', DmScenarioPanel);
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-scenario-panel': DmScenarioPanel;
+  }
+}

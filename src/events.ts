@@ -1,0 +1,42 @@
+import type { Assumption, AssumptionId, PathId, Scenario } from './engine/index.js';
+import type { Lang } from './i18n.js';
+import type { Tab } from './state/app-state.js';
+
+/** A user's intent, as a typed event detail. Components emit these only in response to user input. */
+export interface IntentMap {
+  'dm-members-change': { codes: string[] };
+  'dm-path-toggle': { path: Exclude<PathId, 'status-quo'>; enabled: boolean };
+  'dm-path-setting':
+    | { path: 'samverkan'; form: Scenario['paths']['samverkan']['form'] }
+    | { path: 'asymmetrisk'; host: string }
+    | { path: 'omfordelning'; bodyPopulation: number }
+    | {
+        path: 'samverkan' | 'asymmetrisk' | 'omfordelning';
+        selection: 'poolable' | 'transferable' | 'none' | string[];
+      };
+  'dm-assumption-change': { id: AssumptionId; assumption: Assumption | null };
+  'dm-run-settings-change': Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed'>>;
+  'dm-scenario-select': { id: string };
+  'dm-lang-change': { lang: Lang };
+  'dm-tab-change': { tab: Tab };
+}
+
+export type IntentName = keyof IntentMap;
+
+/** Dispatch a typed intent that bubbles out of shadow roots to the mediator (`<dm-app>`). */
+export function emit<K extends IntentName>(from: HTMLElement, name: K, detail: IntentMap[K]): void {
+  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'dm-members-change': CustomEvent<IntentMap['dm-members-change']>;
+    'dm-path-toggle': CustomEvent<IntentMap['dm-path-toggle']>;
+    'dm-path-setting': CustomEvent<IntentMap['dm-path-setting']>;
+    'dm-assumption-change': CustomEvent<IntentMap['dm-assumption-change']>;
+    'dm-run-settings-change': CustomEvent<IntentMap['dm-run-settings-change']>;
+    'dm-scenario-select': CustomEvent<IntentMap['dm-scenario-select']>;
+    'dm-lang-change': CustomEvent<IntentMap['dm-lang-change']>;
+    'dm-tab-change': CustomEvent<IntentMap['dm-tab-change']>;
+  }
+}

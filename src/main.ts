@@ -1,0 +1,1 @@
+import './components/dm-app.js';

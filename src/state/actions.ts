@@ -1,0 +1,132 @@
+import { castDraft, type Draft } from 'immer';
+import type { Assumption, AssumptionId, Issue, PathId, Results, Scenario } from '../engine/index.js';
+import type { Lang } from '../i18n.js';
+import type { AppData, AppState, Tab } from './app-state.js';
+
+type Recipe = (d: Draft<AppState>) => void;
+type SharedPath = Exclude<PathId, 'status-quo'>;
+
+// user intents
+export const setLang =
+  (lang: Lang): Recipe =>
+  (d) => {
+    d.lang = lang;
+  };
+export const setTab =
+  (tab: Tab): Recipe =>
+  (d) => {
+    d.tab = tab;
+  };
+export const setMembers =
+  (codes: string[]): Recipe =>
+  (d) => {
+    d.scenario.members = [...new Set(codes)];
+    // a host or subset that is no longer a member falls back to the defaults
+    const keep = (list: 'all' | string[]) => (list === 'all' ? 'all' : list.filter((c) => codes.includes(c)));
+    for (const id of ['samverkan', 'sammanlaggning', 'asymmetrisk'] as const) {
+      const next = keep(d.scenario.paths[id].members);
+      d.scenario.paths[id].members = Array.isArray(next) && next.length === 0 ? 'all' : next;
+    }
+    if (d.scenario.paths.asymmetrisk.host !== 'largest' && !codes.includes(d.scenario.paths.asymmetrisk.host)) {
+      d.scenario.paths.asymmetrisk.host = 'largest';
+    }
+  };
+export const setPathEnabled =
+  (path: SharedPath, enabled: boolean): Recipe =>
+  (d) => {
+    d.scenario.paths[path].enabled = enabled;
+  };
+export const setSamverkanForm =
+  (form: Scenario['paths']['samverkan']['form']): Recipe =>
+  (d) => {
+    d.scenario.paths.samverkan.form = form;
+  };
+export const setHost =
+  (host: string): Recipe =>
+  (d) => {
+    d.scenario.paths.asymmetrisk.host = host;
+  };
+export const setBodyPopulation =
+  (population: number): Recipe =>
+  (d) => {
+    d.scenario.paths.omfordelning.bodyPopulation = population;
+  };
+export const setSharedCapabilities =
+  (
+    path: 'samverkan' | 'asymmetrisk' | 'omfordelning',
+    selection: 'poolable' | 'transferable' | 'none' | string[],
+  ): Recipe =>
+  (d) => {
+    if (path === 'samverkan') d.scenario.paths.samverkan.pooled = selection;
+    else if (path === 'asymmetrisk') d.scenario.paths.asymmetrisk.provided = selection;
+    else d.scenario.paths.omfordelning.transferred = selection;
+  };
+export const setAssumption =
+  (id: AssumptionId, assumption: Assumption): Recipe =>
+  (d) => {
+    d.scenario.assumptions = { ...d.scenario.assumptions, [id]: assumption };
+  };
+export const resetAssumption =
+  (id: AssumptionId): Recipe =>
+  (d) => {
+    if (d.scenario.assumptions) delete d.scenario.assumptions[id];
+  };
+export const setRunSettings =
+  (settings: Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed'>>): Recipe =>
+  (d) => {
+    Object.assign(d.scenario, settings);
+  };
+export const loadScenario =
+  (scenario: Scenario): Recipe =>
+  (d) => {
+    d.scenario = castDraft(scenario);
+  };
+
+// system facts
+export const dataLoaded =
+  (data: AppData): Recipe =>
+  (d) => {
+    d.data = castDraft({ status: 'ready' as const, ...data });
+  };
+export const dataFailed =
+  (message: string): Recipe =>
+  (d) => {
+    d.data = { status: 'error', message };
+  };
+export const scenarioRejected =
+  (issues: Issue[]): Recipe =>
+  (d) => {
+    d.issues = issues;
+  };
+export const runStarted =
+  (id: number, total: number): Recipe =>
+  (d) => {
+    d.issues = [];
+    d.run.id = id;
+    d.run.status = 'running';
+    d.run.done = 0;
+    d.run.total = total;
+    d.run.error = null;
+  };
+export const runProgressed =
+  (id: number, done: number, results: Results): Recipe =>
+  (d) => {
+    if (d.run.id !== id) return; // a newer run superseded this one: drop the stale result
+    d.run.done = done;
+    d.run.results = castDraft(results);
+  };
+export const runFinished =
+  (id: number, results: Results): Recipe =>
+  (d) => {
+    if (d.run.id !== id) return;
+    d.run.status = 'done';
+    d.run.done = results.runsDone;
+    d.run.results = castDraft(results);
+  };
+export const runFailed =
+  (id: number, error: string): Recipe =>
+  (d) => {
+    if (d.run.id !== id) return;
+    d.run.status = 'error';
+    d.run.error = error;
+  };

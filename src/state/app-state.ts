@@ -1,0 +1,51 @@
+import type { Capability, Issue, Municipality, Results, Scenario } from '../engine/index.js';
+import type { Lang } from '../i18n.js';
+
+/** A named group of municipalities (a county, a kommunalförbund, an existing IT collaboration). */
+export interface Region {
+  id: string;
+  name: { sv: string; en: string };
+  kind: string;
+  members: string[];
+  source: string;
+}
+
+export interface AppData {
+  municipalities: Municipality[];
+  capabilities: Capability[];
+  regions: Region[];
+}
+
+export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet';
+
+export interface RunState {
+  /** Increases with every started run; results of older runs are dropped. */
+  id: number;
+  status: 'idle' | 'running' | 'done' | 'error';
+  done: number;
+  total: number;
+  /** The latest results (partial while running). Kept when a run fails, so the last good picture stays. */
+  results: Results | null;
+  error: string | null;
+}
+
+export interface AppState {
+  lang: Lang;
+  data: { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & AppData);
+  scenario: Scenario;
+  /** Problems found in the scenario as last edited; the previous valid results stay on screen. */
+  issues: Issue[];
+  run: RunState;
+  tab: Tab;
+}
+
+export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
+  return {
+    lang,
+    data: { status: 'loading' },
+    scenario,
+    issues: [],
+    run: { id: 0, status: 'idle', done: 0, total: 0, results: null, error: null },
+    tab: 'kostnad',
+  };
+}

@@ -4,24 +4,29 @@ import { Accumulator, type ChunkResult, loadModel, type Results } from '../src/e
 
 let data: [unknown, unknown] | undefined;
 let accumulator: Accumulator | undefined;
+/** The run being collected: chunks and requests of any other run are stale and ignored. */
+let currentRun = -1;
 
 const api = {
   setData(municipalities: unknown, capabilities: unknown): void {
     data = [municipalities, capabilities];
   },
-  start(scenario: unknown, runs: number): void {
+  start(scenario: unknown, runs: number, run: number): void {
     if (!data) throw new Error('data not set');
     const model = loadModel(scenario, ...data);
     if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     accumulator = new Accumulator(model.value, runs);
+    currentRun = run;
   },
-  add(chunk: ChunkResult): number {
+  add(chunk: ChunkResult, run: number): number {
     if (!accumulator) throw new Error('not started');
+    if (run !== currentRun) return -1;
     accumulator.add(chunk);
     return accumulator.runsDone;
   },
-  summarize(): Results {
+  summarize(run: number): Results | null {
     if (!accumulator) throw new Error('not started');
+    if (run !== currentRun) return null;
     return accumulator.summarize();
   },
 };

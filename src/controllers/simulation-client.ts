@@ -66,7 +66,7 @@ export class SimulationClient {
   run(scenario: Scenario, callbacks: RunCallbacks): void {
     const token = ++this.token;
     const current = () => token === this.token;
-    this.execute(scenario, current, callbacks).catch((error: unknown) => {
+    this.execute(scenario, token, current, callbacks).catch((error: unknown) => {
       this.dispose(); // a failed worker may be in any state: start afresh next time
       if (current()) callbacks.failed(error instanceof Error ? error.message : String(error));
     });
@@ -113,11 +113,21 @@ export class SimulationClient {
     return pool;
   }
 
-  private async execute(scenario: Scenario, current: () => boolean, callbacks: RunCallbacks): Promise<void> {
+  private async execute(
+    scenario: Scenario,
+    token: number,
+    current: () => boolean,
+    callbacks: RunCallbacks,
+  ): Promise<void> {
     const pool = await this.ensurePool();
+    if (!current()) return;
     const guard = <T>(p: Promise<T>) => Promise.race([p, pool.broken]);
+    // every request carries the run's token, so a worker never mixes a stale run's work into this one
     await guard(
-      Promise.all([...pool.simulators.map((s) => s.load(scenario)), pool.aggregator.start(scenario, scenario.runs)]),
+      Promise.all([
+        ...pool.simulators.map((s) => s.load(scenario, token)),
+        pool.aggregator.start(scenario, scenario.runs, token),
+      ]),
     );
     if (!current()) return;
     const queue = splitRuns(scenario.runs, CHUNK_RUNS);
@@ -128,27 +138,29 @@ export class SimulationClient {
       if (summarizing || performance.now() - lastSummary < SUMMARY_INTERVAL_MS) return;
       summarizing = true;
       const runsAtRequest = done;
-      const results = await guard(pool.aggregator.summarize());
+      const started = performance.now();
+      const results = await guard(pool.aggregator.summarize(token));
       summarizing = false;
-      lastSummary = performance.now();
-      if (current() && runsAtRequest < scenario.runs) callbacks.progress(results.runsDone, results);
+      // summarising competes with the simulation for cores: space summaries by their own cost
+      lastSummary = performance.now() + 2 * (performance.now() - started);
+      if (results && current() && runsAtRequest < scenario.runs) callbacks.progress(results.runsDone, results);
     };
     await guard(
       Promise.all(
         pool.simulators.map(async (simulator) => {
           while (queue.length > 0 && current()) {
             const range = queue.shift()!;
-            const chunk = await guard(simulator.run(range.runStart, range.runCount));
-            if (!current()) return;
-            done = await guard(pool.aggregator.add(transfer(chunk, buffers(chunk))));
+            const chunk = await guard(simulator.run(range.runStart, range.runCount, token));
+            if (!current() || !chunk) return;
+            done = await guard(pool.aggregator.add(transfer(chunk, buffers(chunk)), token));
             void maybeSummarize().catch(() => {});
           }
         }),
       ),
     );
     if (!current()) return;
-    const results = await guard(pool.aggregator.summarize());
-    if (current()) callbacks.finished(results);
+    const results = await guard(pool.aggregator.summarize(token));
+    if (results && current()) callbacks.finished(results);
   }
 }
 

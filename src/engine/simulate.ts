@@ -955,9 +955,8 @@ function blendMember(
         eff = share * mergedCost[c];
         effFte = share * mergedFte[c];
       } else {
-        // a contract partner realises them per member
-        const prov = pc * priceFactor;
-        eff = prov < own ? prov + unrealised * (own - prov) : prov;
+        // a contract partner realises them per member; a markup is paid on top of the realised cost
+        eff = (pc < own ? pc + unrealised * (own - pc) : pc) + (priceFactor - 1) * pc;
         effFte = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
       }
       value = own - r * (own - eff);

@@ -1,0 +1,157 @@
+import { expect } from '@open-wc/testing';
+import type { DmApp } from '../../src/components/dm-app.js';
+import '../../src/components/dm-app.js';
+import { moduleWorkers, type WorkerFactory } from '../../src/controllers/simulation-client.js';
+import type { Scenario } from '../../src/engine/index.js';
+import { SCENARIOS } from '../../src/scenarios.js';
+import { loadScenario } from '../../src/state/actions.js';
+
+const errors: string[] = [];
+const originalError = console.error;
+console.error = (...args: unknown[]) => {
+  errors.push(args.map(String).join(' '));
+  originalError(...args);
+};
+window.addEventListener('error', (e) => errors.push(e.message));
+
+const fyrbodal = SCENARIOS[0];
+
+function mount(scenario: Scenario, factory: WorkerFactory = moduleWorkers): DmApp {
+  const app = document.createElement('dm-app');
+  app.dataBase = '/public/data/';
+  app.workerFactory = factory;
+  app.store.update(loadScenario(structuredClone(scenario)));
+  document.body.append(app);
+  current = app;
+  return app;
+}
+
+let current: DmApp | undefined;
+
+async function until(check: () => boolean, timeout = 45000): Promise<void> {
+  const started = performance.now();
+  while (!check()) {
+    if (performance.now() - started > timeout) {
+      const s = current?.store.state;
+      throw new Error(
+        `timed out; data ${s?.data.status}, run ${JSON.stringify({ ...s?.run, results: undefined })}, errors ${errors.join(' | ')}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
+const charts = (app: DmApp) => [
+  ...(shadow(shadow(app)?.querySelector('dm-results'))?.querySelectorAll('dm-chart') ?? []),
+];
+
+describe('the workspace', () => {
+  afterEach(() => {
+    document.querySelectorAll('dm-app').forEach((el) => el.remove());
+  });
+
+  it('loads, runs the default scenario to the end and draws one series per active path', async () => {
+    const app = mount({ ...fyrbodal, runs: 1000 });
+    await until(() => app.store.state.run.status === 'done');
+    const results = app.store.state.run.results!;
+    expect(results.runsDone).to.equal(1000);
+    expect(results.scenario.members).to.have.length(14);
+    await until(() => charts(app).length >= 3);
+    const [cost, net] = charts(app);
+    await until(() => !!shadow(cost)?.querySelector('svg'));
+    // one labelled panel per path, each with its own median line
+    const panelLabels = [...shadow(cost)!.querySelectorAll('svg text')].map((t) => t.textContent);
+    for (const label of [
+      'Status quo (nuläge)',
+      'Samverkan',
+      'Omfördelning av ansvar',
+      'Sammanläggning',
+      'Asymmetrisk ansvarsfördelning',
+    ]) {
+      expect(panelLabels).to.include(label);
+    }
+    await until(() => !!shadow(net)?.querySelector('svg'));
+    const bars = shadow(net)!.querySelectorAll('svg g[aria-label="bar"] rect');
+    expect(bars.length).to.equal(4);
+    // the progress display reaches the total
+    const header = shadow(shadow(app)!.querySelector('dm-header'))!;
+    expect(header.querySelector('[data-progress]')!.textContent!.replace(/\s/g, ' ')).to.contain('1 000 / 1 000');
+  });
+
+  it('follows a changed input: the run in flight is cancelled and only the new result shows', async () => {
+    const app = mount({ ...fyrbodal, runs: 4000 });
+    await until(() => app.store.state.run.status === 'running');
+    const firstId = app.store.state.run.id;
+    const seen: number[] = [];
+    app.store.subscribe((st) => {
+      if (st.run.id > firstId && st.run.results) seen.push(st.run.results.scenario.members.length);
+    });
+    const panel = shadow(shadow(app)!.querySelector('dm-scenario-panel'))!;
+    // remove Trollhättan by clicking its chip
+    const chip = [...panel.querySelectorAll('.chips button')].find((b) =>
+      b.getAttribute('aria-label')?.includes('Trollhättan'),
+    ) as HTMLButtonElement;
+    chip.click();
+    await until(() => app.store.state.run.id > firstId);
+    await until(() => app.store.state.run.status === 'done', 60000);
+    const results = app.store.state.run.results!;
+    expect(results.scenario.members.map((m) => m.code)).to.not.include('1488');
+    expect(results.scenario.members).to.have.length(13);
+    expect(results.runsDone).to.equal(4000);
+    // no partial result of the new run ever showed the old member list
+    expect(seen.length).to.be.greaterThan(0);
+    expect(seen.every((n) => n === 13)).to.equal(true);
+  });
+
+  it('shows a clear message when a worker fails and stays usable', async () => {
+    let failures = 1;
+    const failing: WorkerFactory = {
+      simulation: () => {
+        if (failures > 0) {
+          failures--;
+          return new Worker(URL.createObjectURL(new Blob(['throw new Error("boom")'], { type: 'text/javascript' })));
+        }
+        return moduleWorkers.simulation();
+      },
+      aggregate: moduleWorkers.aggregate,
+    };
+    const app = mount({ ...fyrbodal, runs: 400 }, failing);
+    await until(() => app.store.state.run.status === 'error');
+    await app.updateComplete;
+    const message = shadow(app)!.querySelector('[data-run-error]');
+    expect(message?.textContent).to.contain('Beräkningen misslyckades');
+    // the app still works: the next edit runs on a fresh pool
+    app.dispatchEvent(new CustomEvent('dm-run-settings-change', { detail: { runs: 1000 } }));
+    await until(() => app.store.state.run.status === 'done');
+    expect(app.store.state.run.results?.runsDone).to.equal(1000);
+  });
+
+  it('switches language and tabs, and offers every chart as a table', async () => {
+    const app = mount({ ...fyrbodal, runs: 600 });
+    await until(() => app.store.state.run.status === 'done');
+    const header = shadow(shadow(app)!.querySelector('dm-header'))!;
+    (header.querySelector('button') as HTMLButtonElement).click();
+    await until(() => app.store.state.lang === 'en');
+    const results = shadow(shadow(app)!.querySelector('dm-results'))!;
+    await until(() => !!results.querySelector('[role="tab"]'));
+    expect(results.querySelector('[role="tab"]')!.textContent).to.contain('Cost');
+    (results.querySelectorAll('[role="tab"]')[1] as HTMLButtonElement).click();
+    await until(() => app.store.state.tab === 'kapacitet');
+    await until(() => charts(app).length === 2);
+    const chart = charts(app)[0];
+    await until(() => !!shadow(chart)?.querySelector('button'));
+    (shadow(chart)!.querySelector('button') as HTMLButtonElement).click();
+    await until(() => !!shadow(chart)?.querySelector('table'));
+    expect(shadow(chart)!.querySelectorAll('tbody tr').length).to.equal(5 * 10);
+  });
+
+  it('logs no errors and sends no request outside its own origin', () => {
+    expect(errors.filter((e) => !e.includes('boom') && !e.includes('worker error'))).to.deep.equal([]);
+    const foreign = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((url) => new URL(url).origin !== location.origin && !url.startsWith('blob:'));
+    expect(foreign).to.deep.equal([]);
+  });
+});

@@ -48,7 +48,7 @@ const charts = (app: DmApp) => [
 
 describe('the workspace', () => {
   afterEach(() => {
-    document.querySelectorAll('dm-app').forEach((el) => el.remove());
+    for (const el of document.querySelectorAll('dm-app')) el.remove();
   });
 
   it('loads, runs the default scenario to the end and draws one series per active path', async () => {

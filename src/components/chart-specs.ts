@@ -253,6 +253,7 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
         width,
         height: 80 + paths.length * (names.length * 14 + 40),
         marginLeft: 110,
+        marginRight: Math.min(200, width * 0.25),
         marginBottom: 90,
         x: { domain: groups, tickFormat: (g: string) => pick(GROUP_LABEL[g], lang), tickRotate: -35, label: null },
         y: { domain: names, label: null, tickSize: 0 },

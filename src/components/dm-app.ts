@@ -37,7 +37,8 @@ export class DmApp extends LitElement {
     .loading { padding: 2rem; }
     @media (max-width: 800px) {
       .layout { grid-template-columns: 1fr; }
-      aside { position: static; max-height: none; border-right: none; border-bottom: 1px solid #ddd; }
+      /* on a phone the results come first; the settings follow */
+      aside { position: static; max-height: none; border-right: none; border-top: 1px solid #ddd; order: 2; }
       main { padding: 1rem 0.75rem 3rem; }
     }
   `;

@@ -613,6 +613,8 @@ export class Simulator {
       const W = this.wage[t];
       const r = spec.ramp[t];
       const sharedNow = r >= 0.5;
+      // a merger counts as one organisation once it is more than half done
+      const mergedNow = merged && sharedNow;
       let provN = 0;
       for (let c = 0; c < C; c++) {
         this.shared[c] = spec.capabilities[c] && sharedNow ? 1 : 0;
@@ -693,7 +695,7 @@ export class Simulator {
         out[o] = cost;
         out[o + 6] = this.budget[i * T + t];
         tot[(p * T + t) * TM + 6] += transition;
-        if (merged) {
+        if (mergedNow) {
           mergedBudget += this.budget[i * T + t];
           mergedHolding += holding;
           mergedDemand += demand;
@@ -728,7 +730,7 @@ export class Simulator {
         localPhi[i] = nextStaffing(phi, localN + devCap, attrition, recruitment);
       }
 
-      if (merged) {
+      if (mergedNow) {
         // one municipality: the budget and the shortfall are pooled, capacity is shared by population
         const free = mergedBudget - mergedHolding;
         const devCap = free > 0 ? (provPhi * free) / W : 0;
@@ -821,8 +823,8 @@ export class Simulator {
     providerGroupFte.fill(0);
     let held = 0;
     for (let c = 0; c < C; c++) {
-      // a merged municipality is one organisation: its own staffing counts, from the start
-      const atProvider = merged || shared[c] === 1;
+      // shared capabilities (and everything in a completed merger) are held by the provider
+      const atProvider = shared[c] === 1;
       const fte = atProvider ? provFte[t * C + c] : memberFte[c];
       let h: boolean;
       let staffed: number;
@@ -851,7 +853,7 @@ export class Simulator {
     for (let c = 0; c < C; c++) {
       const g = group[c];
       const h = heldFlag[c] === 1;
-      const rb = h && (merged || shared[c] === 1 ? providerGroupFte[g] : localGroupFte[g]) >= 2;
+      const rb = h && (shared[c] === 1 ? providerGroupFte[g] : localGroupFte[g]) >= 2;
       if (rb) robust++;
       if (last) {
         if (h) groups[g0 + g] += 1 / groupSize[g];
@@ -883,7 +885,7 @@ export class Simulator {
         cap += out[o + 1];
         const gap = out[o + 2];
         demand += gap + out[o + 1];
-        if (spec.merged && spec.members[i]) mergedGap += gap;
+        if (spec.merged && spec.ramp[t] >= 0.5 && spec.members[i]) mergedGap += gap;
         else unmet += Math.max(gap, 0);
         cov += out[o + 3];
         rob += out[o + 4];

@@ -207,7 +207,7 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
       dist: 'normal',
       mean: 0,
       sd: 0.003,
-      source: 'antagande: kommunernas befolkningstrend (SCB 2023→2024) kan avvika ±0,3 procentenheter per år',
+      source: 'antagande: kommunernas befolkningstrend (SCB 2024→2025) kan avvika ±0,3 procentenheter per år',
     },
   },
   {

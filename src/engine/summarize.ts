@@ -333,7 +333,7 @@ export class Accumulator {
 
 /**
  * Mean, standard deviation, standard error of the mean and percentiles of a sample.
- * Percentiles use simple-statistics' `quantileSorted` (nearest-rank interpolation as documented there).
+ * Percentiles use simple-statistics' `quantileSorted` (linear interpolation between order statistics).
  * O(n log n) for the sort.
  */
 export function describe(values: Float64Array): Stats {

@@ -7,6 +7,7 @@ import { formatMsek, formatNumber, formatPercent, type Lang, PATH_LABEL, pick, t
 import type { Tab } from '../state/app-state.js';
 import { capabilityCharts, capacityCharts, costCharts, headline, uncertaintyCharts } from './chart-specs.js';
 import './dm-chart.js';
+import './dm-data-view.js';
 
 const TABS: [Tab, StringKey][] = [
   ['kostnad', 'tabCost'],
@@ -14,6 +15,7 @@ const TABS: [Tab, StringKey][] = [
   ['formagor', 'tabCapabilities'],
   ['kommuner', 'tabMunicipalities'],
   ['osakerhet', 'tabUncertainty'],
+  ['data', 'tabData'],
 ];
 
 /** The results area: headline cards, tabs and the charts of the chosen tab. A container. */
@@ -102,6 +104,8 @@ export class DmResults extends LitElement {
         return html`${charts(uncertaintyCharts(results, lang))}${this.uncertaintyTable(results, lang)}`;
       case 'kommuner':
         return this.municipalityTable(results, lang);
+      case 'data':
+        return html`<dm-data-view></dm-data-view>`;
     }
   }
 

@@ -16,7 +16,7 @@ export interface AppData {
   regions: Region[];
 }
 
-export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet';
+export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'data';
 
 export interface RunState {
   /** Increases with every started run; results of older runs are dropped. */

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
 import { moduleWorkers, type WorkerFactory } from '../../src/controllers/simulation-client.js';
-import type { Scenario } from '../../src/engine/index.js';
+import { loadModel, type Scenario, simulateAll } from '../../src/engine/index.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
 
@@ -42,6 +42,11 @@ async function until(check: () => boolean, timeout = 45000): Promise<void> {
 }
 
 const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
+const data = (app: DmApp) => {
+  const d = app.store.state.data;
+  if (d.status !== 'ready') throw new Error('no data');
+  return d;
+};
 const charts = (app: DmApp) => [
   ...(shadow(shadow(app)?.querySelector('dm-results'))?.querySelectorAll('dm-chart') ?? []),
 ];
@@ -144,6 +149,34 @@ describe('the workspace', () => {
     (shadow(chart)!.querySelector('button') as HTMLButtonElement).click();
     await until(() => !!shadow(chart)?.querySelector('table'));
     expect(shadow(chart)!.querySelectorAll('tbody tr').length).to.equal(5 * 10);
+  });
+
+  it('gives exactly the figures of the engine run directly, as the CLI runs it', async () => {
+    const scenario = { ...fyrbodal, runs: 500, seed: 77 };
+    const app = mount(scenario);
+    await until(() => app.store.state.run.status === 'done');
+    const data = app.store.state.data;
+    if (data.status !== 'ready') throw new Error('no data');
+    const model = loadModel(scenario, data.municipalities, data.capabilities);
+    if (!model.ok) throw new Error('bad model');
+    expect(JSON.stringify(app.store.state.run.results)).to.equal(JSON.stringify(simulateAll(model.value)));
+  });
+
+  it('shows every figure of the data with its source', async () => {
+    const app = mount({ ...fyrbodal, runs: 200 });
+    await until(() => app.store.state.run.status === 'done');
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'data' } }));
+    const results = shadow(shadow(app)!.querySelector('dm-results'))!;
+    await until(() => !!shadow(results.querySelector('dm-data-view'))?.querySelector('details'));
+    const view = shadow(results.querySelector('dm-data-view'))!;
+    expect(view.querySelectorAll('details[data-municipality]').length).to.equal(14);
+    const first = view.querySelector('details[data-municipality]') as HTMLDetailsElement;
+    first.open = true;
+    const sources = [...first.querySelectorAll('td.source')].map((td) => td.textContent ?? '');
+    expect(sources.length).to.equal(7);
+    expect(sources.every((text) => text.length > 3 && text !== '–')).to.equal(true);
+    expect(sources[0]).to.contain('SCB');
+    expect(view.querySelectorAll('details[data-capability]').length).to.equal(data(app).capabilities.length);
   });
 
   it('logs no errors and sends no request outside its own origin', () => {

@@ -19,6 +19,10 @@ export interface IntentMap {
   'dm-scenario-select': { id: string };
   'dm-lang-change': { lang: Lang };
   'dm-tab-change': { tab: Tab };
+  'dm-link-copy': Record<string, never>;
+  'dm-notice-dismiss': Record<string, never>;
+  'dm-scenario-download': Record<string, never>;
+  'dm-scenario-upload': { file: File };
 }
 
 export type IntentName = keyof IntentMap;
@@ -38,5 +42,9 @@ declare global {
     'dm-scenario-select': CustomEvent<IntentMap['dm-scenario-select']>;
     'dm-lang-change': CustomEvent<IntentMap['dm-lang-change']>;
     'dm-tab-change': CustomEvent<IntentMap['dm-tab-change']>;
+    'dm-link-copy': CustomEvent<IntentMap['dm-link-copy']>;
+    'dm-notice-dismiss': CustomEvent<IntentMap['dm-notice-dismiss']>;
+    'dm-scenario-download': CustomEvent<IntentMap['dm-scenario-download']>;
+    'dm-scenario-upload': CustomEvent<IntentMap['dm-scenario-upload']>;
   }
 }

@@ -6,13 +6,21 @@ import {
   SimulationClient,
   type WorkerFactory,
 } from '../controllers/simulation-client.js';
-import { loadModel, parseCapabilities, parseMunicipalities, type Scenario } from '../engine/index.js';
+import {
+  type Issue,
+  loadModel,
+  parseCapabilities,
+  parseMunicipalities,
+  parseScenario,
+  type Scenario,
+} from '../engine/index.js';
 import type { IntentMap } from '../events.js';
-import { t } from '../i18n.js';
+import { type Lang, t } from '../i18n.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
 import { type AppState, initialState, type Region } from '../state/app-state.js';
 import { storeContext } from '../state/context.js';
+import { decodeScenario, encodeScenario } from '../state/scenario-link.js';
 import { Store } from '../state/store.js';
 import './dm-header.js';
 import './dm-results.js';
@@ -20,6 +28,10 @@ import './dm-scenario-panel.js';
 
 /** Wait this long after the last edit before starting a run, so a burst of edits gives one run. */
 const EDIT_DEBOUNCE_MS = 120;
+/** Links longer than this may be cut by mail programs: suggest the scenario file instead. */
+const LONG_LINK_CHARS = 2000;
+/** Largest scenario file accepted. */
+const MAX_FILE_BYTES = 1_000_000;
 
 /**
  * The app shell: provides the store, loads the data, and mediates every user intent into an action and,
@@ -35,6 +47,10 @@ export class DmApp extends LitElement {
     main { padding: 1rem 1.5rem 3rem; min-width: 0; }
     .error { margin: 1rem; padding: 0.75rem 1rem; background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; color: #7a0016; }
     .loading { padding: 2rem; }
+    .info { margin: 0 0 1rem; padding: 0.6rem 1rem; background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; }
+    .info p, .error p { margin: 0 0 0.4rem; }
+    .link { width: 100%; box-sizing: border-box; font: inherit; font-size: 0.8rem; margin: 0 0 0.4rem; }
+    [data-notice] button { font: inherit; font-size: 0.85rem; }
     @media (max-width: 800px) {
       .layout { grid-template-columns: 1fr; }
       /* on a phone the results come first; the settings follow */
@@ -76,6 +92,11 @@ export class DmApp extends LitElement {
       this.edit(assumption ? actions.setAssumption(id, assumption) : actions.resetAssumption(id)),
     );
     on('dm-run-settings-change', (settings) => this.edit(actions.setRunSettings(settings)));
+    on('dm-link-copy', () => void this.copyLink());
+    on('dm-notice-dismiss', () => this.store.update(actions.dismissNotice()));
+    on('dm-scenario-download', () => this.download());
+    on('dm-scenario-upload', ({ file }) => void this.upload(file));
+    window.addEventListener('hashchange', () => this.openLink());
     on('dm-scenario-select', ({ id }) => {
       const scenario = SCENARIOS.find((s) => s.id === id);
       if (scenario) this.edit(actions.loadScenario(structuredClone(scenario)));
@@ -113,10 +134,102 @@ export class DmApp extends LitElement {
       );
       this.client = new SimulationClient(this.workerFactory);
       this.client.setData(m.value, c.value);
-      this.start();
+      if (!this.openLink()) this.start();
     } catch (error) {
       this.store.update(actions.dataFailed((error as Error).message));
     }
+  }
+
+  /**
+   * Open the scenario in the page's link (#s=…), if any. A link that cannot be opened leaves the current
+   * scenario in place and says why, naming the field. Returns whether a run was started.
+   */
+  private openLink(): boolean {
+    const match = /[#&]s=([^&]*)/.exec(location.hash);
+    const { data, lang } = this.store.state;
+    if (!match || data.status !== 'ready') return false;
+    const decoded = decodeScenario(match[1], SCENARIOS);
+    const issues: Issue[] = decoded.ok
+      ? (() => {
+          const model = loadModel(decoded.value.scenario, data.municipalities, data.capabilities);
+          return model.ok ? [] : model.issues;
+        })()
+      : decoded.issues;
+    if (!decoded.ok || issues.length > 0) {
+      const first = issues[0];
+      this.store.update(
+        actions.noticeShown({
+          kind: 'error',
+          text: `${t('linkFailed', lang)} (${t('field', lang)} ${first.path}: ${first.message}). ${t('linkFallback', lang)}`,
+        }),
+      );
+      history.replaceState(null, '', location.pathname + location.search);
+      this.start();
+      return true;
+    }
+    if (decoded.value.lang) {
+      this.store.update(actions.setLang(decoded.value.lang));
+      document.documentElement.lang = decoded.value.lang;
+    }
+    this.store.update(actions.loadScenario(decoded.value.scenario));
+    this.start();
+    return true;
+  }
+
+  private linkFor(scenario: Scenario, lang: Lang): string {
+    return `${location.origin}${location.pathname}${location.search}#s=${encodeScenario(scenario, SCENARIOS, lang)}`;
+  }
+
+  private async copyLink(): Promise<void> {
+    const { scenario, lang } = this.store.state;
+    const link = this.linkFor(scenario, lang);
+    history.replaceState(null, '', link);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // clipboard refused (no permission, not a secure context): show the link to copy by hand
+    }
+    const long = link.length > LONG_LINK_CHARS ? ` ${t('linkLong', lang)}` : '';
+    this.store.update(
+      actions.noticeShown(
+        copied
+          ? { kind: 'info', text: `${t('linkCopied', lang)}${long}`, link }
+          : { kind: 'info', text: `${t('linkNotCopied', lang)}${long}`, link },
+      ),
+    );
+  }
+
+  private download(): void {
+    const { scenario } = this.store.state;
+    const blob = new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${scenario.id}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  private async upload(file: File): Promise<void> {
+    const { data, lang } = this.store.state;
+    const refuse = (why: string) =>
+      this.store.update(actions.noticeShown({ kind: 'error', text: `${t('fileFailed', lang)}: ${why}` }));
+    if (data.status !== 'ready') return;
+    if (file.size > MAX_FILE_BYTES) return refuse(`${file.name} > ${MAX_FILE_BYTES / 1e6} MB`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await file.text());
+    } catch {
+      return refuse(lang === 'sv' ? `${file.name} är inte giltig JSON` : `${file.name} is not valid JSON`);
+    }
+    const parsed = parseScenario(raw);
+    const model = parsed.ok ? loadModel(parsed.value, data.municipalities, data.capabilities) : parsed;
+    if (!model.ok) {
+      const first = model.issues[0];
+      return refuse(`${t('field', lang)} ${first.path}: ${first.message}`);
+    }
+    if (parsed.ok) this.edit(actions.loadScenario(parsed.value));
   }
 
   /** Apply an edit to the scenario and schedule a new run. */
@@ -138,6 +251,9 @@ export class DmApp extends LitElement {
     }
     const id = ++this.runCounter;
     this.store.update(actions.runStarted(id, scenario.runs));
+    // the address always reproduces what is on screen
+    if (location.hash.includes('s=') || id > 1)
+      history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
     this.client.run(scenario as Scenario, {
       progress: (done, results) => this.store.update(actions.runProgressed(id, done, results)),
       finished: (results) => this.store.update(actions.runFinished(id, results)),
@@ -157,6 +273,20 @@ export class DmApp extends LitElement {
           ? html`<div class="layout">
             <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-scenario-panel></dm-scenario-panel></aside>
             <main>
+              ${
+                s.notice
+                  ? html`<div class=${s.notice.kind === 'error' ? 'error' : 'info'} role=${s.notice.kind === 'error' ? 'alert' : 'status'} data-notice>
+                      <p>${s.notice.text}</p>
+                      ${
+                        s.notice.link
+                          ? html`<input class="link" readonly .value=${s.notice.link} aria-label=${t('copyLink', lang)}
+                              @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
+                          : ''
+                      }
+                      <button type="button" @click=${() => this.store.update(actions.dismissNotice())}>${t('close', lang)}</button>
+                    </div>`
+                  : ''
+              }
               ${
                 s.run.status === 'error'
                   ? html`<div class="error" role="alert" data-run-error>${t('workerFailed', lang)} (${s.run.error})</div>`

@@ -48,7 +48,8 @@ export class DmHeader extends LitElement {
         <progress max=${this.total || 1} value=${this.done} aria-label=${t('runs', lang)}></progress>
         <span data-progress>${formatNumber(this.done, lang)} / ${formatNumber(this.total, lang)} ${t('runsDone', lang)}${running ? ' …' : ''}</span>
       </div>
-      <button type="button" lang=${lang === 'sv' ? 'en' : 'sv'} @click=${() => emit(this, 'dm-lang-change', { lang: lang === 'sv' ? 'en' : 'sv' })}>
+      <button type="button" data-copy-link @click=${() => emit(this, 'dm-link-copy', {})}>${t('copyLink', lang)}</button>
+      <button type="button" data-lang lang=${lang === 'sv' ? 'en' : 'sv'} @click=${() => emit(this, 'dm-lang-change', { lang: lang === 'sv' ? 'en' : 'sv' })}>
         ${t('language', lang)}
       </button>
     </header>`;

@@ -67,6 +67,9 @@ export class DmScenarioPanel extends LitElement {
     .issues { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.7rem; color: #7a0016; }
     button.small { font: inherit; font-size: 0.75rem; padding: 0.05rem 0.4rem; }
     .row { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0.4rem; }
+    .files { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.7rem; align-items: center; }
+    .files button, .file { font: inherit; font-size: 0.85rem; border: 1px solid #888; border-radius: 4px; padding: 0.2rem 0.6rem; background: #fff; cursor: pointer; margin: 0; }
+    .file input { display: block; font-size: 0.75rem; margin-top: 0.2rem; max-width: 12rem; }
   `;
 
   private readonly view = new StoreController(this, (s: AppState) => s);
@@ -291,6 +294,16 @@ export class DmScenarioPanel extends LitElement {
               const n = Number((e.target as HTMLInputElement).value);
               if (Number.isInteger(n) && n >= 0 && n <= 4294967295) emit(this, 'dm-run-settings-change', { seed: n });
             }} /></div>
+      </div>
+      <div class="files">
+        <button type="button" @click=${() => emit(this, 'dm-scenario-download', {})}>${t('download', lang)}</button>
+        <label class="file">${t('upload', lang)}
+          <input type="file" accept=".json,application/json" @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) emit(this, 'dm-scenario-upload', { file });
+          }} /></label>
       </div>
     </section>`;
   }

@@ -130,3 +130,11 @@ export const runFailed =
     d.run.status = 'error';
     d.run.error = error;
   };
+export const noticeShown =
+  (notice: NonNullable<AppState['notice']>): Recipe =>
+  (d) => {
+    d.notice = notice;
+  };
+export const dismissNotice = (): Recipe => (d) => {
+  d.notice = null;
+};

@@ -37,6 +37,8 @@ export interface AppState {
   issues: Issue[];
   run: RunState;
   tab: Tab;
+  /** A message for the user (a link that could not be opened, a copied link …). */
+  notice: { kind: 'info' | 'error'; text: string; link?: string } | null;
 }
 
 export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
@@ -47,5 +49,6 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     issues: [],
     run: { id: 0, status: 'idle', done: 0, total: 0, results: null, error: null },
     tab: 'kostnad',
+    notice: null,
   };
 }

@@ -16,11 +16,11 @@ window.addEventListener('error', (e) => errors.push(e.message));
 
 const fyrbodal = SCENARIOS[0];
 
-function mount(scenario: Scenario, factory: WorkerFactory = moduleWorkers): DmApp {
+function mount(scenario: Scenario | null, factory: WorkerFactory = moduleWorkers): DmApp {
   const app = document.createElement('dm-app');
   app.dataBase = '/public/data/';
   app.workerFactory = factory;
-  app.store.update(loadScenario(structuredClone(scenario)));
+  if (scenario) app.store.update(loadScenario(structuredClone(scenario)));
   document.body.append(app);
   current = app;
   return app;
@@ -53,6 +53,7 @@ const charts = (app: DmApp) => [
 
 describe('the workspace', () => {
   afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
     for (const el of document.querySelectorAll('dm-app')) el.remove();
   });
 
@@ -136,7 +137,7 @@ describe('the workspace', () => {
     const app = mount({ ...fyrbodal, runs: 600 });
     await until(() => app.store.state.run.status === 'done');
     const header = shadow(shadow(app)!.querySelector('dm-header'))!;
-    (header.querySelector('button') as HTMLButtonElement).click();
+    (header.querySelector('[data-lang]') as HTMLButtonElement).click();
     await until(() => app.store.state.lang === 'en');
     const results = shadow(shadow(app)!.querySelector('dm-results'))!;
     await until(() => !!results.querySelector('[role="tab"]'));
@@ -177,6 +178,48 @@ describe('the workspace', () => {
     expect(sources.every((text) => text.length > 3 && text !== '–')).to.equal(true);
     expect(sources[0]).to.contain('SCB');
     expect(view.querySelectorAll('details[data-capability]').length).to.equal(data(app).capabilities.length);
+  });
+
+  it('copies a link that reproduces the same figures in a fresh page', async () => {
+    const scenario = structuredClone(SCENARIOS[1]);
+    scenario.runs = 800;
+    scenario.seed = 4242;
+    scenario.paths.asymmetrisk.host = '1492';
+    scenario.assumptions = {
+      wageGrowth: { dist: 'pert', low: 0.02, mode: 0.04, high: 0.05, source: 'antagande: test' },
+    };
+    const first = mount(scenario);
+    await until(() => first.store.state.run.status === 'done');
+    const before = first.store.state.run.results!;
+    (shadow(shadow(first)!.querySelector('dm-header'))!.querySelector('[data-copy-link]') as HTMLButtonElement).click();
+    await until(() => !!first.store.state.notice?.link);
+    const link = first.store.state.notice!.link!;
+    expect(link.length).to.be.lessThan(2000);
+    first.remove();
+    history.replaceState(null, '', new URL(link).hash);
+    const second = mount(null);
+    await until(
+      () => second.store.state.run.status === 'done' && second.store.state.run.results?.scenario.seed === 4242,
+    );
+    const after = second.store.state.run.results!;
+    expect(second.store.state.scenario).to.deep.equal(first.store.state.scenario);
+    for (const path of ['status-quo', 'samverkan', 'asymmetrisk'] as const) {
+      const a = before.paths[path].npvVsStatusQuo;
+      const b = after.paths[path].npvVsStatusQuo;
+      expect([b.p10, b.p50, b.p90]).to.deep.equal([a.p10, a.p50, a.p90]);
+      expect(after.paths[path].years[9].totalCost).to.deep.equal(before.paths[path].years[9].totalCost);
+    }
+  });
+
+  it('opens the default scenario with a Swedish message when a link is broken', async () => {
+    history.replaceState(null, '', '#s=eJzLSM3JyQcABiwCFQ');
+    const app = mount(null);
+    await until(() => app.store.state.run.status === 'done');
+    expect(app.store.state.notice?.kind).to.equal('error');
+    expect(app.store.state.notice?.text).to.contain('Länken kunde inte öppnas');
+    expect(app.store.state.scenario.id).to.equal('fyrbodal');
+    await app.updateComplete;
+    expect(shadow(app)!.querySelector('[data-notice]')?.textContent).to.contain('Förvalt scenario visas');
   });
 
   it('logs no errors and sends no request outside its own origin', () => {

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS, parseScenario, type Scenario } from '../../src/engine/index.js';
+import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../../src/state/scenario-link.js';
+import { municipalities, readJson } from '../helpers.js';
+
+const presets = ['fyrbodal', 'dalsland', 'trestad', 'sml-it'].map((id) => readJson(`scenarios/${id}.json`) as Scenario);
+const codes = municipalities.map((m) => m.code);
+
+/** Valid scenarios: a preset with random members, paths, run settings and assumption overrides. */
+const scenarioArb = fc
+  .record({
+    preset: fc.constantFrom(...presets),
+    members: fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: 40 }),
+    runs: fc.integer({ min: 1, max: 100_000 }),
+    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    horizonYears: fc.integer({ min: 1, max: 30 }),
+    enabled: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    form: fc.constantFrom('avtalssamverkan', 'gemensam-namnd', 'kommunalforbund', 'bolag' as const),
+    overrides: fc.array(
+      fc.record({
+        index: fc.integer({ min: 0, max: ASSUMPTIONS.length - 1 }),
+        low: fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        width: fc.double({ min: 1e-6, max: 1e6, noNaN: true }),
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { maxLength: 5 },
+    ),
+    name: fc.string({ maxLength: 60 }),
+  })
+  .map(({ preset, members, runs, seed, horizonYears, enabled, form, overrides, name }) => {
+    const s = structuredClone(preset);
+    s.members = members;
+    s.runs = runs;
+    s.seed = seed;
+    s.horizonYears = horizonYears;
+    s.name = { sv: name, en: s.name.en };
+    (['samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'] as const).forEach((p, i) => {
+      s.paths[p].enabled = enabled[i];
+    });
+    s.paths.samverkan.form = form;
+    s.paths.asymmetrisk.host = 'largest';
+    s.paths.samverkan.members = 'all';
+    s.paths.asymmetrisk.members = 'all';
+    s.paths.sammanlaggning.members = 'all';
+    s.assumptions = {};
+    for (const o of overrides) {
+      const high = o.low + o.width;
+      s.assumptions[ASSUMPTIONS[o.index].id] = {
+        dist: 'pert',
+        low: o.low,
+        mode: o.low + o.at * o.width,
+        high,
+        source: 'antagande: test',
+      };
+    }
+    return s;
+  });
+
+describe('scenario links', () => {
+  it('decode(encode(s)) is s for any valid scenario', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.constantFrom('sv', 'en' as const), (scenario, lang) => {
+        expect(parseScenario(scenario).ok).toBe(true);
+        const decoded = decodeScenario(encodeScenario(scenario, presets, lang), presets);
+        expect(decoded.ok).toBe(true);
+        if (decoded.ok) {
+          expect(decoded.value.scenario).toEqual(scenario);
+          expect(decoded.value.lang).toBe(lang);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a typical scenario’s link under 2 000 characters', () => {
+    const s = structuredClone(presets[0]);
+    s.members = s.members.slice(0, 10);
+    s.paths.asymmetrisk.host = '1487';
+    s.paths.samverkan.pooled = ['service-desk', 'hosting-operations', 'network-operations', 'security-operations'];
+    s.assumptions = { wageGrowth: { dist: 'pert', low: 0.02, mode: 0.035, high: 0.05, source: 'antagande: workshop' } };
+    expect(encodeScenario(s, presets, 'sv').length).toBeLessThan(2000);
+    expect(encodeScenario(presets[0], presets).length).toBeLessThan(60);
+  });
+
+  it('never throws on random or mutated input and never yields an invalid scenario', () => {
+    const valid = encodeScenario(presets[1], presets);
+    const mutated = fc
+      .tuple(fc.integer({ min: 0, max: valid.length - 1 }), fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 3 }))
+      .map(([at, insert, cut]) => valid.slice(0, at) + insert + valid.slice(at + cut));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.base64String({ maxLength: 400 }), mutated), (text) => {
+        const decoded = decodeScenario(text, presets);
+        if (decoded.ok) expect(parseScenario(decoded.value.scenario).ok).toBe(true);
+        else expect(decoded.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses oversized, wrong-version and hostile links with a reason', () => {
+    const craft = (payload: unknown) => {
+      const json = new TextEncoder().encode(JSON.stringify(payload));
+      return encodeRaw(json);
+    };
+    const tooLong = decodeScenario('A'.repeat(MAX_LINK_CHARS + 1), presets);
+    expect(tooLong.ok ? '' : tooLong.issues[0].message).toContain('too long');
+    const newer = decodeScenario(craft({ v: 99, b: 'fyrbodal', s: {} }), presets);
+    expect(newer.ok ? '' : newer.issues[0].path).toBe('link.v');
+    const proto = decodeScenario(craft(JSON.parse('{"v":1,"b":"fyrbodal","s":{"__proto__":{"x":1}}}')), presets);
+    expect(proto.ok).toBe(false);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    const huge = decodeScenario(craft({ v: 1, b: 'fyrbodal', s: { runs: 1e300 } }), presets);
+    expect(huge.ok ? '' : huge.issues[0].path).toBe('scenario.runs');
+    const script = decodeScenario(craft({ v: 1, b: 'fyrbodal', s: { members: ['<script>'] } }), presets);
+    expect(script.ok ? '' : script.issues[0].path).toBe('scenario.members.0');
+    const unknownPreset = decodeScenario(craft({ v: 1, b: 'atlantis', s: {} }), presets);
+    expect(unknownPreset.ok ? '' : unknownPreset.issues[0].path).toBe('link.b');
+    const bomb = decodeScenario(
+      craft({ v: 1, b: 'fyrbodal', s: { name: { sv: 'x'.repeat(300_000), en: '' } } }),
+      presets,
+    );
+    expect(bomb.ok).toBe(false);
+  });
+
+  it('still opens links made by released versions (stored fixtures)', () => {
+    const fixtures = readJson('test/fixtures/links.json') as {
+      version: number;
+      link: string;
+      expect: Partial<Scenario>;
+    }[];
+    expect(fixtures.length).toBeGreaterThan(0);
+    for (const f of fixtures) {
+      const decoded = decodeScenario(f.link, presets);
+      expect(decoded.ok, `v${f.version}`).toBe(true);
+      if (decoded.ok) expect(decoded.value.scenario).toMatchObject(f.expect);
+    }
+  });
+});
+
+import { deflateSync } from 'fflate';
+
+function encodeRaw(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of deflateSync(bytes)) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

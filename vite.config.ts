@@ -9,5 +9,6 @@ export default defineConfig({
     environment: 'node',
     include: ['test/{engine,charts,state,cli,data}/**/*.test.ts'],
     testTimeout: 60_000,
+    setupFiles: ['test/setup.ts'],
   },
 });

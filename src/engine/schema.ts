@@ -21,7 +21,13 @@ export const CAPABILITY_GROUPS = [
 export const PATH_IDS = ['status-quo', 'samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'] as const;
 export type PathId = (typeof PATH_IDS)[number];
 
-const finite = () => v.pipe(v.number(), v.finite());
+// −0 becomes 0, so that a scenario survives a JSON round trip unchanged
+const finite = () =>
+  v.pipe(
+    v.number(),
+    v.finite(),
+    v.transform((x) => (Object.is(x, -0) ? 0 : x)),
+  );
 const nonNegative = () => v.pipe(v.number(), v.finite(), v.minValue(0));
 const share = () => v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 const text = (max = 200) => v.pipe(v.string(), v.maxLength(max));

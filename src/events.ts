@@ -23,6 +23,12 @@ export interface IntentMap {
   'dm-notice-dismiss': Record<string, never>;
   'dm-scenario-download': Record<string, never>;
   'dm-scenario-upload': { file: File };
+  'dm-save': { name: string };
+  'dm-saved-open': { id: string };
+  'dm-saved-rename': { id: string; name: string };
+  'dm-saved-duplicate': { id: string };
+  'dm-saved-delete': { id: string };
+  'dm-compare-toggle': { id: string };
 }
 
 export type IntentName = keyof IntentMap;
@@ -46,5 +52,11 @@ declare global {
     'dm-notice-dismiss': CustomEvent<IntentMap['dm-notice-dismiss']>;
     'dm-scenario-download': CustomEvent<IntentMap['dm-scenario-download']>;
     'dm-scenario-upload': CustomEvent<IntentMap['dm-scenario-upload']>;
+    'dm-save': CustomEvent<IntentMap['dm-save']>;
+    'dm-saved-open': CustomEvent<IntentMap['dm-saved-open']>;
+    'dm-saved-rename': CustomEvent<IntentMap['dm-saved-rename']>;
+    'dm-saved-duplicate': CustomEvent<IntentMap['dm-saved-duplicate']>;
+    'dm-saved-delete': CustomEvent<IntentMap['dm-saved-delete']>;
+    'dm-compare-toggle': CustomEvent<IntentMap['dm-compare-toggle']>;
   }
 }

@@ -66,6 +66,7 @@ const STRINGS = {
   tabMunicipalities: { sv: 'Per kommun', en: 'By municipality' },
   tabUncertainty: { sv: 'Osäkerhet', en: 'Uncertainty' },
   tabData: { sv: 'Data och källor', en: 'Data and sources' },
+  tabCompare: { sv: 'Jämförelse', en: 'Comparison' },
   showTable: { sv: 'Visa som tabell', en: 'Show as table' },
   showChart: { sv: 'Visa som diagram', en: 'Show as chart' },
   invalidScenario: { sv: 'Scenariot kan inte köras:', en: 'The scenario cannot run:' },

@@ -20,10 +20,12 @@ import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
 import { type AppState, initialState, type Region } from '../state/app-state.js';
 import { storeContext } from '../state/context.js';
+import { keyResults, newId, type SavedScenario, SavedScenarios } from '../state/saved-scenarios.js';
 import { decodeScenario, encodeScenario } from '../state/scenario-link.js';
 import { Store } from '../state/store.js';
 import './dm-header.js';
 import './dm-results.js';
+import './dm-saved-panel.js';
 import './dm-scenario-panel.js';
 
 /** Wait this long after the last edit before starting a run, so a burst of edits gives one run. */
@@ -63,6 +65,8 @@ export class DmApp extends LitElement {
   declare dataBase: string;
   /** Replaceable in tests (e.g. with a worker that fails). */
   workerFactory: WorkerFactory = moduleWorkers;
+  /** Replaceable in tests (e.g. with a separate database). */
+  savedScenarios = new SavedScenarios();
   readonly store = new Store<AppState>(initialState(structuredClone(DEFAULT_SCENARIO)));
   private client?: Client;
   private timer?: ReturnType<typeof setTimeout>;
@@ -93,6 +97,23 @@ export class DmApp extends LitElement {
     );
     on('dm-run-settings-change', (settings) => this.edit(actions.setRunSettings(settings)));
     on('dm-link-copy', () => void this.copyLink());
+    on('dm-save', ({ name }) => void this.save(name));
+    on('dm-saved-open', ({ id }) => {
+      const item = this.store.state.saved.items.find((x) => x.id === id);
+      if (item) this.edit(actions.loadScenario(structuredClone(item.scenario)));
+    });
+    on('dm-saved-rename', ({ id, name }) => void this.changeSaved(id, (item) => ({ ...item, name })));
+    on(
+      'dm-saved-duplicate',
+      ({ id }) =>
+        void this.changeSaved(
+          id,
+          (item) => ({ ...item, id: newId(), name: `${item.name} (kopia)`, savedAt: new Date().toISOString() }),
+          true,
+        ),
+    );
+    on('dm-saved-delete', ({ id }) => void this.changeSaved(id, null));
+    on('dm-compare-toggle', ({ id }) => this.store.update(actions.toggleCompare(id)));
     on('dm-notice-dismiss', () => this.store.update(actions.dismissNotice()));
     on('dm-scenario-download', () => this.download());
     on('dm-scenario-upload', ({ file }) => void this.upload(file));
@@ -106,6 +127,77 @@ export class DmApp extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     void this.loadData();
+    void this.loadSaved();
+  }
+
+  /** Read saved scenarios; corrupt entries are set aside with a notice, and no storage still lets the app run. */
+  private async loadSaved(): Promise<void> {
+    try {
+      const { items, setAside } = await this.savedScenarios.list();
+      this.store.update(actions.savedLoaded(items));
+      if (setAside > 0) {
+        const sv = this.store.state.lang === 'sv';
+        this.store.update(
+          actions.noticeShown({
+            kind: 'error',
+            text: sv
+              ? `${setAside} sparade scenarier kunde inte läsas och har lagts åt sidan. Övriga finns kvar.`
+              : `${setAside} saved scenarios could not be read and were set aside. The others are kept.`,
+          }),
+        );
+      }
+    } catch {
+      this.store.update(actions.savedUnavailable());
+    }
+  }
+
+  private async save(name: string): Promise<void> {
+    const { scenario, run } = this.store.state;
+    const results = run.status === 'done' && run.results ? keyResults(run.results) : null;
+    try {
+      await this.savedScenarios.put({
+        id: newId(),
+        name,
+        savedAt: new Date().toISOString(),
+        scenario: structuredClone(scenario) as Scenario,
+        results,
+      });
+      await this.loadSaved();
+    } catch (error) {
+      this.storageFailed(error);
+    }
+  }
+
+  private async changeSaved(
+    id: string,
+    change: ((item: SavedScenario) => SavedScenario) | null,
+    keep = false,
+  ): Promise<void> {
+    const item = this.store.state.saved.items.find((x) => x.id === id);
+    if (!item) return;
+    try {
+      if (change === null) await this.savedScenarios.remove(id);
+      else {
+        const next = change(structuredClone(item) as SavedScenario);
+        if (!keep && next.id !== id) await this.savedScenarios.remove(id);
+        await this.savedScenarios.put(next);
+      }
+      await this.loadSaved();
+    } catch (error) {
+      this.storageFailed(error);
+    }
+  }
+
+  private storageFailed(error: unknown): void {
+    const sv = this.store.state.lang === 'sv';
+    this.store.update(
+      actions.noticeShown({
+        kind: 'error',
+        text: sv
+          ? `Kunde inte spara i webbläsaren (${(error as Error).name ?? 'fel'}, t.ex. fullt lagringsutrymme). Ladda ner scenariot som fil i stället.`
+          : `Could not save in the browser (${(error as Error).name ?? 'error'}, e.g. storage full). Download the scenario as a file instead.`,
+      }),
+    );
   }
 
   disconnectedCallback(): void {
@@ -271,7 +363,7 @@ export class DmApp extends LitElement {
       ${
         s.data.status === 'ready'
           ? html`<div class="layout">
-            <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-scenario-panel></dm-scenario-panel></aside>
+            <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-saved-panel></dm-saved-panel><dm-scenario-panel></dm-scenario-panel></aside>
             <main>
               ${
                 s.notice

@@ -5,7 +5,14 @@ import type { Results } from '../engine/index.js';
 import { emit } from '../events.js';
 import { formatMsek, formatNumber, formatPercent, type Lang, PATH_LABEL, pick, type StringKey, t } from '../i18n.js';
 import type { Tab } from '../state/app-state.js';
-import { capabilityCharts, capacityCharts, costCharts, headline, uncertaintyCharts } from './chart-specs.js';
+import {
+  capabilityCharts,
+  capacityCharts,
+  comparisonCharts,
+  costCharts,
+  headline,
+  uncertaintyCharts,
+} from './chart-specs.js';
 import './dm-chart.js';
 import './dm-data-view.js';
 
@@ -15,6 +22,7 @@ const TABS: [Tab, StringKey][] = [
   ['formagor', 'tabCapabilities'],
   ['kommuner', 'tabMunicipalities'],
   ['osakerhet', 'tabUncertainty'],
+  ['jamforelse', 'tabCompare'],
   ['data', 'tabData'],
 ];
 
@@ -42,6 +50,8 @@ export class DmResults extends LitElement {
 
   private readonly results = new StoreController(this, (s) => s.run.results);
   private readonly language = new StoreController(this, (s) => s.lang);
+  private readonly savedItems = new StoreController(this, (s) => s.saved.items);
+  private readonly compareIds = new StoreController(this, (s) => s.compare);
   private readonly activeTab = new StoreController(this, (s) => s.tab);
 
   render() {
@@ -106,7 +116,22 @@ export class DmResults extends LitElement {
         return this.municipalityTable(results, lang);
       case 'data':
         return html`<dm-data-view></dm-data-view>`;
+      case 'jamforelse':
+        return this.comparison(lang);
     }
+  }
+
+  private comparison(lang: Lang) {
+    const ids = this.compareIds.value ?? [];
+    const chosen = (this.savedItems.value ?? []).filter((s) => ids.includes(s.id) && s.results);
+    if (chosen.length < 2) {
+      return html`<p class="note">${
+        lang === 'sv'
+          ? 'Spara två till fyra scenarier (i panelen till vänster) och kryssa i dem för att se dem sida vid sida.'
+          : 'Save two to four scenarios (in the panel on the left) and tick them to see them side by side.'
+      }</p>`;
+    }
+    return comparisonCharts(chosen, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`);
   }
 
   private municipalityTable(results: Results, lang: Lang) {

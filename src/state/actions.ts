@@ -2,6 +2,10 @@ import { castDraft, type Draft } from 'immer';
 import type { Assumption, AssumptionId, Issue, PathId, Results, Scenario } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab } from './app-state.js';
+import type { SavedScenario } from './saved-scenarios.js';
+
+/** At most this many scenarios side by side. */
+export const MAX_COMPARE = 4;
 
 type Recipe = (d: Draft<AppState>) => void;
 type SharedPath = Exclude<PathId, 'status-quo'>;
@@ -138,3 +142,18 @@ export const noticeShown =
 export const dismissNotice = (): Recipe => (d) => {
   d.notice = null;
 };
+export const savedLoaded =
+  (items: SavedScenario[]): Recipe =>
+  (d) => {
+    d.saved = castDraft({ status: 'ready' as const, items });
+    d.compare = d.compare.filter((id) => items.some((x) => x.id === id));
+  };
+export const savedUnavailable = (): Recipe => (d) => {
+  d.saved.status = 'unavailable';
+};
+export const toggleCompare =
+  (id: string): Recipe =>
+  (d) => {
+    if (d.compare.includes(id)) d.compare = d.compare.filter((x) => x !== id);
+    else if (d.compare.length < MAX_COMPARE) d.compare.push(id);
+  };

@@ -1,5 +1,6 @@
 import type { Capability, Issue, Municipality, Results, Scenario } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
+import type { SavedScenario } from './saved-scenarios.js';
 
 /** A named group of municipalities (a county, a kommunalförbund, an existing IT collaboration). */
 export interface Region {
@@ -16,7 +17,7 @@ export interface AppData {
   regions: Region[];
 }
 
-export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'data';
+export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'jamforelse' | 'data';
 
 export interface RunState {
   /** Increases with every started run; results of older runs are dropped. */
@@ -39,6 +40,10 @@ export interface AppState {
   tab: Tab;
   /** A message for the user (a link that could not be opened, a copied link …). */
   notice: { kind: 'info' | 'error'; text: string; link?: string } | null;
+  /** Scenarios saved in this browser. */
+  saved: { status: 'loading' | 'ready' | 'unavailable'; items: SavedScenario[] };
+  /** Ids of saved scenarios chosen for side-by-side comparison (at most four). */
+  compare: string[];
 }
 
 export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
@@ -50,5 +55,7 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     run: { id: 0, status: 'idle', done: 0, total: 0, results: null, error: null },
     tab: 'kostnad',
     notice: null,
+    saved: { status: 'loading', items: [] },
+    compare: [],
   };
 }

@@ -1,6 +1,6 @@
 import type { Assumption, AssumptionId, PathId, Scenario } from './engine/index.js';
 import type { Lang } from './i18n.js';
-import type { Tab } from './state/app-state.js';
+import type { Tab, View } from './state/app-state.js';
 
 /** A user's intent, as a typed event detail. Components emit these only in response to user input. */
 export interface IntentMap {
@@ -29,6 +29,8 @@ export interface IntentMap {
   'dm-saved-duplicate': { id: string };
   'dm-saved-delete': { id: string };
   'dm-compare-toggle': { id: string };
+  'dm-view-change': { view: View };
+  'dm-export': { what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv' };
 }
 
 export type IntentName = keyof IntentMap;
@@ -58,5 +60,7 @@ declare global {
     'dm-saved-duplicate': CustomEvent<IntentMap['dm-saved-duplicate']>;
     'dm-saved-delete': CustomEvent<IntentMap['dm-saved-delete']>;
     'dm-compare-toggle': CustomEvent<IntentMap['dm-compare-toggle']>;
+    'dm-view-change': CustomEvent<IntentMap['dm-view-change']>;
+    'dm-export': CustomEvent<IntentMap['dm-export']>;
   }
 }

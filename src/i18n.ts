@@ -13,6 +13,8 @@ const STRINGS = {
   },
   language: { sv: 'In English', en: 'På svenska' },
   copyLink: { sv: 'Kopiera länk', en: 'Copy link' },
+  summary: { sv: 'Sammanfattning', en: 'Summary' },
+  workspace: { sv: 'Arbetsyta', en: 'Workspace' },
   linkCopied: {
     sv: 'Länken är kopierad. Den som öppnar den får exakt samma scenario och siffror.',
     en: 'The link is copied. Whoever opens it gets exactly the same scenario and figures.',

@@ -24,6 +24,10 @@ const api = {
     accumulator.add(chunk);
     return accumulator.runsDone;
   },
+  runTable(run: number): { columns: string[]; rows: number[][] } | null {
+    if (!accumulator || run !== currentRun) return null;
+    return accumulator.runTable();
+  },
   summarize(run: number): Results | null {
     if (!accumulator) throw new Error('not started');
     if (run !== currentRun) return null;

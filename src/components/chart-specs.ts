@@ -291,6 +291,13 @@ export function uncertaintyCharts(results: Results, lang: Lang): ChartSpec[] {
   const sv = lang === 'sv';
   const rows = probabilityRows(results);
   const paths = activePaths(results, false);
+  // direct labels at the lines' ends, spread apart where the lines end close together
+  const lastYear = results.years[results.years.length - 1];
+  const labels = rows
+    .filter((r) => r.year === lastYear)
+    .sort((a, b) => b.probability - a.probability)
+    .map((r) => ({ ...r, y: r.probability }));
+  for (let k = 1; k < labels.length; k++) labels[k].y = Math.min(labels[k].y, labels[k - 1].y - 0.07);
   const label = (p: PathId) => pick(PATH_LABEL[p], lang);
   return [
     {
@@ -322,19 +329,15 @@ export function uncertaintyCharts(results: Results, lang: Lang): ChartSpec[] {
               { x: 'year', y: 'probability', stroke: PATH_COLOUR[p], strokeWidth: 2.5, strokeDasharray: PATH_DASH[p] },
             ),
           ),
-          Plot.text(
-            rows,
-            Plot.selectLast({
-              x: 'year',
-              y: 'probability',
-              z: 'path',
-              text: (r: { path: PathId }) => label(r.path),
-              fill: 'path',
-              dx: 6,
-              textAnchor: 'start',
-              fontWeight: 'bold',
-            }),
-          ),
+          Plot.text(labels, {
+            x: 'year',
+            y: 'y',
+            text: (r: { path: PathId }) => label(r.path),
+            fill: (r: { path: PathId }) => PATH_COLOUR[r.path],
+            dx: 6,
+            textAnchor: 'start',
+            fontWeight: 'bold',
+          }),
         ],
       }),
       table: {

@@ -15,17 +15,20 @@ import {
   type Scenario,
 } from '../engine/index.js';
 import type { IntentMap } from '../events.js';
+import { municipalityTable, resultsTable, toCsv } from '../export/csv.js';
 import { type Lang, t } from '../i18n.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
-import { type AppState, initialState, type Region } from '../state/app-state.js';
+import { type AppState, initialState, type Region, type View } from '../state/app-state.js';
 import { storeContext } from '../state/context.js';
 import { keyResults, newId, type SavedScenario, SavedScenarios } from '../state/saved-scenarios.js';
 import { decodeScenario, encodeScenario } from '../state/scenario-link.js';
 import { Store } from '../state/store.js';
 import './dm-header.js';
 import './dm-results.js';
+import './dm-presenter.js';
 import './dm-saved-panel.js';
+import './dm-summary.js';
 import './dm-scenario-panel.js';
 
 /** Wait this long after the last edit before starting a run, so a burst of edits gives one run. */
@@ -49,6 +52,10 @@ export class DmApp extends LitElement {
     main { padding: 1rem 1.5rem 3rem; min-width: 0; }
     .error { margin: 1rem; padding: 0.75rem 1rem; background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; color: #7a0016; }
     .loading { padding: 2rem; }
+    @media print {
+      :host { background: #fff; min-height: 0; }
+      [data-notice] { display: none; }
+    }
     .info { margin: 0 0 1rem; padding: 0.6rem 1rem; background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; }
     .info p, .error p { margin: 0 0 0.4rem; }
     .link { width: 100%; box-sizing: border-box; font: inherit; font-size: 0.8rem; margin: 0 0 0.4rem; }
@@ -97,6 +104,12 @@ export class DmApp extends LitElement {
     );
     on('dm-run-settings-change', (settings) => this.edit(actions.setRunSettings(settings)));
     on('dm-link-copy', () => void this.copyLink());
+    on('dm-view-change', ({ view }) => {
+      this.store.update(actions.setView(view));
+      history.replaceState(null, '', this.linkFor(this.store.state.scenario, this.store.state.lang));
+      window.scrollTo(0, 0);
+    });
+    on('dm-export', ({ what }) => void this.exportFile(what));
     on('dm-save', ({ name }) => void this.save(name));
     on('dm-saved-open', ({ id }) => {
       const item = this.store.state.saved.items.find((x) => x.id === id);
@@ -237,6 +250,12 @@ export class DmApp extends LitElement {
    * scenario in place and says why, naming the field. Returns whether a run was started.
    */
   private openLink(): boolean {
+    const view: View = location.hash.startsWith('#sammanfattning')
+      ? 'summary'
+      : location.hash.startsWith('#presentation')
+        ? 'presenter'
+        : 'workspace';
+    if (view !== this.store.state.view) this.store.update(actions.setView(view));
     const match = /[#&]s=([^&]*)/.exec(location.hash);
     const { data, lang } = this.store.state;
     if (!match || data.status !== 'ready') return false;
@@ -269,7 +288,37 @@ export class DmApp extends LitElement {
   }
 
   private linkFor(scenario: Scenario, lang: Lang): string {
-    return `${location.origin}${location.pathname}${location.search}#s=${encodeScenario(scenario, SCENARIOS, lang)}`;
+    const view = this.store.state.view;
+    const prefix = view === 'summary' ? 'sammanfattning&' : view === 'presenter' ? 'presentation&' : '';
+    return `${location.origin}${location.pathname}${location.search}#${prefix}s=${encodeScenario(scenario, SCENARIOS, lang)}`;
+  }
+
+  /** Download the current results: CSV for Swedish Excel, the CLI's JSON, or every run for audit. */
+  private async exportFile(what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv'): Promise<void> {
+    const { run, lang, scenario } = this.store.state;
+    if (!run.results) return;
+    const name = `${scenario.id}-${scenario.seed}`;
+    if (what === 'results-csv')
+      this.saveFile(`${name}-resultat.csv`, toCsv(resultsTable(run.results, lang), lang), 'text/csv');
+    else if (what === 'municipalities-csv')
+      this.saveFile(`${name}-per-kommun.csv`, toCsv(municipalityTable(run.results, lang), lang), 'text/csv');
+    else if (what === 'results-json')
+      this.saveFile(`${name}-resultat.json`, `${JSON.stringify(run.results)}\n`, 'application/json');
+    else {
+      const table = await this.client?.runTable();
+      if (table) this.saveFile(`${name}-korningar.csv`, toCsv([table.columns, ...table.rows], lang), 'text/csv');
+    }
+  }
+
+  /** Offer text as a file download. Tests read the last one from `lastDownload`. */
+  lastDownload: { name: string; text: string } | null = null;
+  private saveFile(name: string, text: string, type: string): void {
+    this.lastDownload = { name, text };
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   private async copyLink(): Promise<void> {
@@ -295,12 +344,7 @@ export class DmApp extends LitElement {
 
   private download(): void {
     const { scenario } = this.store.state;
-    const blob = new Blob([`${JSON.stringify(scenario, null, 2)}\n`], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${scenario.id}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    this.saveFile(`${scenario.id}.json`, `${JSON.stringify(scenario, null, 2)}\n`, 'application/json');
   }
 
   private async upload(file: File): Promise<void> {
@@ -353,32 +397,36 @@ export class DmApp extends LitElement {
     });
   }
 
+  private notice(s: AppState) {
+    const lang = s.lang;
+    if (!s.notice) return '';
+    return html`<div class=${s.notice.kind === 'error' ? 'error' : 'info'} role=${s.notice.kind === 'error' ? 'alert' : 'status'} data-notice>
+      <p>${s.notice.text}</p>
+      ${
+        s.notice.link
+          ? html`<input class="link" readonly .value=${s.notice.link} aria-label=${t('copyLink', lang)}
+              @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
+          : ''
+      }
+      <button type="button" @click=${() => this.store.update(actions.dismissNotice())}>${t('close', lang)}</button>
+    </div>`;
+  }
+
   render() {
     const s = this.store.state;
     const lang = s.lang;
     return html`
-      <dm-header .lang=${lang} .scenarioName=${s.scenario.name[lang]} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total}></dm-header>
+      <dm-header .lang=${lang} .scenarioName=${s.scenario.name[lang]} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .view=${s.view}></dm-header>
       ${s.data.status === 'error' ? html`<div class="error" role="alert">${t('dataFailed', lang)}: ${s.data.message}</div>` : ''}
       ${s.data.status === 'loading' ? html`<p class="loading">${t('loading', lang)}</p>` : ''}
+      ${s.data.status === 'ready' && s.view === 'summary' ? html`${this.notice(s)}<dm-summary></dm-summary>` : ''}
+      ${s.data.status === 'ready' && s.view === 'presenter' ? html`<dm-presenter></dm-presenter>` : ''}
       ${
-        s.data.status === 'ready'
+        s.data.status === 'ready' && s.view === 'workspace'
           ? html`<div class="layout">
             <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-saved-panel></dm-saved-panel><dm-scenario-panel></dm-scenario-panel></aside>
             <main>
-              ${
-                s.notice
-                  ? html`<div class=${s.notice.kind === 'error' ? 'error' : 'info'} role=${s.notice.kind === 'error' ? 'alert' : 'status'} data-notice>
-                      <p>${s.notice.text}</p>
-                      ${
-                        s.notice.link
-                          ? html`<input class="link" readonly .value=${s.notice.link} aria-label=${t('copyLink', lang)}
-                              @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
-                          : ''
-                      }
-                      <button type="button" @click=${() => this.store.update(actions.dismissNotice())}>${t('close', lang)}</button>
-                    </div>`
-                  : ''
-              }
+              ${this.notice(s)}
               ${
                 s.run.status === 'error'
                   ? html`<div class="error" role="alert" data-run-error>${t('workerFailed', lang)} (${s.run.error})</div>`

@@ -11,6 +11,8 @@ export class DmChart extends LitElement {
   static properties = {
     spec: { attribute: false },
     lang: {},
+    exportable: { type: Boolean },
+    large: { type: Boolean },
     asTable: { state: true },
   };
 
@@ -26,11 +28,24 @@ export class DmChart extends LitElement {
     th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; }
     th:first-child, td:first-child { text-align: left; }
     .table-wrap { max-height: 420px; overflow: auto; }
+    .actions { display: flex; gap: 0.4rem; margin-top: 0.3rem; }
+    :host([large]) h3 { font-size: 1.8rem; }
+    :host([large]) p { font-size: 1.2rem; max-width: none; }
+    @media print {
+      .actions { display: none; }
+      .figure svg { max-height: 58mm; width: auto; height: auto; max-width: 100%; }
+      p { font-size: 8.5pt; margin-bottom: 0.2rem; }
+      h3 { font-size: 11pt; }
+    }
   `;
 
   declare spec: ChartSpec | null;
   declare lang: Lang;
   declare asTable: boolean;
+  /** Offer SVG and PNG downloads of the figure. */
+  declare exportable: boolean;
+  /** Presenter mode: large type. */
+  declare large: boolean;
   private width = 0;
   private readonly resize = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0].contentRect.width);
@@ -45,6 +60,8 @@ export class DmChart extends LitElement {
     this.spec = null;
     this.lang = 'sv';
     this.asTable = false;
+    this.exportable = false;
+    this.large = false;
   }
 
   connectedCallback(): void {
@@ -66,9 +83,56 @@ export class DmChart extends LitElement {
     if (!target || !this.spec || this.asTable) return;
     const width = Math.max(300, this.width || this.clientWidth || 640);
     const figure = Plot.plot(this.spec.options(width));
+    if (this.large) {
+      for (const svg of figure.querySelectorAll('svg')) svg.style.fontSize = '15px';
+      if (figure instanceof SVGElement) figure.style.fontSize = '15px';
+    }
     figure.setAttribute('role', 'img');
     figure.setAttribute('aria-label', `${this.spec.title}. ${this.spec.description}`);
     target.replaceChildren(figure);
+  }
+
+  /** The chart's SVG as a standalone document (the main plot, not its legend). */
+  svgText(): string | null {
+    const svgs = [...this.renderRoot.querySelectorAll('.figure svg')] as SVGSVGElement[];
+    const svg = svgs.at(-1);
+    if (!svg) return null;
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    copy.style.background = '#fff';
+    return new XMLSerializer().serializeToString(copy);
+  }
+
+  private async download(kind: 'svg' | 'png'): Promise<void> {
+    const text = this.svgText();
+    if (!text || !this.spec) return;
+    const svgBlob = new Blob([text], { type: 'image/svg+xml' });
+    let blob: Blob = svgBlob;
+    if (kind === 'png') {
+      const svg = this.renderRoot.querySelector('.figure svg:last-of-type') as SVGSVGElement;
+      const { width, height } = svg.getBoundingClientRect();
+      const image = new Image();
+      const url = URL.createObjectURL(svgBlob);
+      await new Promise((resolve, reject) => {
+        image.onload = resolve;
+        image.onerror = reject;
+        image.src = url;
+      });
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(width * 2);
+      canvas.height = Math.round(height * 2);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    }
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${this.spec.id}.${kind}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   render() {
@@ -86,9 +150,17 @@ export class DmChart extends LitElement {
               </table></div>`
             : html`<div class="figure" data-chart=${spec.id}></div>`
         }
-        <button type="button" @click=${() => {
-          this.asTable = !this.asTable;
-        }}>${t(this.asTable ? 'showChart' : 'showTable', this.lang)}</button>
+        <div class="actions">
+          <button type="button" @click=${() => {
+            this.asTable = !this.asTable;
+          }}>${t(this.asTable ? 'showChart' : 'showTable', this.lang)}</button>
+          ${
+            this.exportable && !this.asTable
+              ? html`<button type="button" data-export-svg @click=${() => this.download('svg')}>SVG</button>
+                  <button type="button" data-export-png @click=${() => void this.download('png')}>PNG</button>`
+              : ''
+          }
+        </div>
       </figure>
     `;
   }

@@ -10,10 +10,12 @@ export class DmHeader extends LitElement {
     status: {},
     done: { type: Number },
     total: { type: Number },
+    view: {},
   };
 
   static styles = css`
     :host { display: block; background: #12355b; color: #fff; }
+    @media print { :host { display: none; } }
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding: 0.6rem 1.25rem; }
     h1 { font-size: 1.25rem; margin: 0; }
     .scenario { font-size: 0.95rem; opacity: 0.95; flex: 1 1 16rem; }
@@ -28,6 +30,7 @@ export class DmHeader extends LitElement {
   declare status: string;
   declare done: number;
   declare total: number;
+  declare view: string;
 
   constructor() {
     super();
@@ -36,6 +39,7 @@ export class DmHeader extends LitElement {
     this.status = 'idle';
     this.done = 0;
     this.total = 0;
+    this.view = 'workspace';
   }
 
   render() {
@@ -48,6 +52,8 @@ export class DmHeader extends LitElement {
         <progress max=${this.total || 1} value=${this.done} aria-label=${t('runs', lang)}></progress>
         <span data-progress>${formatNumber(this.done, lang)} / ${formatNumber(this.total, lang)} ${t('runsDone', lang)}${running ? ' …' : ''}</span>
       </div>
+      <button type="button" data-summary @click=${() => emit(this, 'dm-view-change', { view: this.view === 'workspace' ? 'summary' : 'workspace' })}>
+        ${this.view === 'workspace' ? t('summary', lang) : t('workspace', lang)}</button>
       <button type="button" data-copy-link @click=${() => emit(this, 'dm-link-copy', {})}>${t('copyLink', lang)}</button>
       <button type="button" data-lang lang=${lang === 'sv' ? 'en' : 'sv'} @click=${() => emit(this, 'dm-lang-change', { lang: lang === 'sv' ? 'en' : 'sv' })}>
         ${t('language', lang)}

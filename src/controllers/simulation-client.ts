@@ -72,6 +72,12 @@ export class SimulationClient {
     });
   }
 
+  /** The per-run table of the latest run (for audit exports), or null when there is none. */
+  async runTable(): Promise<{ columns: string[]; rows: number[][] } | null> {
+    if (!this.pool) return null;
+    return this.pool.aggregator.runTable(this.token);
+  }
+
   /** Stop dispatching the run in flight; its late results are dropped. */
   cancel(): void {
     this.token++;

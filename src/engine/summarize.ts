@@ -203,6 +203,46 @@ export class Accumulator {
     return out;
   }
 
+  /**
+   * One row per run received, for audit: the run index, every uncertain input's value, and per path the
+   * total cost in the first and last year, the horizon cost and the NPV difference against status quo (SEK).
+   */
+  runTable(): { columns: string[]; rows: number[][] } {
+    const { T } = this;
+    const runs = this.received(
+      Float64Array.from({ length: this.runs }, (_, i) => i),
+      0,
+    );
+    const columns = ['run', ...ASSUMPTION_IDS];
+    const series: Float64Array[] = ASSUMPTION_IDS.map((id) => this.drawSamples(id));
+    const rate = this.model.scenario.discountRate;
+    const sq = Array.from({ length: T }, (_, t) => this.totalSamples('totalCost', 'status-quo', t));
+    PATH_IDS.forEach((path, p) => {
+      if (!this.model.enabled[p]) return;
+      const cost = Array.from({ length: T }, (_, t) => this.totalSamples('totalCost', path, t));
+      const horizon = new Float64Array(this.done);
+      const npv = new Float64Array(this.done);
+      for (let t = 0; t < T; t++) {
+        for (let r = 0; r < this.done; r++) {
+          horizon[r] += cost[t][r];
+          npv[r] += (cost[t][r] - sq[t][r]) / (1 + rate) ** t;
+        }
+      }
+      columns.push(
+        `${path}_totalCost_${this.model.years[0]}`,
+        `${path}_totalCost_${this.model.years[T - 1]}`,
+        `${path}_horizonCost`,
+      );
+      series.push(cost[0], cost[T - 1], horizon);
+      if (path !== 'status-quo') {
+        columns.push(`${path}_npvVsStatusQuo`);
+        series.push(npv);
+      }
+    });
+    const rows = Array.from(runs, (run, r) => [run, ...series.map((s) => s[r])]);
+    return { columns, rows };
+  }
+
   /** Summarise the runs received so far. */
   summarize(): Results {
     const { model, T, M } = this;

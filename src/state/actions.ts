@@ -1,7 +1,7 @@
 import { castDraft, type Draft } from 'immer';
 import type { Assumption, AssumptionId, Issue, PathId, Results, Scenario } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
-import type { AppData, AppState, Tab } from './app-state.js';
+import type { AppData, AppState, Tab, View } from './app-state.js';
 import type { SavedScenario } from './saved-scenarios.js';
 
 /** At most this many scenarios side by side. */
@@ -156,4 +156,9 @@ export const toggleCompare =
   (d) => {
     if (d.compare.includes(id)) d.compare = d.compare.filter((x) => x !== id);
     else if (d.compare.length < MAX_COMPARE) d.compare.push(id);
+  };
+export const setView =
+  (view: View): Recipe =>
+  (d) => {
+    d.view = view;
   };

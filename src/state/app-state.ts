@@ -17,6 +17,9 @@ export interface AppData {
   regions: Region[];
 }
 
+/** The screen: the workspace, the politicians' summary, or full-screen presentation of the summary's charts. */
+export type View = 'workspace' | 'summary' | 'presenter';
+
 export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'jamforelse' | 'data';
 
 export interface RunState {
@@ -42,6 +45,7 @@ export interface AppState {
   notice: { kind: 'info' | 'error'; text: string; link?: string } | null;
   /** Scenarios saved in this browser. */
   saved: { status: 'loading' | 'ready' | 'unavailable'; items: SavedScenario[] };
+  view: View;
   /** Ids of saved scenarios chosen for side-by-side comparison (at most four). */
   compare: string[];
 }
@@ -57,5 +61,6 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     notice: null,
     saved: { status: 'loading', items: [] },
     compare: [],
+    view: 'workspace',
   };
 }

@@ -1,0 +1,118 @@
+import { css, html, LitElement } from 'lit';
+import { StoreController } from '../controllers/store-controller.js';
+import { ASSUMPTIONS, type AssumptionId, centralValue } from '../engine/index.js';
+import { emit } from '../events.js';
+import { formatAssumptionValue, formatNumber, type Lang, pick } from '../i18n.js';
+import { SCENARIOS } from '../scenarios.js';
+import type { AppState } from '../state/app-state.js';
+import { encodeScenario } from '../state/scenario-link.js';
+import { summarySentences } from '../summary/sentences.js';
+import { type ChartSpec, capacityCharts, costCharts, uncertaintyCharts } from './chart-specs.js';
+import './dm-chart.js';
+
+/** The inputs a lay reader most needs to see, besides any the scenario changed. */
+const KEY_ASSUMPTIONS: AssumptionId[] = [
+  'budgetPerInhabitant',
+  'wageGrowth',
+  'realisationShared',
+  'realisationMerger',
+  'transitionShareShared',
+  'governanceOverhead',
+];
+
+/** The four charts of the summary, in reading order. */
+export function summaryCharts(results: NonNullable<AppState['run']['results']>, lang: Lang): ChartSpec[] {
+  const [cost, net] = costCharts(results, lang);
+  const [capacity] = capacityCharts(results, lang);
+  const [probability] = uncertaintyCharts(results, lang);
+  return [cost, net, capacity, probability];
+}
+
+/**
+ * The politicians' page: a few plain sentences, four charts, the key assumptions with sources, the
+ * members, the runs and seed, and the link that reproduces it. Prints on at most two A4 pages.
+ */
+export class DmSummary extends LitElement {
+  static styles = css`
+    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+    h2 { font-size: 1.5rem; margin: 0.5rem 0 0.25rem; }
+    .lead { font-size: 1.05rem; line-height: 1.5; }
+    .lead li { margin: 0 0 0.35rem; }
+    h3 { font-size: 1.1rem; margin: 1.5rem 0 0.4rem; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+    th, td { text-align: left; vertical-align: top; padding: 0.25rem 0.4rem; border-bottom: 1px solid #ddd; }
+    .facts { font-size: 0.9rem; color: #333; }
+    .link { word-break: break-all; font-size: 0.75rem; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0.5rem 0 1rem; }
+    .toolbar button { font: inherit; font-size: 0.85rem; border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.25rem 0.7rem; cursor: pointer; }
+    .toolbar button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .empty { color: #555; }
+    @media print {
+      :host { padding: 0; max-width: none; }
+      .toolbar { display: none; }
+      h2 { font-size: 16pt; }
+      .lead { font-size: 10.5pt; }
+      h3 { font-size: 12pt; margin-top: 0.6rem; }
+      dm-chart { break-inside: avoid; }
+      table, .facts { font-size: 7.5pt; }
+      th, td { padding: 0.1rem 0.3rem; }
+    }
+  `;
+
+  private readonly view = new StoreController(this, (s: AppState) => s);
+
+  render() {
+    const s = this.view.value;
+    if (!s) return html``;
+    const { lang, run, scenario } = s;
+    const sv = lang === 'sv';
+    const results = run.results;
+    if (!results) return html`<p class="empty">${sv ? 'Inga resultat ännu' : 'No results yet'}</p>`;
+    const members = results.scenario.members.map((m) => m.name).join(', ');
+    const changed = Object.keys(scenario.assumptions ?? {}) as AssumptionId[];
+    const shown = ASSUMPTIONS.filter((a) => KEY_ASSUMPTIONS.includes(a.id) || changed.includes(a.id));
+    const range = (id: AssumptionId) => {
+      const a = scenario.assumptions?.[id] ?? ASSUMPTIONS.find((x) => x.id === id)!.default;
+      const def = ASSUMPTIONS.find((x) => x.id === id)!;
+      const f = (x: number) => formatAssumptionValue(def, x, lang);
+      return a.dist === 'pert' || a.dist === 'triangular'
+        ? `${f(a.low)} – ${f(a.mode)} – ${f(a.high)}`
+        : f(centralValue(a));
+    };
+    return html`
+      <h2>${sv ? 'Sammanfattning' : 'Summary'}: ${pick(results.scenario.name, lang)}</h2>
+      <div class="toolbar" role="toolbar" aria-label=${sv ? 'Export' : 'Export'}>
+        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'workspace' })}>${sv ? '← Arbetsytan' : '← Workspace'}</button>
+        <button type="button" @click=${() => window.print()}>${sv ? 'Skriv ut' : 'Print'}</button>
+        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'presenter' })}>${sv ? 'Presentera' : 'Present'}</button>
+        <button type="button" data-export="results-csv" @click=${() => emit(this, 'dm-export', { what: 'results-csv' })}>${sv ? 'Resultat (CSV)' : 'Results (CSV)'}</button>
+        <button type="button" data-export="municipalities-csv" @click=${() => emit(this, 'dm-export', { what: 'municipalities-csv' })}>${sv ? 'Per kommun (CSV)' : 'By municipality (CSV)'}</button>
+        <button type="button" data-export="results-json" @click=${() => emit(this, 'dm-export', { what: 'results-json' })}>${sv ? 'Resultat (JSON)' : 'Results (JSON)'}</button>
+        <button type="button" data-export="runs-csv" @click=${() => emit(this, 'dm-export', { what: 'runs-csv' })}>${sv ? 'Alla körningar (CSV)' : 'All runs (CSV)'}</button>
+      </div>
+      <ul class="lead" data-sentences>${summarySentences(results, lang).map((text) => html`<li>${text}</li>`)}</ul>
+      ${summaryCharts(results, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang} exportable></dm-chart>`)}
+      <h3>${sv ? 'Viktiga antaganden' : 'Key assumptions'}</h3>
+      <table>
+        <thead><tr><th scope="col">${sv ? 'Antagande' : 'Assumption'}</th><th scope="col">${sv ? 'Lågt – troligast – högt' : 'Low – likely – high'}</th><th scope="col">${sv ? 'Källa' : 'Source'}</th></tr></thead>
+        <tbody>${shown.map(
+          (a) =>
+            html`<tr><td>${pick(a.label, lang)}</td><td>${range(a.id)}</td><td>${(scenario.assumptions?.[a.id] ?? a.default).source}</td></tr>`,
+        )}</tbody>
+      </table>
+      <h3>${sv ? 'Om beräkningen' : 'About the computation'}</h3>
+      <p class="facts">${sv ? 'Kommuner' : 'Municipalities'}: ${members}.<br />
+        ${formatNumber(results.runsDone, lang)} ${sv ? 'simuleringar' : 'simulations'}, ${sv ? 'frö' : 'seed'} ${results.scenario.seed}, ${results.years[0]}–${results.years[results.years.length - 1]},
+        ${sv ? `fasta ${results.years[0]} års priser, diskonteringsränta` : `fixed ${results.years[0]} prices, discount rate`} ${formatNumber(results.scenario.discountRate * 100, lang, 1)} %.
+        ${sv ? 'Modellen beskrivs i docs/model.md.' : 'The model is described in docs/model.md.'}</p>
+      <p class="facts">${sv ? 'Länk som ger exakt samma siffror' : 'Link that reproduces these figures'}:<br /><span class="link" data-summary-link>${`${location.origin}${location.pathname}#sammanfattning&s=${encodeScenario(scenario, SCENARIOS, lang)}`}</span></p>
+    `;
+  }
+}
+
+customElements.define('dm-summary', DmSummary);
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-summary': DmSummary;
+  }
+}

@@ -30,6 +30,7 @@ export interface IntentMap {
   'dm-saved-delete': { id: string };
   'dm-compare-toggle': { id: string };
   'dm-view-change': { view: View };
+  'dm-run-more': Record<string, never>;
   'dm-export': { what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv' };
 }
 
@@ -61,6 +62,7 @@ declare global {
     'dm-saved-delete': CustomEvent<IntentMap['dm-saved-delete']>;
     'dm-compare-toggle': CustomEvent<IntentMap['dm-compare-toggle']>;
     'dm-view-change': CustomEvent<IntentMap['dm-view-change']>;
+    'dm-run-more': CustomEvent<IntentMap['dm-run-more']>;
     'dm-export': CustomEvent<IntentMap['dm-export']>;
   }
 }

@@ -18,6 +18,13 @@ const api = {
     accumulator = new Accumulator(model.value, runs);
     currentRun = run;
   },
+  /** Continue the current collection under a new run token with room for `runs` runs in all. */
+  extend(runs: number, previousRun: number, run: number): boolean {
+    if (!accumulator || previousRun !== currentRun) return false;
+    accumulator.grow(runs);
+    currentRun = run;
+    return true;
+  },
   add(chunk: ChunkResult, run: number): number {
     if (!accumulator) throw new Error('not started');
     if (run !== currentRun) return -1;

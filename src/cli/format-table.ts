@@ -1,4 +1,4 @@
-import { PATH_IDS, type PathId, type Results } from '../engine/index.js';
+import { assumptionDef, PATH_IDS, type PathId, type Results } from '../engine/index.js';
 
 const LABEL: Record<PathId, string> = {
   'status-quo': 'Status quo',
@@ -38,6 +38,18 @@ export function formatTable(results: Results): string {
         12,
       )}${pad(`${dev.p50.toFixed(1)} (${dev.p10.toFixed(1)}–${dev.p90.toFixed(1)})`, 20)}`,
     );
+  }
+  lines.push('', 'Vad nettoeffekten mot status quo hänger på (rangkorrelation, de fem starkaste):');
+  for (const id of PATH_IDS) {
+    const p = results.paths[id];
+    if (!p.enabled || id === 'status-quo') continue;
+    const top = p.sensitivity.npvVsStatusQuo
+      .slice(0, 5)
+      .map(
+        (d) =>
+          `${assumptionDef(d.input).label.sv} ${d.rankCorrelation >= 0 ? '+' : '−'}${Math.abs(d.rankCorrelation).toFixed(2)}`,
+      );
+    lines.push(`  ${LABEL[id]}: ${top.join('; ') || '–'}`);
   }
   return `${lines.join('\n')}\n`;
 }

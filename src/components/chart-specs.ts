@@ -9,7 +9,7 @@ import {
   probabilityRows,
   type YearMetric,
 } from '../charts/series.js';
-import { PATH_IDS, type PathId, type Results } from '../engine/index.js';
+import { assumptionDef, PATH_IDS, type PathId, type Results } from '../engine/index.js';
 import { formatMsek, formatNumber, formatPercent, GROUP_LABEL, type Lang, PATH_LABEL, pick } from '../i18n.js';
 import type { SavedScenario } from '../state/saved-scenarios.js';
 
@@ -288,6 +288,10 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
 }
 
 export function uncertaintyCharts(results: Results, lang: Lang): ChartSpec[] {
+  return [probabilityChart(results, lang), ...sensitivityCharts(results, lang)];
+}
+
+function probabilityChart(results: Results, lang: Lang): ChartSpec {
   const sv = lang === 'sv';
   const rows = probabilityRows(results);
   const paths = activePaths(results, false);
@@ -299,53 +303,101 @@ export function uncertaintyCharts(results: Results, lang: Lang): ChartSpec[] {
     .map((r) => ({ ...r, y: r.probability }));
   for (let k = 1; k < labels.length; k++) labels[k].y = Math.min(labels[k].y, labels[k - 1].y - 0.07);
   const label = (p: PathId) => pick(PATH_LABEL[p], lang);
-  return [
-    {
-      id: 'probability-cheaper',
-      title: sv
-        ? 'Sannolikhet att vägvalet är billigare än status quo, år för år'
-        : 'Probability that the path is cheaper than status quo, year by year',
-      description: sv
-        ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo det året.'
-        : 'Share of the simulations in which the path costs less than status quo that year.',
+  return {
+    id: 'probability-cheaper',
+    title: sv
+      ? 'Sannolikhet att vägvalet är billigare än status quo, år för år'
+      : 'Probability that the path is cheaper than status quo, year by year',
+    description: sv
+      ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo det året.'
+      : 'Share of the simulations in which the path costs less than status quo that year.',
+    options: (width) => ({
+      width,
+      height: 300,
+      marginLeft: 56,
+      marginRight: Math.min(190, width * 0.3),
+      x: { label: null, tickFormat: (d: number) => String(d) },
+      y: {
+        label: sv ? 'sannolikhet' : 'probability',
+        domain: [0, 1],
+        grid: true,
+        tickFormat: (d: number) => formatPercent(d, lang),
+      },
+      color: colour(paths),
+      marks: [
+        Plot.ruleY([0.5], { stroke: '#999', strokeDasharray: '3,3' }),
+        ...paths.map((p) =>
+          Plot.lineY(
+            rows.filter((r) => r.path === p),
+            { x: 'year', y: 'probability', stroke: PATH_COLOUR[p], strokeWidth: 2.5, strokeDasharray: PATH_DASH[p] },
+          ),
+        ),
+        Plot.text(labels, {
+          x: 'year',
+          y: 'y',
+          text: (r: { path: PathId }) => label(r.path),
+          fill: (r: { path: PathId }) => PATH_COLOUR[r.path],
+          dx: 6,
+          textAnchor: 'start',
+          fontWeight: 'bold',
+        }),
+      ],
+    }),
+    table: {
+      columns: [sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', sv ? 'Sannolikhet' : 'Probability'],
+      rows: rows.map((r) => [label(r.path), String(r.year), formatPercent(r.probability, lang)]),
+    },
+  };
+}
+
+/**
+ * A tornado per path: the uncertain inputs ranked by their rank correlation with the path's net cost
+ * against status quo, labelled in plain words ("Om lönerna stiger snabbare …").
+ */
+export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
+  const sv = lang === 'sv';
+  return activePaths(results, false).map((path, k) => {
+    const rows = results.paths[path].sensitivity.npvVsStatusQuo.slice(0, 6).map((d) => ({
+      input: `${pick(assumptionDef(d.input).effect, lang)} (${pick(assumptionDef(d.input).unit, lang)})`,
+      rho: d.rankCorrelation,
+      share: d.share,
+    }));
+    const name = pick(PATH_LABEL[path], lang);
+    return {
+      id: `sensitivity-${path}`,
+      title: sv ? `Vad nettoeffekten hänger på: ${name.toLowerCase()}` : `What the net effect hangs on: ${name}`,
+      description:
+        k > 0
+          ? ''
+          : sv
+            ? 'De osäkra antagandena ordnade efter hur starkt de samvarierar med vägvalets kostnad mot status quo (rangkorrelation, beräknad från samma körningar). Stapel åt höger: vägvalet blir dyrare när antagandet är högt; åt vänster: billigare.'
+            : 'The uncertain inputs ranked by how strongly they move with the path’s cost against status quo (rank correlation, from the same runs). Bar to the right: the path gets dearer when the input is high; to the left: cheaper.',
       options: (width) => ({
         width,
-        height: 300,
-        marginLeft: 56,
-        marginRight: Math.min(190, width * 0.3),
-        x: { label: null, tickFormat: (d: number) => String(d) },
-        y: {
-          label: sv ? 'sannolikhet' : 'probability',
-          domain: [0, 1],
+        height: 50 + rows.length * 28,
+        marginLeft: Math.min(380, width * 0.55),
+        x: {
+          domain: [-1, 1],
+          label: sv ? 'rangkorrelation' : 'rank correlation',
           grid: true,
-          tickFormat: (d: number) => formatPercent(d, lang),
+          tickFormat: (d: number) => formatNumber(d, lang, 1),
         },
-        color: colour(paths),
+        y: { label: null, tickSize: 0, domain: rows.map((r) => r.input) },
         marks: [
-          Plot.ruleY([0.5], { stroke: '#999', strokeDasharray: '3,3' }),
-          ...paths.map((p) =>
-            Plot.lineY(
-              rows.filter((r) => r.path === p),
-              { x: 'year', y: 'probability', stroke: PATH_COLOUR[p], strokeWidth: 2.5, strokeDasharray: PATH_DASH[p] },
-            ),
-          ),
-          Plot.text(labels, {
-            x: 'year',
-            y: 'y',
-            text: (r: { path: PathId }) => label(r.path),
-            fill: (r: { path: PathId }) => PATH_COLOUR[r.path],
-            dx: 6,
-            textAnchor: 'start',
-            fontWeight: 'bold',
-          }),
+          Plot.barX(rows, { y: 'input', x: 'rho', fill: PATH_COLOUR[path] }),
+          Plot.ruleX([0], { stroke: '#000' }),
         ],
       }),
       table: {
-        columns: [sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', sv ? 'Sannolikhet' : 'Probability'],
-        rows: rows.map((r) => [label(r.path), String(r.year), formatPercent(r.probability, lang)]),
+        columns: [
+          sv ? 'Antagande' : 'Input',
+          sv ? 'Rangkorrelation' : 'Rank correlation',
+          sv ? 'Andel av förklarad spridning' : 'Share of explained spread',
+        ],
+        rows: rows.map((r) => [r.input, formatNumber(r.rho, lang, 2), formatPercent(r.share, lang)]),
       },
-    },
-  ];
+    };
+  });
 }
 
 /** Headline figures per path for the cards above the charts. */

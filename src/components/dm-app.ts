@@ -110,6 +110,7 @@ export class DmApp extends LitElement {
       window.scrollTo(0, 0);
     });
     on('dm-export', ({ what }) => void this.exportFile(what));
+    on('dm-run-more', () => this.runMore());
     on('dm-save', ({ name }) => void this.save(name));
     on('dm-saved-open', ({ id }) => {
       const item = this.store.state.saved.items.find((x) => x.id === id);
@@ -366,6 +367,24 @@ export class DmApp extends LitElement {
       return refuse(`${t('field', lang)} ${first.path}: ${first.message}`);
     }
     if (parsed.ok) this.edit(actions.loadScenario(parsed.value));
+  }
+
+  /** Double the runs of a finished run, continuing its sequence rather than starting over. */
+  private runMore(): void {
+    const { run } = this.store.state;
+    if (run.status !== 'done' || !run.results || !this.client) return;
+    const done = run.results.runsDone;
+    const total = Math.min(1_000_000, done * 2);
+    if (total <= done) return;
+    const id = ++this.runCounter;
+    this.store.update(actions.runContinued(id, total, done));
+    const next = this.store.state.scenario as Scenario;
+    history.replaceState(null, '', this.linkFor(next, this.store.state.lang));
+    this.client.runMore(next, done, {
+      progress: (n, results) => this.store.update(actions.runProgressed(id, n, results)),
+      finished: (results) => this.store.update(actions.runFinished(id, results)),
+      failed: (message) => this.store.update(actions.runFailed(id, message)),
+    });
   }
 
   /** Apply an edit to the scenario and schedule a new run. */

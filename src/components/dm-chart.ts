@@ -141,7 +141,7 @@ export class DmChart extends LitElement {
     return html`
       <figure aria-labelledby="title-${spec.id}" style="margin:0">
         <h3 id="title-${spec.id}">${spec.title}</h3>
-        <p>${spec.description}</p>
+        ${spec.description ? html`<p>${spec.description}</p>` : ''}
         ${
           this.asTable
             ? html`<div class="table-wrap" tabindex="0"><table>

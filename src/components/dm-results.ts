@@ -46,10 +46,13 @@ export class DmResults extends LitElement {
     th:first-child, td:first-child { text-align: left; }
     .table-wrap { overflow-x: auto; }
     .note { font-size: 0.85rem; color: #444; max-width: 75ch; }
+    .more { font: inherit; font-size: 0.9rem; border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.3rem 0.8rem; cursor: pointer; }
+    .more:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
   `;
 
   private readonly results = new StoreController(this, (s) => s.run.results);
   private readonly language = new StoreController(this, (s) => s.lang);
+  private readonly status = new StoreController(this, (s) => s.run.status);
   private readonly savedItems = new StoreController(this, (s) => s.saved.items);
   private readonly compareIds = new StoreController(this, (s) => s.compare);
   private readonly activeTab = new StoreController(this, (s) => s.tab);
@@ -177,15 +180,37 @@ export class DmResults extends LitElement {
       <div class="table-wrap" tabindex="0"><table>
         <thead><tr><th scope="col">${sv ? 'Vägval' : 'Path'}</th><th scope="col">${sv ? 'Netto, medel' : 'Net, mean'}</th>
           <th scope="col">${sv ? 'Medelfel' : 'Standard error'}</th><th scope="col">${sv ? 'Sannolikhet billigare' : 'Probability cheaper'}</th>
-          <th scope="col">${sv ? 'Break-even (median)' : 'Break-even (median)'}</th><th scope="col">${sv ? 'Break-even inom perioden' : 'Break-even within period'}</th></tr></thead>
+          <th scope="col">${sv ? 'Break-even (median)' : 'Break-even (median)'}</th><th scope="col">${sv ? 'Break-even inom perioden' : 'Break-even within period'}</th>
+          <th scope="col">${sv ? 'Kan fler körningar flytta medlet mer än 1 %?' : 'Could more runs move the mean by over 1%?'}</th></tr></thead>
         <tbody>${activePaths(results, false).map((path) => {
           const p = results.paths[path];
           return html`<tr><td>${pick(PATH_LABEL[path], lang)}</td><td>${formatMsek(p.npvVsStatusQuo.mean, lang, 0)}</td>
             <td>${formatMsek(p.npvVsStatusQuo.se, lang, 1)}</td><td>${formatPercent(p.probCheaper ?? 0, lang)}</td>
-            <td>${p.breakEven?.median ?? (sv ? 'efter perioden' : 'after the period')}</td><td>${formatPercent(p.breakEven?.probWithinHorizon ?? 0, lang)}</td></tr>`;
+            <td>${p.breakEven?.median ?? (sv ? 'efter perioden' : 'after the period')}</td><td>${formatPercent(p.breakEven?.probWithinHorizon ?? 0, lang)}</td>
+            <td>${unsettled(p.npvVsStatusQuo) ? (sv ? 'ja' : 'yes') : sv ? 'nej' : 'no'}</td></tr>`;
         })}</tbody>
-      </table></div>`;
+      </table></div>
+      <p class="note">${
+        sv
+          ? 'Fler körningar fortsätter samma följd av slumptal, så resultatet blir exakt detsamma som en enda körning med det större antalet.'
+          : 'More runs continue the same sequence of random numbers, so the result is exactly that of a single run of the larger count.'
+      }</p>
+      <button type="button" class="more" data-run-more ?disabled=${this.status.value !== 'done'}
+        @click=${() => emit(this, 'dm-run-more', {})}>${
+          sv
+            ? `Kör fler (${formatNumber(results.runsDone, lang)} → ${formatNumber(results.runsDone * 2, lang)})`
+            : `Run more (${formatNumber(results.runsDone, lang)} → ${formatNumber(results.runsDone * 2, lang)})`
+        }</button>`;
   }
+}
+
+/**
+ * Whether the Monte Carlo error could still move a mean by more than 1 %: twice the standard error
+ * (≈ a 95 % interval) against 1 % of the larger of |mean| and the sample's P10–P90 spread.
+ */
+function unsettled(stats: { mean: number; se: number; p10: number; p90: number }): boolean {
+  const scale = Math.max(Math.abs(stats.mean), Math.abs(stats.p90 - stats.p10));
+  return 2 * stats.se > 0.01 * scale;
 }
 
 customElements.define('dm-results', DmResults);

@@ -64,9 +64,22 @@ export class SimulationClient {
 
   /** Start a run; any run in flight is superseded. */
   run(scenario: Scenario, callbacks: RunCallbacks): void {
+    this.launch(scenario, callbacks, 0);
+  }
+
+  /**
+   * Continue the last finished run up to `scenario.runs` runs (runs n … total − 1 of the same sequence),
+   * keeping the runs already done. The result equals a single run of the larger count.
+   */
+  runMore(scenario: Scenario, doneRuns: number, callbacks: RunCallbacks): void {
+    this.launch(scenario, callbacks, doneRuns);
+  }
+
+  private launch(scenario: Scenario, callbacks: RunCallbacks, continueFrom: number): void {
+    const previous = this.token;
     const token = ++this.token;
     const current = () => token === this.token;
-    this.execute(scenario, token, current, callbacks).catch((error: unknown) => {
+    this.execute(scenario, token, current, callbacks, continueFrom, previous).catch((error: unknown) => {
       this.dispose(); // a failed worker may be in any state: start afresh next time
       if (current()) callbacks.failed(error instanceof Error ? error.message : String(error));
     });
@@ -124,19 +137,21 @@ export class SimulationClient {
     token: number,
     current: () => boolean,
     callbacks: RunCallbacks,
+    continueFrom: number,
+    previous: number,
   ): Promise<void> {
     const pool = await this.ensurePool();
     if (!current()) return;
     const guard = <T>(p: Promise<T>) => Promise.race([p, pool.broken]);
     // every request carries the run's token, so a worker never mixes a stale run's work into this one
-    await guard(
-      Promise.all([
-        ...pool.simulators.map((s) => s.load(scenario, token)),
-        pool.aggregator.start(scenario, scenario.runs, token),
-      ]),
-    );
+    const collect = async () => {
+      if (continueFrom > 0 && (await pool.aggregator.extend(scenario.runs, previous, token))) return continueFrom;
+      await pool.aggregator.start(scenario, scenario.runs, token);
+      return 0;
+    };
+    const [from] = await guard(Promise.all([collect(), ...pool.simulators.map((s) => s.load(scenario, token))]));
     if (!current()) return;
-    const queue = splitRuns(scenario.runs, CHUNK_RUNS);
+    const queue = splitRuns(scenario.runs, CHUNK_RUNS).filter((r) => r.runStart >= from);
     let done = 0;
     let lastSummary = performance.now();
     let summarizing = false;

@@ -265,10 +265,10 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
     default: {
       dist: 'pert',
       low: 0,
-      mode: 0.35,
-      high: 0.8,
+      mode: 0.15,
+      high: 0.7,
       source:
-        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing; Houlberg 2012: förväntade skalfördelar uteblev; fördelningen når därför noll',
+        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing; Houlberg 2012: förväntade skalfördelar uteblev; därför troligast en liten del (15 %) och fördelningen når noll, så att sammanläggning i en betydande del av utfallen inte sparar något',
     },
   },
   {

@@ -8,5 +8,6 @@ export * from './model.js';
 export * from './rng.js';
 export * from './run.js';
 export * from './schema.js';
+export * from './sensitivity.js';
 export * from './simulate.js';
 export * from './summarize.js';

@@ -2,6 +2,7 @@ import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
 import type { PreparedModel } from './model.js';
 import { CAPABILITY_GROUPS, PATH_IDS, type PathId } from './schema.js';
+import { type Driver, rankDrivers, ranks } from './sensitivity.js';
 import {
   BLOCK_RUNS,
   type ChunkResult,
@@ -88,6 +89,8 @@ export interface PathResult {
   probClosesGap: number;
   /** Share of runs with less unmet development demand than status quo in the final year. */
   probSmallerGapThanStatusQuo: number | null;
+  /** The uncertain inputs ranked by how much of the spread they explain (rank correlation), per output. */
+  sensitivity: { npvVsStatusQuo: Driver[]; capacityGap: Driver[] };
   municipalities: MemberResult[];
 }
 
@@ -117,16 +120,16 @@ export interface Results {
  * bit-identical whatever the split into chunks.
  */
 export class Accumulator {
-  readonly runs: number;
+  runs: number;
   private readonly model: PreparedModel;
   private readonly T: number;
   private readonly M: number;
-  private readonly totals: Float64Array;
-  private readonly memberRuns: Float64Array;
-  private readonly draws: Float64Array;
-  private readonly blockSums: (Float64Array | undefined)[];
-  private readonly groupSums: (Float64Array | undefined)[];
-  private readonly blockRuns: Int32Array;
+  private totals: Float64Array;
+  private memberRuns: Float64Array;
+  private draws: Float64Array;
+  private blockSums: (Float64Array | undefined)[];
+  private groupSums: (Float64Array | undefined)[];
+  private blockRuns: Int32Array;
   private done = 0;
 
   constructor(model: PreparedModel, runs = model.scenario.runs) {
@@ -142,6 +145,32 @@ export class Accumulator {
     this.blockSums = new Array(blocks);
     this.groupSums = new Array(blocks);
     this.blockRuns = new Int32Array(blocks);
+  }
+
+  /**
+   * Make room for more runs (e.g. "run more": runs n … 2n − 1 continue the same sequence). The runs
+   * already received are kept, so the result equals a single run of the larger count.
+   */
+  grow(runs: number): void {
+    if (runs < this.runs) throw new RangeError('cannot shrink');
+    if (this.runs % BLOCK_RUNS !== 0) throw new RangeError(`can only grow from a multiple of ${BLOCK_RUNS} runs`);
+    const widen = (source: Float64Array) => {
+      const rows = source.length / this.runs;
+      const target = new Float64Array(rows * runs);
+      for (let row = 0; row < rows; row++)
+        target.set(source.subarray(row * this.runs, (row + 1) * this.runs), row * runs);
+      return target;
+    };
+    this.totals = widen(this.totals);
+    this.memberRuns = widen(this.memberRuns);
+    this.draws = widen(this.draws);
+    const blocks = Math.ceil(runs / BLOCK_RUNS);
+    const blockRuns = new Int32Array(blocks);
+    blockRuns.set(this.blockRuns);
+    this.blockRuns = blockRuns;
+    this.blockSums.length = blocks;
+    this.groupSums.length = blocks;
+    this.runs = runs;
   }
 
   /** Runs received so far. */
@@ -264,6 +293,13 @@ export class Accumulator {
     const sq = (metric: TotalMetric, t: number) => this.totalSamples(metric, 'status-quo', t);
     const rate = model.scenario.discountRate;
 
+    // ranks of every input that varied, computed once for all paths' sensitivity
+    const inputRanks = new Map<AssumptionId, Float64Array>();
+    for (const id of ASSUMPTION_IDS) {
+      const draws = this.drawSamples(id);
+      if (draws.length > 2 && draws.some((x) => x !== draws[0])) inputRanks.set(id, ranks(draws));
+    }
+
     const paths = {} as Record<PathId, PathResult>;
     PATH_IDS.forEach((path, p) => {
       const isSq = path === 'status-quo';
@@ -321,6 +357,10 @@ export class Accumulator {
         breakEven: isSq ? null : breakEven(cumulativeByYear, model.years),
         probClosesGap: closes / n,
         probSmallerGapThanStatusQuo: isSq ? null : smaller / n,
+        sensitivity: {
+          npvVsStatusQuo: isSq || !model.enabled[p] ? [] : rankDrivers(inputRanks, npv),
+          capacityGap: model.enabled[p] ? rankDrivers(inputRanks, lastGap) : [],
+        },
         municipalities: model.members.map((member, i) => {
           const stat = (metric: MemberRunMetric) => describe(this.memberSamples(metric, path, i));
           return {
@@ -357,7 +397,7 @@ export class Accumulator {
         id: s.id,
         name: s.name,
         seed: s.seed,
-        runs: s.runs,
+        runs: this.runs,
         startYear: s.startYear,
         horizonYears: s.horizonYears,
         discountRate: s.discountRate,

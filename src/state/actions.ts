@@ -162,3 +162,13 @@ export const setView =
   (d) => {
     d.view = view;
   };
+export const runContinued =
+  (id: number, total: number, done: number): Recipe =>
+  (d) => {
+    d.scenario.runs = total;
+    d.run.id = id;
+    d.run.status = 'running';
+    d.run.total = total;
+    d.run.done = done;
+    d.run.error = null;
+  };

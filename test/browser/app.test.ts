@@ -222,6 +222,18 @@ describe('the workspace', () => {
     expect(shadow(app)!.querySelector('[data-notice]')?.textContent).to.contain('Förvalt scenario visas');
   });
 
+  it('runs more by continuing the sequence, matching a single larger run exactly', async () => {
+    const app = mount({ ...fyrbodal, runs: 400, seed: 99 });
+    await until(() => app.store.state.run.status === 'done');
+    app.dispatchEvent(new CustomEvent('dm-run-more', { detail: {} }));
+    await until(() => app.store.state.run.status === 'done' && app.store.state.run.results?.runsDone === 800);
+    const continued = app.store.state.run.results!;
+    expect(app.store.state.scenario.runs).to.equal(800);
+    const model = loadModel({ ...fyrbodal, runs: 800, seed: 99 }, data(app).municipalities, data(app).capabilities);
+    if (!model.ok) throw new Error('bad model');
+    expect(JSON.stringify(continued)).to.equal(JSON.stringify(simulateAll(model.value)));
+  });
+
   it('logs no errors and sends no request outside its own origin', () => {
     expect(errors.filter((e) => !e.includes('boom') && !e.includes('worker error'))).to.deep.equal([]);
     const foreign = performance

@@ -56,3 +56,12 @@ describe('calibration of status quo on the default data', () => {
     expect(Math.min(...smallest)).toBeGreaterThan(Math.max(...largest));
   });
 });
+
+describe('merger evidence (Denmark 2007: no net saving)', () => {
+  it('lets a merger of the default scenario show no saving in a substantial share of runs', () => {
+    const results = simulateAll(model(structuredClone(fyrbodal), readJson('public/data/capabilities.json')), 1000);
+    const merger = results.paths.sammanlaggning;
+    expect(merger.npvVsStatusQuo.p90).toBeGreaterThan(0);
+    expect(merger.probCheaper ?? 1).toBeLessThan(0.9);
+  });
+});

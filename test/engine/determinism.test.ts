@@ -69,3 +69,28 @@ describe('reproducibility', () => {
     expect(disabled.paths.asymmetrisk.npvVsStatusQuo).toEqual(results.paths.asymmetrisk.npvVsStatusQuo);
   });
 });
+
+describe('running more', () => {
+  it('continuing a run of n to 2n gives exactly a single run of 2n', () => {
+    const m = model(
+      scenarioWith((s) => {
+        s.runs = 400;
+      }),
+    );
+    const simulator = new Simulator(m);
+    const continued = new Accumulator(m, 400);
+    for (const r of splitRuns(400, 200)) continued.add(simulator.simulateChunk(r.runStart, r.runCount));
+    const first = continued.summarize();
+    continued.grow(800);
+    for (const r of splitRuns(800, 200).filter((x) => x.runStart >= 400)) {
+      continued.add(simulator.simulateChunk(r.runStart, r.runCount));
+    }
+    const single = new Accumulator(m, 800);
+    for (const r of splitRuns(800, 300)) single.add(simulator.simulateChunk(r.runStart, r.runCount));
+    const a = continued.summarize();
+    const b = single.summarize();
+    expect(a.runsDone).toBe(800);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(first.runsDone).toBe(400);
+  });
+});

@@ -358,7 +358,8 @@ export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
   const sv = lang === 'sv';
   return activePaths(results, false).map((path, k) => {
     const rows = results.paths[path].sensitivity.npvVsStatusQuo.slice(0, 6).map((d) => ({
-      input: `${pick(assumptionDef(d.input).effect, lang)} (${pick(assumptionDef(d.input).unit, lang)})`,
+      input: pick(assumptionDef(d.input).effect, lang),
+      unit: pick(assumptionDef(d.input).unit, lang),
       rho: d.rankCorrelation,
       share: d.share,
     }));
@@ -375,7 +376,7 @@ export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
       options: (width) => ({
         width,
         height: 50 + rows.length * 28,
-        marginLeft: Math.min(380, width * 0.55),
+        marginLeft: Math.min(330, width * 0.5),
         x: {
           domain: [-1, 1],
           label: sv ? 'rangkorrelation' : 'rank correlation',
@@ -491,6 +492,7 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
         width,
         height: Math.ceil(paths.length / 3) * 190 + 60,
         marginLeft: 56,
+        marginRight: Math.min(220, width * 0.3),
         x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
         y: { label: sv ? 'mnkr per år' : 'SEK m per year', grid: true },
         fx: { axis: null },

@@ -244,7 +244,7 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
       'Share of modelled scale gains realised when sharing',
     ),
     unit: t('andel', 'share'),
-    effect: t('Om samverkan verkligen sänker kostnaderna', 'If sharing really lowers costs'),
+    effect: t('Om delningen verkligen sänker kostnaderna', 'If sharing really lowers costs'),
     default: {
       dist: 'pert',
       low: 0.1,

@@ -3,6 +3,7 @@
  * Node (CLI, tests), in Web Workers and in the browser.
  */
 export * from './assumptions.js';
+export * from './copula.js';
 export * from './distributions/index.js';
 export * from './model.js';
 export * from './rng.js';

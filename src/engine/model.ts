@@ -1,4 +1,5 @@
 import { ASSUMPTION_IDS, ASSUMPTIONS, type Assumption, type AssumptionId, FORM_OVERHEAD } from './assumptions.js';
+import { cholesky, pearsonForRank } from './copula.js';
 import { quantileFunction } from './distributions/index.js';
 import {
   CAPABILITY_GROUPS,
@@ -61,6 +62,9 @@ export interface PreparedModel {
   asymMember: Uint8Array;
   host: number;
   provided: Uint8Array;
+  /** Inputs under a correlation (draw order indices) and the Cholesky factor of their copula, if any. */
+  correlated: Int32Array;
+  copulaFactor: Float64Array;
 }
 
 type Selection = Scenario['paths']['samverkan']['pooled'];
@@ -175,6 +179,30 @@ export function prepareModel(
       });
     }
   }
+  // correlations: a symmetric matrix over the inputs involved, which must be positive semi-definite
+  const involved = [...new Set((scenario.correlations ?? []).flatMap((c) => [c.a, c.b]))].sort(
+    (x, y) => ASSUMPTION_IDS.indexOf(x) - ASSUMPTION_IDS.indexOf(y),
+  );
+  const m = involved.length;
+  const matrix = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) matrix[i * m + i] = 1;
+  const seenPairs = new Set<string>();
+  (scenario.correlations ?? []).forEach((c, k) => {
+    const i = involved.indexOf(c.a);
+    const j = involved.indexOf(c.b);
+    const key = [c.a, c.b].sort().join('|');
+    if (seenPairs.has(key))
+      issues.push({ path: `correlations.${k}`, message: `the pair ${c.a}–${c.b} is given twice` });
+    seenPairs.add(key);
+    matrix[i * m + j] = matrix[j * m + i] = pearsonForRank(c.rho);
+  });
+  const copulaFactor = m > 0 ? cholesky(matrix, m) : new Float64Array(0);
+  if (copulaFactor === null) {
+    issues.push({
+      path: 'correlations',
+      message: 'the correlations contradict each other (the matrix is not positive semi-definite)',
+    });
+  }
   if (issues.length > 0) return { ok: false, issues };
 
   const M = members.length;
@@ -228,6 +256,8 @@ export function prepareModel(
       asymMember,
       host,
       provided,
+      correlated: Int32Array.from(involved, (id) => ASSUMPTION_IDS.indexOf(id)),
+      copulaFactor: copulaFactor ?? new Float64Array(0),
     },
   };
 }

@@ -108,6 +108,23 @@ export const ScenarioSchema = v.strictObject({
     }),
   }),
   assumptions: v.optional(v.strictObject(assumptionEntries), {}),
+  /** Rank (Spearman) correlations between uncertain inputs, imposed with a Gaussian copula. */
+  correlations: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.strictObject({
+            a: v.picklist(ASSUMPTION_IDS),
+            b: v.picklist(ASSUMPTION_IDS),
+            rho: v.pipe(v.number(), v.finite(), v.minValue(-1), v.maxValue(1)),
+            source: v.optional(v.pipe(v.string(), v.maxLength(600))),
+          }),
+          v.check((c) => c.a !== c.b, 'needs two different inputs'),
+        ),
+      ),
+      v.maxLength(100),
+    ),
+  ),
 });
 
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;

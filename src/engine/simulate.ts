@@ -1,4 +1,5 @@
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
+import { correlateUniforms } from './copula.js';
 import { DRIVER, KIND, type PreparedModel } from './model.js';
 import { runStream } from './rng.js';
 import { CAPABILITY_GROUPS, PATH_IDS } from './schema.js';
@@ -121,6 +122,8 @@ export class Simulator {
   private readonly M: number;
   private readonly C: number;
   private readonly draw = new Float64Array(K);
+  private readonly uniforms = new Float64Array(K);
+  private readonly copulaScratch = new Float64Array(K);
   private readonly beta: Float64Array;
   private readonly wage: Float64Array;
   private readonly priceIndex: Float64Array;
@@ -306,7 +309,10 @@ export class Simulator {
   private runOne(seed: number, runIndex: number): void {
     const { m, T, M, C, draw } = this;
     const rng = runStream(seed, runIndex);
-    for (let k = 0; k < K; k++) draw[k] = m.quantiles[k](rng());
+    const u = this.uniforms;
+    for (let k = 0; k < K; k++) u[k] = rng();
+    if (m.correlated.length > 0) correlateUniforms(u, m.correlated, m.copulaFactor, this.copulaScratch);
+    for (let k = 0; k < K; k++) draw[k] = m.quantiles[k](u[k]);
 
     const inflation = draw[A.inflation];
     const realWage = (1 + draw[A.wageGrowth]) / (1 + inflation) - 1;

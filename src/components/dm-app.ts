@@ -7,11 +7,13 @@ import {
   type WorkerFactory,
 } from '../controllers/simulation-client.js';
 import {
+  type AssumptionId,
   type Issue,
   loadModel,
   parseCapabilities,
   parseMunicipalities,
   parseScenario,
+  type Results,
   type Scenario,
 } from '../engine/index.js';
 import type { IntentMap } from '../events.js';
@@ -382,7 +384,7 @@ export class DmApp extends LitElement {
     history.replaceState(null, '', this.linkFor(next, this.store.state.lang));
     this.client.runMore(next, done, {
       progress: (n, results) => this.store.update(actions.runProgressed(id, n, results)),
-      finished: (results) => this.store.update(actions.runFinished(id, results)),
+      finished: (results) => this.finished(id, results),
       failed: (message) => this.store.update(actions.runFailed(id, message)),
     });
   }
@@ -411,9 +413,23 @@ export class DmApp extends LitElement {
       history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
     this.client.run(scenario as Scenario, {
       progress: (done, results) => this.store.update(actions.runProgressed(id, done, results)),
-      finished: (results) => this.store.update(actions.runFinished(id, results)),
+      finished: (results) => this.finished(id, results),
       failed: (message) => this.store.update(actions.runFailed(id, message)),
     });
+  }
+
+  /** Record a finished run, then compute one-at-a-time swings of its strongest inputs in the aggregator. */
+  private finished(id: number, results: Results): void {
+    this.store.update(actions.runFinished(id, results));
+    const top = new Set<AssumptionId>();
+    for (const path of Object.values(results.paths))
+      for (const d of path.sensitivity.npvVsStatusQuo.slice(0, 3)) top.add(d.input);
+    void this.client
+      ?.swings([...top])
+      .then((swings) => {
+        if (swings) this.store.update(actions.swingsComputed(id, swings));
+      })
+      .catch(() => {});
   }
 
   private notice(s: AppState) {

@@ -1,9 +1,19 @@
 import { css, html, LitElement } from 'lit';
 import { activePaths, PATH_COLOUR } from '../charts/series.js';
 import { StoreController } from '../controllers/store-controller.js';
-import type { Results } from '../engine/index.js';
+import { assumptionDef, type PathId, type Results } from '../engine/index.js';
 import { emit } from '../events.js';
-import { formatMsek, formatNumber, formatPercent, type Lang, PATH_LABEL, pick, type StringKey, t } from '../i18n.js';
+import {
+  formatAssumptionValue,
+  formatMsek,
+  formatNumber,
+  formatPercent,
+  type Lang,
+  PATH_LABEL,
+  pick,
+  type StringKey,
+  t,
+} from '../i18n.js';
 import type { Tab } from '../state/app-state.js';
 import {
   capabilityCharts,
@@ -53,6 +63,7 @@ export class DmResults extends LitElement {
   private readonly results = new StoreController(this, (s) => s.run.results);
   private readonly language = new StoreController(this, (s) => s.lang);
   private readonly status = new StoreController(this, (s) => s.run.status);
+  private readonly swings = new StoreController(this, (s) => s.run.swings);
   private readonly savedItems = new StoreController(this, (s) => s.saved.items);
   private readonly compareIds = new StoreController(this, (s) => s.compare);
   private readonly activeTab = new StoreController(this, (s) => s.tab);
@@ -114,7 +125,7 @@ export class DmResults extends LitElement {
       case 'formagor':
         return charts(capabilityCharts(results, lang));
       case 'osakerhet':
-        return html`${charts(uncertaintyCharts(results, lang))}${this.uncertaintyTable(results, lang)}`;
+        return html`${charts(uncertaintyCharts(results, lang))}${this.swingTable(lang)}${this.uncertaintyTable(results, lang)}`;
       case 'kommuner':
         return this.municipalityTable(results, lang);
       case 'data':
@@ -167,6 +178,29 @@ export class DmResults extends LitElement {
         }),
       )}</tbody>
     </table></div>`;
+  }
+
+  private swingTable(lang: Lang) {
+    const swings = this.swings.value;
+    const sv = lang === 'sv';
+    if (!swings || swings.length === 0) return '';
+    const paths = Object.keys(swings[0].npv) as PathId[];
+    return html`<h3>${sv ? 'Ett antagande i taget' : 'One assumption at a time'}</h3>
+      <p class="note">${
+        sv
+          ? 'Nettoeffekt mot status quo (nuvärde) när alla antaganden ligger på sina medianer och ett i taget sätts till sitt lägsta eller högsta värde.'
+          : 'Net effect against status quo (present value) with every assumption at its median and one at a time set to its low or high end.'
+      }</p>
+      <div class="table-wrap" tabindex="0"><table data-swings>
+        <thead><tr><th scope="col">${sv ? 'Antagande' : 'Assumption'}</th><th scope="col">${sv ? 'Lågt / högt värde' : 'Low / high value'}</th>
+          ${paths.map((p) => html`<th scope="col">${pick(PATH_LABEL[p], lang)}<br />${sv ? 'lågt → högt' : 'low → high'}</th>`)}</tr></thead>
+        <tbody>${swings.map((sw) => {
+          const def = assumptionDef(sw.input);
+          return html`<tr><td>${pick(def.label, lang)}</td>
+            <td>${formatAssumptionValue(def, sw.lowValue, lang)} / ${formatAssumptionValue(def, sw.highValue, lang)}</td>
+            ${paths.map((p) => html`<td>${formatMsek(sw.npv[p]!.low, lang, 0)} → ${formatMsek(sw.npv[p]!.high, lang, 0)}</td>`)}</tr>`;
+        })}</tbody>
+      </table></div>`;
   }
 
   private uncertaintyTable(results: Results, lang: Lang) {

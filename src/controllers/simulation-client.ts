@@ -1,7 +1,14 @@
 import { type Remote, transfer, wrap } from 'comlink';
 import type { AggregateApi } from '../../workers/aggregate.worker.js';
 import type { SimulationApi } from '../../workers/simulation.worker.js';
-import { type ChunkResult, type Results, type Scenario, splitRuns } from '../engine/index.js';
+import {
+  type AssumptionId,
+  type ChunkResult,
+  type Results,
+  type Scenario,
+  type Swing,
+  splitRuns,
+} from '../engine/index.js';
 
 /** Runs per chunk handed to a worker: small enough to cancel quickly and to show progress often. */
 export const CHUNK_RUNS = 200;
@@ -83,6 +90,12 @@ export class SimulationClient {
       this.dispose(); // a failed worker may be in any state: start afresh next time
       if (current()) callbacks.failed(error instanceof Error ? error.message : String(error));
     });
+  }
+
+  /** One-at-a-time swings of the given inputs for the latest run's scenario, or null when stale. */
+  async swings(inputs: AssumptionId[]): Promise<Swing[] | null> {
+    if (!this.pool) return null;
+    return this.pool.aggregator.swings(inputs, this.token);
   }
 
   /** The per-run table of the latest run (for audit exports), or null when there is none. */

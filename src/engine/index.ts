@@ -12,3 +12,4 @@ export * from './schema.js';
 export * from './sensitivity.js';
 export * from './simulate.js';
 export * from './summarize.js';
+export * from './swing.js';

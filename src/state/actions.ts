@@ -1,5 +1,5 @@
 import { castDraft, type Draft } from 'immer';
-import type { Assumption, AssumptionId, Issue, PathId, Results, Scenario } from '../engine/index.js';
+import type { Assumption, AssumptionId, Issue, PathId, Results, Scenario, Swing } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
 import type { SavedScenario } from './saved-scenarios.js';
@@ -108,6 +108,7 @@ export const runStarted =
     d.issues = [];
     d.run.id = id;
     d.run.status = 'running';
+    d.run.swings = null;
     d.run.done = 0;
     d.run.total = total;
     d.run.error = null;
@@ -171,4 +172,9 @@ export const runContinued =
     d.run.total = total;
     d.run.done = done;
     d.run.error = null;
+  };
+export const swingsComputed =
+  (id: number, swings: Swing[]): Recipe =>
+  (d) => {
+    if (d.run.id === id) d.run.swings = castDraft(swings);
   };

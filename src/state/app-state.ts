@@ -1,4 +1,4 @@
-import type { Capability, Issue, Municipality, Results, Scenario } from '../engine/index.js';
+import type { Capability, Issue, Municipality, Results, Scenario, Swing } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { SavedScenario } from './saved-scenarios.js';
 
@@ -30,6 +30,8 @@ export interface RunState {
   total: number;
   /** The latest results (partial while running). Kept when a run fails, so the last good picture stays. */
   results: Results | null;
+  /** One-at-a-time swings of the top inputs, computed after a run finishes. */
+  swings: Swing[] | null;
   error: string | null;
 }
 
@@ -56,7 +58,7 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     data: { status: 'loading' },
     scenario,
     issues: [],
-    run: { id: 0, status: 'idle', done: 0, total: 0, results: null, error: null },
+    run: { id: 0, status: 'idle', done: 0, total: 0, results: null, swings: null, error: null },
     tab: 'kostnad',
     notice: null,
     saved: { status: 'loading', items: [] },

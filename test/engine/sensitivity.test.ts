@@ -4,6 +4,7 @@ import {
   type AssumptionId,
   centralValue,
   mulberry32,
+  oneAtATime,
   rankDrivers,
   ranks,
   type Scenario,
@@ -68,5 +69,25 @@ describe('sensitivity', () => {
     );
     const top = results.paths.samverkan.sensitivity.npvVsStatusQuo.slice(0, 3).map((d) => d.input);
     expect(top).toContain('realisationShared');
+  });
+});
+
+describe('one-at-a-time swings', () => {
+  it('moves a path’s net cost only through the inputs that act on it', () => {
+    const m = model(
+      scenarioWith((s) => {
+        s.runs = 10;
+      }),
+      catalogue,
+    );
+    const [transition, delay] = oneAtATime(m, ['transitionShareShared', 'decisionDelay']);
+    const t = transition.npv.samverkan!;
+    expect(t.low).toBeLessThan(t.base);
+    expect(t.base).toBeLessThan(t.high);
+    expect(transition.lowValue).toBe(0.1);
+    expect(transition.highValue).toBe(0.5);
+    // the decision delay belongs to omfördelning alone
+    expect(delay.npv.samverkan!.low).toBe(delay.npv.samverkan!.high);
+    expect(delay.npv.omfordelning!.low).not.toBe(delay.npv.omfordelning!.high);
   });
 });

@@ -10,6 +10,7 @@ export interface IntentMap {
     | { path: 'samverkan'; form: Scenario['paths']['samverkan']['form'] }
     | { path: 'asymmetrisk'; host: string }
     | { path: 'omfordelning'; bodyPopulation: number }
+    | { path: 'samverkan' | 'asymmetrisk'; exit: Scenario['paths']['samverkan']['exit'] }
     | {
         path: 'samverkan' | 'asymmetrisk' | 'omfordelning';
         selection: 'poolable' | 'transferable' | 'none' | string[];

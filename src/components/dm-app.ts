@@ -99,6 +99,7 @@ export class DmApp extends LitElement {
       if ('form' in detail) this.edit(actions.setSamverkanForm(detail.form));
       else if ('host' in detail) this.edit(actions.setHost(detail.host));
       else if ('bodyPopulation' in detail) this.edit(actions.setBodyPopulation(detail.bodyPopulation));
+      else if ('exit' in detail) this.edit(actions.setExit(detail.path, detail.exit));
       else this.edit(actions.setSharedCapabilities(detail.path, detail.selection));
     });
     on('dm-assumption-change', ({ id, assumption }) =>

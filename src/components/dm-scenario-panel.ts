@@ -171,7 +171,8 @@ export class DmScenarioPanel extends LitElement {
               })}>
               ${Object.entries(FORM_LABEL).map(([id, label]) => html`<option value=${id} ?selected=${scenario.paths.samverkan.form === id}>${pick(label, lang)}</option>`)}
             </select>
-            ${this.capabilityChoice(path, 'poolable', scenario.paths.samverkan.pooled, capabilities, lang)}`
+            ${this.capabilityChoice(path, 'poolable', scenario.paths.samverkan.pooled, capabilities, lang)}
+            ${this.exitChoice('samverkan', scenario, byCode, lang)}`
           : ''
       }
       ${
@@ -181,7 +182,8 @@ export class DmScenarioPanel extends LitElement {
               <option value="largest" ?selected=${scenario.paths.asymmetrisk.host === 'largest'}>${t('largest', lang)}</option>
               ${scenario.members.map((c) => html`<option value=${c} ?selected=${scenario.paths.asymmetrisk.host === c}>${byCode.get(c)?.name ?? c}</option>`)}
             </select>
-            ${this.capabilityChoice(path, 'poolable', scenario.paths.asymmetrisk.provided, capabilities, lang)}`
+            ${this.capabilityChoice(path, 'poolable', scenario.paths.asymmetrisk.provided, capabilities, lang)}
+            ${this.exitChoice('asymmetrisk', scenario, byCode, lang)}`
           : ''
       }
       ${
@@ -197,6 +199,69 @@ export class DmScenarioPanel extends LitElement {
           : ''
       }
     </fieldset>`;
+  }
+
+  /** Member exit: none, a yearly risk, or a given member leaving in a given year. */
+  private exitChoice(
+    path: 'samverkan' | 'asymmetrisk',
+    scenario: Scenario,
+    byCode: Map<string, Municipality>,
+    lang: Lang,
+  ) {
+    const sv = lang === 'sv';
+    const exit = scenario.paths[path].exit;
+    const mode = !exit ? 'none' : 'probability' in exit ? 'risk' : exit.member;
+    const lastYear = scenario.startYear + scenario.horizonYears - 1;
+    const change = (value: string) => {
+      if (value === 'none') emit(this, 'dm-path-setting', { path, exit: undefined });
+      else if (value === 'risk') emit(this, 'dm-path-setting', { path, exit: { probability: 0.05, strandedYears: 3 } });
+      else
+        emit(this, 'dm-path-setting', {
+          path,
+          exit: { member: value, year: Math.min(lastYear, scenario.startYear + 3), strandedYears: 3 },
+        });
+    };
+    return html`<label for="exit-${path}">${sv ? 'Utträde ur samarbetet' : 'Leaving the arrangement'}</label>
+      <select id="exit-${path}" @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
+        <option value="none" ?selected=${mode === 'none'}>${sv ? 'Ingen lämnar' : 'Nobody leaves'}</option>
+        <option value="risk" ?selected=${mode === 'risk'}>${sv ? 'Årlig risk att någon lämnar' : 'Yearly risk that someone leaves'}</option>
+        ${scenario.members
+          .filter((c) => !(path === 'asymmetrisk' && c === scenario.paths.asymmetrisk.host))
+          .map(
+            (c) =>
+              html`<option value=${c} ?selected=${mode === c}>${byCode.get(c)?.name ?? c} ${sv ? 'lämnar' : 'leaves'}</option>`,
+          )}
+      </select>
+      ${
+        exit && 'probability' in exit
+          ? html`<label for="exit-p-${path}">${sv ? 'Sannolikhet per år (%)' : 'Probability per year (%)'}</label>
+              <input id="exit-p-${path}" type="number" min="0" max="100" step="1" .value=${String(Math.round(exit.probability * 100))}
+                @change=${(e: Event) => {
+                  const n = Number((e.target as HTMLInputElement).value);
+                  if (Number.isFinite(n) && n >= 0 && n <= 100)
+                    emit(this, 'dm-path-setting', { path, exit: { ...exit, probability: n / 100 } });
+                }} />`
+          : ''
+      }
+      ${
+        exit && 'member' in exit
+          ? html`<label for="exit-y-${path}">${sv ? 'År' : 'Year'}</label>
+              <input id="exit-y-${path}" type="number" min=${scenario.startYear + 1} max=${lastYear} .value=${String(exit.year)}
+                @change=${(e: Event) => {
+                  const n = Number((e.target as HTMLInputElement).value);
+                  if (Number.isInteger(n)) emit(this, 'dm-path-setting', { path, exit: { ...exit, year: n } });
+                }} />`
+          : ''
+      }
+      ${
+        exit
+          ? html`<p class="help">${
+              sv
+                ? `De kvarvarande bär den utträdandes tidigare betalning som strandad kostnad, avtagande under ${exit.strandedYears} år (Itsam förlorade 6,8 mnkr 2024 när Kinda lämnade).`
+                : `The others carry the leaver's former payment as stranded cost, falling over ${exit.strandedYears} years (Itsam lost SEK 6.8 m in 2024 when Kinda left).`
+            }</p>`
+          : ''
+      }`;
   }
 
   private capabilityChoice(

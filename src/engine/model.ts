@@ -62,12 +62,22 @@ export interface PreparedModel {
   asymMember: Uint8Array;
   host: number;
   provided: Uint8Array;
+  /** Member exit per shared path (index into PATH_IDS): a fixed member and year index, or a yearly probability. */
+  exits: (ExitPlan | null)[];
   /** Inputs under a correlation (draw order indices) and the Cholesky factor of their copula, if any. */
   correlated: Int32Array;
   copulaFactor: Float64Array;
 }
 
 type Selection = Scenario['paths']['samverkan']['pooled'];
+
+/** How a member leaves a shared path: member −1 means "any member, with `probability` per year". */
+export interface ExitPlan {
+  member: number;
+  yearIndex: number;
+  probability: number;
+  strandedYears: number;
+}
 
 function selectCapabilities(
   selection: Selection,
@@ -179,6 +189,27 @@ export function prepareModel(
       });
     }
   }
+  const exitPlan = (path: 'samverkan' | 'asymmetrisk', inPath: Uint8Array): ExitPlan | null => {
+    const exit = p[path].exit;
+    if (!exit) return null;
+    if ('probability' in exit)
+      return { member: -1, yearIndex: -1, probability: exit.probability, strandedYears: exit.strandedYears };
+    const member = members.findIndex((x) => x.code === exit.member);
+    const yearIndex = exit.year - scenario.startYear;
+    if (member < 0 || !inPath[member])
+      issues.push({ path: `paths.${path}.exit.member`, message: `${exit.member} is not a member of the arrangement` });
+    else if (path === 'asymmetrisk' && member === host)
+      issues.push({ path: `paths.${path}.exit.member`, message: 'the host cannot leave its own arrangement' });
+    if (yearIndex < 1 || yearIndex >= scenario.horizonYears) {
+      issues.push({
+        path: `paths.${path}.exit.year`,
+        message: `must lie from ${scenario.startYear + 1} to ${scenario.startYear + scenario.horizonYears - 1}`,
+      });
+    }
+    return { member, yearIndex, probability: 0, strandedYears: exit.strandedYears };
+  };
+  const exits = [null, exitPlan('samverkan', samverkanMember), null, null, exitPlan('asymmetrisk', asymMember)];
+
   // correlations: a symmetric matrix over the inputs involved, which must be positive semi-definite
   const involved = [...new Set((scenario.correlations ?? []).flatMap((c) => [c.a, c.b]))].sort(
     (x, y) => ASSUMPTION_IDS.indexOf(x) - ASSUMPTION_IDS.indexOf(y),
@@ -256,6 +287,7 @@ export function prepareModel(
       asymMember,
       host,
       provided,
+      exits,
       correlated: Int32Array.from(involved, (id) => ASSUMPTION_IDS.indexOf(id)),
       copulaFactor: copulaFactor ?? new Float64Array(0),
     },

@@ -72,6 +72,25 @@ const assumptionEntries = Object.fromEntries(ASSUMPTION_IDS.map((k) => [k, v.opt
 /** A capability selection: a keyword for "every capability with that flag", or explicit ids. */
 const Selection = v.union([v.picklist(['poolable', 'transferable', 'none']), v.pipe(v.array(id()), v.maxLength(500))]);
 
+/**
+ * A member leaving a shared arrangement: a given member in a given year, or any member with a yearly
+ * probability (at most one exit per run). The others carry the leaver's former payment as stranded
+ * cost, falling linearly to zero over `strandedYears` (Itsam lost 6.8 MSEK in 2024 after Kinda left).
+ */
+const Exit = v.optional(
+  v.union([
+    v.strictObject({
+      member: v.pipe(v.string(), v.regex(/^\d{4}$/, 'must be a four-digit kommunkod')),
+      year: v.pipe(v.number(), v.integer()),
+      strandedYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)), 3),
+    }),
+    v.strictObject({
+      probability: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)),
+      strandedYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)), 3),
+    }),
+  ]),
+);
+
 /** Member subset of a shared path: `all` = every scenario member. */
 const MemberSubset = v.union([v.literal('all'), v.pipe(v.array(code()), v.maxLength(290))]);
 
@@ -93,6 +112,7 @@ export const ScenarioSchema = v.strictObject({
       form: v.picklist(Object.keys(FORM_OVERHEAD) as (keyof typeof FORM_OVERHEAD)[]),
       members: MemberSubset,
       pooled: Selection,
+      exit: Exit,
     }),
     omfordelning: v.strictObject({
       enabled: v.boolean(),
@@ -105,6 +125,7 @@ export const ScenarioSchema = v.strictObject({
       host: v.union([v.literal('largest'), code()]),
       members: MemberSubset,
       provided: Selection,
+      exit: Exit,
     }),
   }),
   assumptions: v.optional(v.strictObject(assumptionEntries), {}),

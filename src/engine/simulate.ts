@@ -160,7 +160,11 @@ export class Simulator {
   private readonly tot: Float64Array;
   private readonly specs: PathSpec[];
   private readonly localPhi: Float64Array;
-  private readonly sums = new Float64Array(6);
+  private readonly sums = new Float64Array(7);
+  /** Per year: the uniforms that decide a probabilistic member exit (drawn every run, used when configured). */
+  private readonly exitDraws: Float64Array;
+  /** Per member: what it paid for shared provision in the year before an exit. */
+  private readonly sharedPayment: Float64Array;
   private readonly localGroupFte = new Float64Array(G);
   private readonly providerGroupFte = new Float64Array(G);
   private readonly heldFlag: Uint8Array;
@@ -208,6 +212,8 @@ export class Simulator {
     this.localPhi = new Float64Array(M);
     this.allInhabitants = new Uint8Array(C).fill(DRIVER.inhabitants);
     this.heldFlag = new Uint8Array(C);
+    this.exitDraws = new Float64Array(2 * T);
+    this.sharedPayment = new Float64Array(M);
     this.mergedCost = new Float64Array(C);
     this.mergedFte = new Float64Array(C);
     this.retiredCost = new Float64Array(T);
@@ -313,6 +319,8 @@ export class Simulator {
     for (let k = 0; k < K; k++) u[k] = rng();
     if (m.correlated.length > 0) correlateUniforms(u, m.correlated, m.copulaFactor, this.copulaScratch);
     for (let k = 0; k < K; k++) draw[k] = m.quantiles[k](u[k]);
+    // after the inputs, so that adding them changed no existing draw
+    for (let k = 0; k < 2 * T; k++) this.exitDraws[k] = rng();
 
     const inflation = draw[A.inflation];
     const realWage = (1 + draw[A.wageGrowth]) / (1 + inflation) - 1;
@@ -490,6 +498,28 @@ export class Simulator {
     this.groups.copyWithin(p * M * 2 * G, 0, M * 2 * G);
   }
 
+  /**
+   * Which member leaves path p in this run, and when: [member, year index, stranded years], or [−1, …]
+   * for none. A probabilistic exit takes the first year whose draw falls below the probability and picks
+   * the member with the year's second draw.
+   */
+  private exitOf(p: number, spec: PathSpec): [number, number, number] {
+    const plan = this.m.exits[p];
+    if (!plan) return [-1, -1, 0];
+    if (plan.member >= 0) return [plan.member, plan.yearIndex, plan.strandedYears];
+    const candidates: number[] = [];
+    for (let i = 0; i < this.M; i++) if (spec.members[i] && i !== spec.host) candidates.push(i);
+    if (candidates.length < 2) return [-1, -1, 0];
+    for (let t = 1; t < this.T; t++) {
+      if (this.exitDraws[2 * t] < plan.probability) {
+        const pick =
+          candidates[Math.min(candidates.length - 1, Math.floor(this.exitDraws[2 * t + 1] * candidates.length))];
+        return [pick, t, plan.strandedYears];
+      }
+    }
+    return [-1, -1, 0];
+  }
+
   /** Compute the shared provider's needs for path p (its volumes are the members' sums). */
   private providerNeeds(spec: PathSpec): void {
     const { m, T, M, C } = this;
@@ -614,6 +644,10 @@ export class Simulator {
     const unrealised = 1 - spec.realisation;
     const sums = this.sums;
     this.prepareShares(spec);
+    const [exitMember, exitYear, strandedYears] = this.exitOf(p, spec);
+    this.sharedPayment.fill(0);
+    let strandedBase = 0;
+    let remainingPayment = 0;
 
     for (let t = 0; t < T; t++) {
       const W = this.wage[t];
@@ -652,9 +686,15 @@ export class Simulator {
         }
       }
 
+      if (exitMember >= 0 && t === exitYear) {
+        strandedBase = this.sharedPayment[exitMember];
+        remainingPayment = 0;
+        for (let j = 0; j < M; j++) if (spec.members[j] && j !== exitMember) remainingPayment += this.sharedPayment[j];
+      }
       for (let i = 0; i < M; i++) {
         const o = ((p * M + i) * T + t) * MY;
-        if (!spec.members[i]) {
+        // outside the arrangement, or gone from it: the member is back on its own
+        if (!spec.members[i] || (i === exitMember && t >= exitYear)) {
           const sq = (i * T + t) * MY;
           for (let k = 0; k < MY; k++) out[o + k] = out[sq + k];
           continue;
@@ -695,7 +735,13 @@ export class Simulator {
         if (merged)
           transition += systemsRetiredCost[t] * (this.pop[i * T + t] / this.provVol[t * 4 + DRIVER.inhabitants]);
         const income = i === spec.host ? markupIncome : 0;
-        const extra = overhead + coordination + transition - income;
+        if (exitMember >= 0 && t === exitYear - 1) this.sharedPayment[i] = sums[6] + overhead;
+        // after an exit the others carry the leaver's former payment, falling to zero over strandedYears
+        const stranded =
+          exitMember >= 0 && t >= exitYear && t - exitYear < strandedYears && remainingPayment > 0
+            ? strandedBase * (1 - (t - exitYear) / strandedYears) * (this.sharedPayment[i] / remainingPayment)
+            : 0;
+        const extra = overhead + coordination + transition - income + stranded;
         cost += extra;
         holding += extra;
         out[o] = cost;
@@ -947,6 +993,7 @@ function blendMember(
   let demand = 0;
   let sharedCost = 0;
   let localN = 0;
+  let sharedValue = 0;
   for (let c = 0; c < C; c++) {
     const ownFte = sqFte[base + c];
     const own = sqCost[base + c];
@@ -970,6 +1017,7 @@ function blendMember(
       value = own - r * (own - eff);
       fte = ownFte - r * (ownFte - effFte);
       sharedCost += r * pc;
+      sharedValue += value;
       localN += (1 - r) * ownFte;
     } else {
       localN += ownFte;
@@ -990,6 +1038,7 @@ function blendMember(
   sums[3] = demand;
   sums[4] = sharedCost;
   sums[5] = localN;
+  sums[6] = sharedValue;
 }
 
 /** Share of positions filled in the long run: φ* = f / (a + f(1 − a)) for attrition a and fill rate f. */

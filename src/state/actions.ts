@@ -34,6 +34,10 @@ export const setMembers =
     if (d.scenario.paths.asymmetrisk.host !== 'largest' && !codes.includes(d.scenario.paths.asymmetrisk.host)) {
       d.scenario.paths.asymmetrisk.host = 'largest';
     }
+    for (const id of ['samverkan', 'asymmetrisk'] as const) {
+      const exit = d.scenario.paths[id].exit;
+      if (exit && 'member' in exit && !codes.includes(exit.member)) delete d.scenario.paths[id].exit;
+    }
   };
 export const setPathEnabled =
   (path: SharedPath, enabled: boolean): Recipe =>
@@ -177,4 +181,10 @@ export const swingsComputed =
   (id: number, swings: Swing[]): Recipe =>
   (d) => {
     if (d.run.id === id) d.run.swings = castDraft(swings);
+  };
+export const setExit =
+  (path: 'samverkan' | 'asymmetrisk', exit: Scenario['paths']['samverkan']['exit']): Recipe =>
+  (d) => {
+    if (exit) d.scenario.paths[path].exit = exit;
+    else delete d.scenario.paths[path].exit;
   };

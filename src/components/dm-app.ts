@@ -448,6 +448,12 @@ export class DmApp extends LitElement {
     </div>`;
   }
 
+  protected updated(): void {
+    const s = this.store.state;
+    const view = s.view === 'workspace' ? '' : ` – ${t('summary', s.lang)}`;
+    document.title = `${s.scenario.name[s.lang]}${view} – Digitala motorn`;
+  }
+
   render() {
     const s = this.store.state;
     const lang = s.lang;

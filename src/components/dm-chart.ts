@@ -87,6 +87,14 @@ export class DmChart extends LitElement {
       for (const svg of figure.querySelectorAll('svg')) svg.style.fontSize = '15px';
       if (figure instanceof SVGElement) figure.style.fontSize = '15px';
     }
+    // the figure as a whole is one labelled image (its data is in the table view): inner marks' ARIA
+    // labels would be prohibited attributes on plain <g> elements, so keep them as data attributes
+    for (const el of figure.querySelectorAll('[aria-label], [aria-description]')) {
+      const label = el.getAttribute('aria-label');
+      if (label) el.setAttribute('data-mark', label);
+      el.removeAttribute('aria-label');
+      el.removeAttribute('aria-description');
+    }
     figure.setAttribute('role', 'img');
     figure.setAttribute('aria-label', `${this.spec.title}. ${this.spec.description}`);
     target.replaceChildren(figure);

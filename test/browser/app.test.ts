@@ -78,7 +78,7 @@ describe('the workspace', () => {
       expect(panelLabels).to.include(label);
     }
     await until(() => !!shadow(net)?.querySelector('svg'));
-    const bars = shadow(net)!.querySelectorAll('svg g[aria-label="bar"] rect');
+    const bars = shadow(net)!.querySelectorAll('svg g[data-mark="bar"] rect');
     expect(bars.length).to.equal(4);
     // the progress display reaches the total
     const header = shadow(shadow(app)!.querySelector('dm-header'))!;

@@ -58,7 +58,7 @@ describe('saved scenarios', () => {
     const chart = results.querySelector('dm-chart')!;
     await until(() => !!shadow(chart)?.querySelector('svg'));
     expect(
-      shadow(chart)!.querySelectorAll('svg g[aria-label="dot"] circle, svg g[aria-label="dot"] path').length,
+      shadow(chart)!.querySelectorAll('svg g[data-mark="dot"] circle, svg g[data-mark="dot"] path').length,
     ).to.equal(2 * 4);
 
     // rename, duplicate, delete

@@ -14,8 +14,8 @@ const executablePath =
   ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 const presets = ['fyrbodal', 'dalsland', 'trestad', 'sml-it'].map((id) => readJson(`scenarios/${id}.json`) as Scenario);
 
-/** Chromium's PDF of the built summary page, in print media, on A4. */
-describe('the printed summary', () => {
+/** The built app (dist/) as a static host serves it, in Chromium: CSP, outside requests, print. */
+describe('the built app', () => {
   let server: PreviewServer;
   const outDir = mkdtempSync(join(tmpdir(), 'dm-dist-'));
 
@@ -28,7 +28,60 @@ describe('the printed summary', () => {
     await server?.close();
   });
 
-  it('fits on at most two A4 pages and hides the controls', async () => {
+  it('runs under its Content-Security-Policy and sends no request outside its origin', async () => {
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage();
+      const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.addInitScript(() => {
+        (window as unknown as { violations: string[] }).violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await page.goto(`${base}#s=${encodeScenario({ ...presets[0], runs: 400 }, presets, 'sv')}`);
+      await page.waitForFunction(
+        () =>
+          (document.querySelector('dm-app') as unknown as { store: { state: { run: { status: string } } } })?.store
+            .state.run.status === 'done',
+        null,
+        { timeout: 90_000 },
+      );
+      const csp = await page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      );
+      expect(csp).toContain("script-src 'self'");
+      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+      expect(errors).toEqual([]);
+      const origin = new URL(base).origin;
+      expect(
+        requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')),
+      ).toEqual([]);
+      // the charts were drawn
+      const svgs = await page.evaluate(
+        () =>
+          document
+            .querySelector('dm-app')!
+            .shadowRoot!.querySelector('dm-results')!
+            .shadowRoot!.querySelectorAll('dm-chart').length,
+      );
+      expect(svgs).toBeGreaterThan(0);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it('prints the summary on at most two A4 pages without controls', async () => {
     const browser = await chromium.launch({
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],

@@ -74,6 +74,8 @@ export class DmApp extends LitElement {
   declare dataBase: string;
   /** Replaceable in tests (e.g. with a worker that fails). */
   workerFactory: WorkerFactory = moduleWorkers;
+  /** How long a worker may take to answer before it counts as hung and is replaced (ms). */
+  workerTimeoutMs = 60_000;
   /** Replaceable in tests (e.g. with a separate database). */
   savedScenarios = new SavedScenarios();
   readonly store = new Store<AppState>(initialState(structuredClone(DEFAULT_SCENARIO)));
@@ -241,7 +243,7 @@ export class DmApp extends LitElement {
       this.store.update(
         actions.dataLoaded({ municipalities: m.value, capabilities: c.value, regions: regions as Region[] }),
       );
-      this.client = new SimulationClient(this.workerFactory);
+      this.client = new SimulationClient(this.workerFactory, undefined, this.workerTimeoutMs);
       this.client.setData(m.value, c.value);
       if (!this.openLink()) this.start();
     } catch (error) {

@@ -34,33 +34,65 @@ export const moduleWorkers: WorkerFactory = {
     new Worker(new URL('../../workers/aggregate.worker.ts', import.meta.url), { type: 'module', name: 'aggregate' }),
 };
 
-interface Pool {
-  workers: Worker[];
-  simulators: Remote<SimulationApi>[];
-  aggregator: Remote<AggregateApi>;
-  aggregatorWorker: Worker;
+/** A simulation worker with its Comlink proxy and a promise that rejects when the worker errors. */
+interface Slot {
+  worker: Worker;
+  api: Remote<SimulationApi>;
   broken: Promise<never>;
 }
+
+interface Pool {
+  slots: Slot[];
+  aggregator: Remote<AggregateApi>;
+  aggregatorWorker: Worker;
+  aggregatorBroken: Promise<never>;
+}
+
+/** Times a failed or hung chunk is retried on a fresh worker before the run is given up. */
+const RETRIES = 2;
 
 const buffers = (c: ChunkResult) =>
   [c.totals, c.memberRuns, c.blockSums, c.groupSums, c.draws].map((a) => a.buffer as ArrayBuffer);
 
+/** A promise that rejects when the worker reports an error (a crash, or a script that fails to load). */
+function brokenPromise(worker: Worker): Promise<never> {
+  const broken = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`worker error: ${event.message || 'script failed'}`));
+    });
+  });
+  broken.catch(() => {}); // observed through Promise.race
+  return broken;
+}
+
+/** Reject after `ms` milliseconds (a hung worker). */
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`worker did not answer in ${Math.round(ms / 1000)} s`)), ms),
+  );
+}
+
 /**
  * Runs scenarios on a pool of Web Workers, chunk by chunk, with an aggregator worker that summarises so
  * the main thread never does heavy work. Starting a run supersedes the one in flight: its remaining
- * chunks are not dispatched and its late results are dropped. A worker that fails ends the run with an
- * error and the pool is rebuilt for the next run.
+ * chunks are not dispatched and its late results are dropped. A simulation worker that crashes or hangs
+ * is replaced and its chunk run again — the result is the same, since a run depends only on its index;
+ * only when that keeps failing does the run end with an error (and the pool is rebuilt next time).
  */
 export class SimulationClient {
   private pool?: Pool;
+  private pending?: Promise<Pool>;
   private token = 0;
   private readonly factory: WorkerFactory;
   private readonly size: number;
+  private readonly timeoutMs: number;
   private data: [unknown, unknown] = [[], []];
 
-  constructor(factory: WorkerFactory = moduleWorkers, size = defaultPoolSize()) {
+  constructor(factory: WorkerFactory = moduleWorkers, size = defaultPoolSize(), timeoutMs = 60_000) {
     this.factory = factory;
     this.size = size;
+    this.timeoutMs = timeoutMs;
   }
 
   /** The municipality profiles and capability catalogue the workers simulate with. */
@@ -111,37 +143,86 @@ export class SimulationClient {
 
   /** Terminate every worker. */
   dispose(): void {
-    if (!this.pool) return;
-    for (const w of this.pool.workers) w.terminate();
-    this.pool.aggregatorWorker.terminate();
+    const pending = this.pending;
     this.pool = undefined;
+    this.pending = undefined;
+    void pending
+      ?.then((pool) => {
+        for (const slot of pool.slots) slot.worker.terminate();
+        pool.aggregatorWorker.terminate();
+      })
+      .catch(() => {});
   }
 
-  private async ensurePool(): Promise<Pool> {
-    if (this.pool) return this.pool;
-    const workers = Array.from({ length: this.size }, () => this.factory.simulation());
-    const aggregatorWorker = this.factory.aggregate();
-    const broken = new Promise<never>((_, reject) => {
-      for (const w of [...workers, aggregatorWorker]) {
-        w.addEventListener('error', (event) => {
-          event.preventDefault();
-          reject(new Error(`worker error: ${event.message || 'script failed'}`));
-        });
+  /** A fresh simulation worker, given the data (and the scenario, when a run is under way). */
+  private async newSlot(scenario?: Scenario, token?: number): Promise<Slot> {
+    const worker = this.factory.simulation();
+    const slot: Slot = { worker, api: wrap<SimulationApi>(worker), broken: brokenPromise(worker) };
+    try {
+      await this.guard(slot, slot.api.setData(...this.data));
+      if (scenario && token !== undefined) await this.guard(slot, slot.api.load(scenario, token));
+    } catch (error) {
+      worker.terminate();
+      throw error;
+    }
+    return slot;
+  }
+
+  /** Wait for a worker's answer, unless it errors or hangs. */
+  private guard<T>(slot: Slot, answer: Promise<T>): Promise<T> {
+    return Promise.race([answer, slot.broken, timeout(this.timeoutMs)]);
+  }
+
+  /** Replace the worker in slot `index` with a fresh one (tries RETRIES times). */
+  private async replace(pool: Pool, index: number, scenario: Scenario, token: number): Promise<Slot> {
+    pool.slots[index].worker.terminate();
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= RETRIES; attempt++) {
+      try {
+        const slot = await this.newSlot(scenario, token);
+        pool.slots[index] = slot;
+        return slot;
+      } catch (error) {
+        lastError = error;
       }
-    });
-    broken.catch(() => {}); // observed through Promise.race below
+    }
+    throw lastError;
+  }
+
+  private ensurePool(): Promise<Pool> {
+    // one pool at a time: a run that starts while the pool is still starting waits for the same pool
+    this.pending ??= this.startPool().then(
+      (pool) => {
+        this.pool = pool;
+        return pool;
+      },
+      (error: unknown) => {
+        this.pending = undefined;
+        throw error;
+      },
+    );
+    return this.pending;
+  }
+
+  private async startPool(): Promise<Pool> {
+    const aggregatorWorker = this.factory.aggregate();
     const pool: Pool = {
-      workers,
-      simulators: workers.map((w) => wrap<SimulationApi>(w)),
+      slots: [],
       aggregator: wrap<AggregateApi>(aggregatorWorker),
       aggregatorWorker,
-      broken,
+      aggregatorBroken: brokenPromise(aggregatorWorker),
     };
-    this.pool = pool;
-    await Promise.race([
-      Promise.all([...pool.simulators, pool.aggregator].map((api) => api.setData(...this.data))),
-      broken,
-    ]);
+    const settled = await Promise.allSettled(Array.from({ length: this.size }, () => this.newSlot()));
+    for (const result of settled) if (result.status === 'fulfilled') pool.slots.push(result.value);
+    try {
+      await Promise.race([pool.aggregator.setData(...this.data), pool.aggregatorBroken, timeout(this.timeoutMs)]);
+      // no worker started: try once more, and give up with that error
+      if (pool.slots.length === 0) pool.slots.push(await this.newSlot());
+    } catch (error) {
+      for (const slot of pool.slots) slot.worker.terminate();
+      aggregatorWorker.terminate();
+      throw error;
+    }
     return pool;
   }
 
@@ -155,45 +236,60 @@ export class SimulationClient {
   ): Promise<void> {
     const pool = await this.ensurePool();
     if (!current()) return;
-    const guard = <T>(p: Promise<T>) => Promise.race([p, pool.broken]);
+    const aggregate = <T>(p: Promise<T>) => Promise.race([p, pool.aggregatorBroken, timeout(this.timeoutMs)]);
     // every request carries the run's token, so a worker never mixes a stale run's work into this one
     const collect = async () => {
       if (continueFrom > 0 && (await pool.aggregator.extend(scenario.runs, previous, token))) return continueFrom;
       await pool.aggregator.start(scenario, scenario.runs, token);
       return 0;
     };
-    const [from] = await guard(Promise.all([collect(), ...pool.simulators.map((s) => s.load(scenario, token))]));
+    const loadSlot = async (index: number) => {
+      try {
+        await this.guard(pool.slots[index], pool.slots[index].api.load(scenario, token));
+      } catch {
+        await this.replace(pool, index, scenario, token);
+      }
+    };
+    const [from] = await Promise.all([aggregate(collect()), ...pool.slots.map((_, i) => loadSlot(i))]);
     if (!current()) return;
     const queue = splitRuns(scenario.runs, CHUNK_RUNS).filter((r) => r.runStart >= from);
-    let done = 0;
     let lastSummary = performance.now();
     let summarizing = false;
     const maybeSummarize = async () => {
       if (summarizing || performance.now() - lastSummary < SUMMARY_INTERVAL_MS) return;
       summarizing = true;
-      const runsAtRequest = done;
       const started = performance.now();
-      const results = await guard(pool.aggregator.summarize(token));
+      const results = await aggregate(pool.aggregator.summarize(token));
       summarizing = false;
       // summarising competes with the simulation for cores: space summaries by their own cost
       lastSummary = performance.now() + 2 * (performance.now() - started);
-      if (results && current() && runsAtRequest < scenario.runs) callbacks.progress(results.runsDone, results);
+      if (results && current() && results.runsDone < scenario.runs) callbacks.progress(results.runsDone, results);
     };
-    await guard(
-      Promise.all(
-        pool.simulators.map(async (simulator) => {
-          while (queue.length > 0 && current()) {
-            const range = queue.shift()!;
-            const chunk = await guard(simulator.run(range.runStart, range.runCount, token));
-            if (!current() || !chunk) return;
-            done = await guard(pool.aggregator.add(transfer(chunk, buffers(chunk)), token));
-            void maybeSummarize().catch(() => {});
+    await Promise.all(
+      pool.slots.map(async (_, index) => {
+        while (queue.length > 0 && current()) {
+          const range = queue.shift()!;
+          let chunk: ChunkResult | null = null;
+          for (let attempt = 0; ; attempt++) {
+            const slot = pool.slots[index];
+            try {
+              chunk = await this.guard(slot, slot.api.run(range.runStart, range.runCount, token));
+              break;
+            } catch (error) {
+              if (!current()) return;
+              if (attempt >= RETRIES) throw error;
+              // a crashed or hung worker: replace it and run the same runs again (same result)
+              await this.replace(pool, index, scenario, token);
+            }
           }
-        }),
-      ),
+          if (!current() || !chunk) return;
+          await aggregate(pool.aggregator.add(transfer(chunk, buffers(chunk)), token));
+          void maybeSummarize().catch(() => {});
+        }
+      }),
     );
     if (!current()) return;
-    const results = await guard(pool.aggregator.summarize(token));
+    const results = await aggregate(pool.aggregator.summarize(token));
     if (results && current()) callbacks.finished(results);
   }
 }

@@ -110,24 +110,55 @@ describe('the workspace', () => {
     expect(seen.every((n) => n === 13)).to.equal(true);
   });
 
-  it('shows a clear message when a worker fails and stays usable', async () => {
-    let failures = 1;
-    const failing: WorkerFactory = {
+  it('replaces a worker that crashes or hangs and still gives exactly the engine’s figures', async () => {
+    const hanging = () =>
+      new Worker(URL.createObjectURL(new Blob(['self.onmessage = () => {};'], { type: 'text/javascript' })));
+    const crashing = () =>
+      new Worker(
+        URL.createObjectURL(
+          new Blob(['self.onmessage = () => { throw new Error("crash"); };'], { type: 'text/javascript' }),
+        ),
+      );
+    let made = 0;
+    const flaky: WorkerFactory = {
+      // the first worker hangs, the second crashes, every later one works
       simulation: () => {
-        if (failures > 0) {
-          failures--;
-          return new Worker(URL.createObjectURL(new Blob(['throw new Error("boom")'], { type: 'text/javascript' })));
-        }
-        return moduleWorkers.simulation();
+        made++;
+        return made === 1 ? hanging() : made === 2 ? crashing() : moduleWorkers.simulation();
       },
       aggregate: moduleWorkers.aggregate,
     };
-    const app = mount({ ...fyrbodal, runs: 400 }, failing);
+    const scenario = { ...fyrbodal, runs: 600, seed: 5 };
+    const app = document.createElement('dm-app');
+    app.dataBase = '/public/data/';
+    app.workerFactory = flaky;
+    app.workerTimeoutMs = 1500;
+    app.store.update(loadScenario(structuredClone(scenario)));
+    document.body.append(app);
+    current = app;
+    await until(() => app.store.state.run.status === 'done', 60000);
+    expect(made).to.be.greaterThan(2);
+    const model = loadModel(scenario, data(app).municipalities, data(app).capabilities);
+    if (!model.ok) throw new Error('bad model');
+    expect(JSON.stringify(app.store.state.run.results)).to.equal(JSON.stringify(simulateAll(model.value)));
+  });
+
+  it('shows a clear message when workers keep failing, keeps the last result and stays usable', async () => {
+    let failing = true;
+    const broken: WorkerFactory = {
+      simulation: () =>
+        failing
+          ? new Worker(URL.createObjectURL(new Blob(['throw new Error("boom")'], { type: 'text/javascript' })))
+          : moduleWorkers.simulation(),
+      aggregate: moduleWorkers.aggregate,
+    };
+    const app = mount({ ...fyrbodal, runs: 400 }, broken);
     await until(() => app.store.state.run.status === 'error');
     await app.updateComplete;
     const message = shadow(app)!.querySelector('[data-run-error]');
     expect(message?.textContent).to.contain('Beräkningen misslyckades');
-    // the app still works: the next edit runs on a fresh pool
+    // the app still works: once workers start again, the next edit runs
+    failing = false;
     app.dispatchEvent(new CustomEvent('dm-run-settings-change', { detail: { runs: 1000 } }));
     await until(() => app.store.state.run.status === 'done');
     expect(app.store.state.run.results?.runsDone).to.equal(1000);
@@ -235,7 +266,9 @@ describe('the workspace', () => {
   });
 
   it('logs no errors and sends no request outside its own origin', () => {
-    expect(errors.filter((e) => !e.includes('boom') && !e.includes('worker error'))).to.deep.equal([]);
+    expect(
+      errors.filter((e) => !e.includes('boom') && !e.includes('crash') && !e.includes('worker error')),
+    ).to.deep.equal([]);
     const foreign = performance
       .getEntriesByType('resource')
       .map((e) => e.name)

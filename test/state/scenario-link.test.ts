@@ -96,7 +96,7 @@ describe('scenario links', () => {
         if (decoded.ok) expect(parseScenario(decoded.value.scenario).ok).toBe(true);
         else expect(decoded.issues.length).toBeGreaterThan(0);
       }),
-      { numRuns: 2000 },
+      { numRuns: 10_000 },
     );
   });
 

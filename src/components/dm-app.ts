@@ -54,6 +54,8 @@ export class DmApp extends LitElement {
     main { padding: 1rem 1.5rem 3rem; min-width: 0; }
     .error { margin: 1rem; padding: 0.75rem 1rem; background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; color: #7a0016; }
     .loading { padding: 2rem; }
+    footer { padding: 1rem 1.5rem 2rem; font-size: 0.85rem; }
+    footer a { color: #0b4f8a; }
     @media print {
       :host { background: #fff; min-height: 0; }
       [data-notice] { display: none; }
@@ -481,6 +483,7 @@ export class DmApp extends LitElement {
           </div>`
           : ''
       }
+      <footer><a href="./tillganglighet.html">${lang === 'sv' ? 'Tillgänglighetsredogörelse' : 'Accessibility statement (Swedish)'}</a></footer>
     `;
   }
 }

@@ -58,7 +58,7 @@ export class DmApp extends LitElement {
     footer a { color: #0b4f8a; }
     @media print {
       :host { background: #fff; min-height: 0; }
-      [data-notice] { display: none; }
+      [data-notice], footer { display: none; }
     }
     .info { margin: 0 0 1rem; padding: 0.6rem 1rem; background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; }
     .info p, .error p { margin: 0 0 0.4rem; }

@@ -33,7 +33,7 @@ export class DmChart extends LitElement {
     :host([large]) p { font-size: 1.2rem; max-width: none; }
     @media print {
       .actions { display: none; }
-      .figure svg { max-height: 58mm; width: auto; height: auto; max-width: 100%; }
+      .figure svg { max-height: 54mm; width: auto; height: auto; max-width: 100%; }
       p { font-size: 8.5pt; margin-bottom: 0.2rem; }
       h3 { font-size: 11pt; }
     }

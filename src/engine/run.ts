@@ -44,7 +44,10 @@ export function loadModel(scenario: unknown, municipalities: unknown, capabiliti
   if (!m.ok) issues.push(...prefix('municipalities', m.issues));
   if (!c.ok) issues.push(...prefix('capabilities', c.issues));
   if (!s.ok || !m.ok || !c.ok) return { ok: false, issues };
-  const model = prepareModel(s.value, m.value as Municipality[], c.value as Capability[]);
+  // profiles carried by the scenario (imported data) replace the embedded ones with the same code
+  const carried = new Map((s.value.profiles ?? []).map((p) => [p.code, p]));
+  const municipalityList = (m.value as Municipality[]).map((x) => carried.get(x.code) ?? x);
+  const model = prepareModel(s.value, municipalityList, c.value as Capability[]);
   return model.ok ? model : { ok: false, issues: prefix('scenario', model.issues) };
 }
 

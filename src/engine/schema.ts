@@ -94,6 +94,28 @@ const Exit = v.optional(
 /** Member subset of a shared path: `all` = every scenario member. */
 const MemberSubset = v.union([v.literal('all'), v.pipe(v.array(code()), v.maxLength(290))]);
 
+/** A municipality profile. Optional figures are derived by the engine when absent (see docs/model.md). */
+export const MunicipalitySchema = v.strictObject({
+  code: code(),
+  name: text(80),
+  county: v.pipe(v.string(), v.regex(/^\d{2}$/, 'must be a two-digit county code')),
+  countyName: v.optional(text(80)),
+  population: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_000_000)),
+  populationYear: v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)),
+  populationPrev: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
+  populationPrevYear: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)))),
+  populationGrowth: v.pipe(v.number(), v.finite(), v.minValue(-0.1), v.maxValue(0.1)),
+  employees: v.pipe(v.number(), v.finite(), v.minValue(1)),
+  pupils: v.optional(nonNegative()),
+  itCost: v.optional(v.nullable(nonNegative())),
+  itStaff: v.optional(v.nullable(nonNegative())),
+  systems: v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(5000)),
+  legacyShare: share(),
+  sources: v.record(v.string(), source()),
+});
+
+export type Municipality = v.InferOutput<typeof MunicipalitySchema>;
+
 /** A scenario: who takes part, which paths are compared with which settings, and the assumptions. */
 export const ScenarioSchema = v.strictObject({
   schemaVersion: v.literal(SCHEMA_VERSION),
@@ -129,6 +151,11 @@ export const ScenarioSchema = v.strictObject({
     }),
   }),
   assumptions: v.optional(v.strictObject(assumptionEntries), {}),
+  /**
+   * Municipality profiles that replace the embedded ones (imported data): travel with the scenario in
+   * links, files and saved scenarios.
+   */
+  profiles: v.optional(v.pipe(v.array(MunicipalitySchema), v.maxLength(400))),
   /** Rank (Spearman) correlations between uncertain inputs, imposed with a Gaussian copula. */
   correlations: v.optional(
     v.pipe(
@@ -149,28 +176,6 @@ export const ScenarioSchema = v.strictObject({
 });
 
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;
-
-/** A municipality profile. Optional figures are derived by the engine when absent (see docs/model.md). */
-export const MunicipalitySchema = v.strictObject({
-  code: code(),
-  name: text(80),
-  county: v.pipe(v.string(), v.regex(/^\d{2}$/, 'must be a two-digit county code')),
-  countyName: v.optional(text(80)),
-  population: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2_000_000)),
-  populationYear: v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)),
-  populationPrev: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1)))),
-  populationPrevYear: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)))),
-  populationGrowth: v.pipe(v.number(), v.finite(), v.minValue(-0.1), v.maxValue(0.1)),
-  employees: v.pipe(v.number(), v.finite(), v.minValue(1)),
-  pupils: v.optional(nonNegative()),
-  itCost: v.optional(v.nullable(nonNegative())),
-  itStaff: v.optional(v.nullable(nonNegative())),
-  systems: v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(5000)),
-  legacyShare: share(),
-  sources: v.record(v.string(), source()),
-});
-
-export type Municipality = v.InferOutput<typeof MunicipalitySchema>;
 
 const beta = () => v.pipe(v.number(), v.finite(), v.minValue(0.3), v.maxValue(1.2));
 

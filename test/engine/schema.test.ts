@@ -90,3 +90,31 @@ describe('scenario validation', () => {
     if (!result.ok) expect(result.issues.map((i) => i.path)).toContain('municipalities.3.population');
   });
 });
+
+describe('profiles carried by a scenario', () => {
+  it('replace the embedded profile with the same code', () => {
+    const original = municipalities.find((m) => m.code === '1438') as Record<string, unknown>;
+    const changed = {
+      ...structuredClone(original),
+      population: 5000,
+      sources: { ...(original.sources as object), population: 'import: test' },
+    };
+    const result = loadModel(
+      scenarioWith((s) => (s.profiles = [changed as never])),
+      municipalities,
+      smallCatalogue,
+    );
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.members.find((m) => m.code === '1438')?.population).toBe(5000);
+  });
+
+  it('are validated like the data files', () => {
+    const original = municipalities.find((m) => m.code === '1438') as Record<string, unknown>;
+    const result = loadModel(
+      scenarioWith((s) => (s.profiles = [{ ...original, population: -1 } as never])),
+      municipalities,
+      smallCatalogue,
+    );
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(['scenario.profiles.0.population']);
+  });
+});

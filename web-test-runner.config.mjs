@@ -3,14 +3,19 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 /**
- * Observable Plot imports two small CommonJS packages (interval-tree-1d, binary-search-bounds), which the
- * dev server serves as-is. Wrap them as ES modules (Vite does this itself when building the app).
+ * Observable Plot imports two small CommonJS packages (interval-tree-1d, binary-search-bounds) and
+ * papaparse is UMD; the dev server serves them as-is. Wrap them as ES modules (Vite does this itself).
  */
 const commonjsShim = {
   name: 'commonjs-shim',
   transform(context) {
     if (context.path.endsWith('/binary-search-bounds/search-bounds.js')) {
       return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n` };
+    }
+    if (context.path.endsWith('/papaparse/papaparse.js')) {
+      return {
+        body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+      };
     }
     if (context.path.endsWith('/interval-tree-1d/interval-tree.js')) {
       const body = context.body.replace('require("binary-search-bounds")', '__bounds');

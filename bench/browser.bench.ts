@@ -47,29 +47,27 @@ try {
   // a changed input: the time from the edit to the first partial result and to the complete one
   const started = await page.evaluate(() => {
     (window as unknown as { longTasks: number[] }).longTasks = [];
-    document
-      .querySelector('dm-app')!
-      .dispatchEvent(
-        new CustomEvent('dm-members-change', {
-          detail: {
-            codes: [
-              '1460',
-              '1438',
-              '1439',
-              '1484',
-              '1461',
-              '1430',
-              '1421',
-              '1427',
-              '1486',
-              '1435',
-              '1488',
-              '1485',
-              '1487',
-            ],
-          },
-        }),
-      );
+    document.querySelector('dm-app')!.dispatchEvent(
+      new CustomEvent('dm-members-change', {
+        detail: {
+          codes: [
+            '1460',
+            '1438',
+            '1439',
+            '1484',
+            '1461',
+            '1430',
+            '1421',
+            '1427',
+            '1486',
+            '1435',
+            '1488',
+            '1485',
+            '1487',
+          ],
+        },
+      }),
+    );
     return performance.now();
   });
   await page.waitForFunction(

@@ -32,6 +32,11 @@ export interface IntentMap {
   'dm-compare-toggle': { id: string };
   'dm-view-change': { view: View };
   'dm-run-more': Record<string, never>;
+  'dm-data-import': { file: File };
+  'dm-data-import-apply': Record<string, never>;
+  'dm-data-import-cancel': Record<string, never>;
+  'dm-data-reset': Record<string, never>;
+  'dm-data-template': { format: 'csv' | 'json' };
   'dm-export': { what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv' };
 }
 
@@ -64,6 +69,11 @@ declare global {
     'dm-compare-toggle': CustomEvent<IntentMap['dm-compare-toggle']>;
     'dm-view-change': CustomEvent<IntentMap['dm-view-change']>;
     'dm-run-more': CustomEvent<IntentMap['dm-run-more']>;
+    'dm-data-import': CustomEvent<IntentMap['dm-data-import']>;
+    'dm-data-import-apply': CustomEvent<IntentMap['dm-data-import-apply']>;
+    'dm-data-import-cancel': CustomEvent<IntentMap['dm-data-import-cancel']>;
+    'dm-data-reset': CustomEvent<IntentMap['dm-data-reset']>;
+    'dm-data-template': CustomEvent<IntentMap['dm-data-template']>;
     'dm-export': CustomEvent<IntentMap['dm-export']>;
   }
 }

@@ -10,6 +10,7 @@ import {
   type AssumptionId,
   type Issue,
   loadModel,
+  type Municipality,
   parseCapabilities,
   parseMunicipalities,
   parseScenario,
@@ -19,6 +20,7 @@ import {
 import type { IntentMap } from '../events.js';
 import { municipalityTable, resultsTable, toCsv } from '../export/csv.js';
 import { type Lang, t } from '../i18n.js';
+import { parseProfileFile, profilesJsonTemplate, profilesTemplate } from '../import/profiles.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
 import { type AppState, initialState, type Region, type View } from '../state/app-state.js';
@@ -118,6 +120,21 @@ export class DmApp extends LitElement {
     });
     on('dm-export', ({ what }) => void this.exportFile(what));
     on('dm-run-more', () => this.runMore());
+    on('dm-data-import', ({ file }) => void this.importFile(file));
+    on('dm-data-import-cancel', () => this.store.update(actions.importPreviewed(null)));
+    on('dm-data-import-apply', () => {
+      const preview = this.store.state.importPreview;
+      if (!preview || !('changes' in preview)) return;
+      const changed = new Set(preview.changes.map((c) => c.code));
+      this.edit(actions.applyProfiles(preview.profiles.filter((p) => changed.has(p.code))));
+    });
+    on('dm-data-reset', () => this.edit(actions.resetProfiles()));
+    on('dm-data-template', ({ format }) => {
+      const profiles = this.currentProfiles();
+      if (format === 'csv')
+        this.saveFile('kommuner-mall.csv', profilesTemplate(profiles, this.store.state.lang), 'text/csv');
+      else this.saveFile('kommuner-mall.json', profilesJsonTemplate(profiles), 'application/json');
+    });
     on('dm-save', ({ name }) => void this.save(name));
     on('dm-saved-open', ({ id }) => {
       const item = this.store.state.saved.items.find((x) => x.id === id);
@@ -374,6 +391,27 @@ export class DmApp extends LitElement {
       return refuse(`${t('field', lang)} ${first.path}: ${first.message}`);
     }
     if (parsed.ok) this.edit(actions.loadScenario(parsed.value));
+  }
+
+  /** The municipality profiles in use: the embedded ones with the scenario's own figures applied. */
+  private currentProfiles(): Municipality[] {
+    const { data, scenario } = this.store.state;
+    if (data.status !== 'ready') return [];
+    const carried = new Map((scenario.profiles ?? []).map((p) => [p.code, p]));
+    return data.municipalities.map((m) => (carried.get(m.code) ?? m) as Municipality);
+  }
+
+  /** Read an import file and preview what it would change; nothing is applied here. */
+  private async importFile(file: File): Promise<void> {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const result = parseProfileFile(bytes, file.name, this.currentProfiles());
+    this.store.update(
+      actions.importPreviewed(
+        result.ok
+          ? { file: file.name, changes: result.changes, profiles: result.profiles }
+          : { file: file.name, problems: result.problems },
+      ),
+    );
   }
 
   /** Double the runs of a finished run, continuing its sequence rather than starting over. */

@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { StoreController } from '../controllers/store-controller.js';
 import type { Capability, Municipality } from '../engine/index.js';
+import { emit } from '../events.js';
 import { formatNumber, formatPercent, GROUP_LABEL, type Lang, pick } from '../i18n.js';
 import type { AppState } from '../state/app-state.js';
 
@@ -64,6 +65,14 @@ export class DmDataView extends LitElement {
     summary { cursor: pointer; padding: 0.4rem 0.6rem; }
     summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     details table { margin: 0 0 0.3rem; }
+    .import { border: 1px dashed #888; border-radius: 8px; padding: 0.6rem 0.9rem; margin-bottom: 1rem; background: #fff; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.4rem 0; }
+    .buttons button, .file { font: inherit; font-size: 0.85rem; border: 1px solid #888; border-radius: 4px; background: #fff; padding: 0.2rem 0.6rem; cursor: pointer; }
+    .buttons button:focus-visible, .file input:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
+    .file input { display: block; font-size: 0.75rem; margin-top: 0.2rem; }
+    .problems { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.8rem; color: #7a0016; }
+    .preview { background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; padding: 0.5rem 0.8rem; }
+    .table-wrap { max-height: 320px; overflow: auto; }
   `;
 
   private readonly view = new StoreController(this, (s: AppState) => s);
@@ -74,8 +83,10 @@ export class DmDataView extends LitElement {
     const { lang } = s;
     const sv = lang === 'sv';
     const byCode = new Map(s.data.municipalities.map((m) => [m.code, m]));
+    for (const p of s.scenario.profiles ?? []) byCode.set(p.code, p);
     const members = s.scenario.members.map((c) => byCode.get(c)).filter((m): m is Municipality => !!m);
     return html`
+      ${this.importer(s)}
       <p class="note">${
         sv
           ? 'Alla siffror som scenariot bygger på, med källa eller antagande. ”härlett” betyder uträknat från källor enligt en regel; ”antagande” att ingen källa finns och varför värdet valts.'
@@ -97,6 +108,77 @@ export class DmDataView extends LitElement {
       <h3>${sv ? `Förmågekatalogen (${s.data.capabilities.length} förmågor)` : `Capability catalogue (${s.data.capabilities.length} capabilities)`}</h3>
       ${s.data.capabilities.map((c) => this.capability(c, lang))}
     `;
+  }
+
+  /** Import of municipality figures: templates, file picker and drop zone, and the preview before applying. */
+  private importer(s: AppState) {
+    const sv = s.lang === 'sv';
+    const preview = s.importPreview;
+    const pickFile = (file: File | undefined) => {
+      if (file) emit(this, 'dm-data-import', { file });
+    };
+    const imported = s.scenario.profiles?.length ?? 0;
+    return html`<section class="import" aria-labelledby="import-h"
+      @dragover=${(e: DragEvent) => e.preventDefault()}
+      @drop=${(e: DragEvent) => {
+        e.preventDefault();
+        pickFile(e.dataTransfer?.files[0]);
+      }}>
+      <h3 id="import-h">${sv ? 'Egna uppgifter' : 'Your own figures'}</h3>
+      <p class="note">${
+        sv
+          ? 'Ladda ner mallen, fyll i kommunernas egna siffror (IT-kostnad, IT-personal, system, invånare …) i Excel och läs in filen här, eller dra och släpp den. Det räcker med de kommuner och kolumner du har; övriga värden behålls. Inget ändras förrän du har sett förhandsvisningen och valt Tillämpa.'
+          : 'Download the template, fill in the municipalities’ own figures in Excel and import the file here, or drop it. Only the municipalities and columns you have are needed; other values are kept. Nothing changes before you have seen the preview and chosen Apply.'
+      }</p>
+      <div class="buttons">
+        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'csv' })}>${sv ? 'Mall (CSV för Excel)' : 'Template (CSV for Excel)'}</button>
+        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'json' })}>${sv ? 'Mall (JSON)' : 'Template (JSON)'}</button>
+        <label class="file">${sv ? 'Läs in fil (CSV eller JSON)' : 'Import file (CSV or JSON)'}
+          <input type="file" accept=".csv,.json,.txt,text/csv,application/json" data-import-file @change=${(
+            e: Event,
+          ) => {
+            const input = e.target as HTMLInputElement;
+            pickFile(input.files?.[0]);
+            input.value = '';
+          }} /></label>
+        ${
+          imported > 0
+            ? html`<button type="button" @click=${() => emit(this, 'dm-data-reset', {})}>${sv ? `Återställ (${imported} kommuner med egna uppgifter)` : `Reset (${imported} municipalities with own figures)`}</button>`
+            : ''
+        }
+      </div>
+      ${
+        preview && 'problems' in preview
+          ? html`<div class="problems" role="alert" data-import-problems>
+              <strong>${sv ? `${preview.file} kunde inte läsas in. Inget har ändrats.` : `${preview.file} could not be imported. Nothing has changed.`}</strong>
+              <ul>${preview.problems.slice(0, 50).map((p) => html`<li>${p.message}</li>`)}</ul>
+              ${preview.problems.length > 50 ? html`<p>${sv ? `… och ${preview.problems.length - 50} till.` : `… and ${preview.problems.length - 50} more.`}</p>` : ''}
+              <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Stäng' : 'Close'}</button>
+            </div>`
+          : ''
+      }
+      ${
+        preview && 'changes' in preview
+          ? html`<div class="preview" role="status" data-import-preview>
+              <strong>${sv ? `${preview.file}: ${preview.changes.length} ändringar` : `${preview.file}: ${preview.changes.length} changes`}</strong>
+              <div class="table-wrap" tabindex="0"><table>
+                <thead><tr><th scope="col">${sv ? 'Kommun' : 'Municipality'}</th><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th>
+                  <th scope="col">${sv ? 'Från' : 'From'}</th><th scope="col">${sv ? 'Till' : 'To'}</th></tr></thead>
+                <tbody>${preview.changes
+                  .slice(0, 200)
+                  .map(
+                    (c) =>
+                      html`<tr><td>${c.name}</td><td>${c.field}</td><td>${String(c.from ?? '–')}</td><td>${String(c.to ?? '–')}</td></tr>`,
+                  )}</tbody>
+              </table></div>
+              <div class="buttons">
+                <button type="button" data-import-apply @click=${() => emit(this, 'dm-data-import-apply', {})}>${sv ? 'Tillämpa' : 'Apply'}</button>
+                <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Avbryt' : 'Cancel'}</button>
+              </div>
+            </div>`
+          : ''
+      }
+    </section>`;
   }
 
   private capability(c: Capability, lang: Lang) {

@@ -1,5 +1,14 @@
 import { castDraft, type Draft } from 'immer';
-import type { Assumption, AssumptionId, Issue, PathId, Results, Scenario, Swing } from '../engine/index.js';
+import type {
+  Assumption,
+  AssumptionId,
+  Issue,
+  Municipality,
+  PathId,
+  Results,
+  Scenario,
+  Swing,
+} from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
 import type { SavedScenario } from './saved-scenarios.js';
@@ -188,3 +197,20 @@ export const setExit =
     if (exit) d.scenario.paths[path].exit = exit;
     else delete d.scenario.paths[path].exit;
   };
+export const importPreviewed =
+  (preview: AppState['importPreview']): Recipe =>
+  (d) => {
+    d.importPreview = castDraft(preview);
+  };
+/** Apply previewed profiles: they travel with the scenario, replacing the embedded ones. */
+export const applyProfiles =
+  (profiles: Municipality[]): Recipe =>
+  (d) => {
+    const byCode = new Map((d.scenario.profiles ?? []).map((p) => [p.code, p]));
+    for (const p of profiles) byCode.set(p.code, castDraft(p));
+    d.scenario.profiles = [...byCode.values()];
+    d.importPreview = null;
+  };
+export const resetProfiles = (): Recipe => (d) => {
+  delete d.scenario.profiles;
+};

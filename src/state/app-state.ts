@@ -48,6 +48,15 @@ export interface AppState {
   /** Scenarios saved in this browser. */
   saved: { status: 'loading' | 'ready' | 'unavailable'; items: SavedScenario[] };
   view: View;
+  /** An import being previewed: its problems, or the changes it would make (nothing applied yet). */
+  importPreview:
+    | { file: string; problems: { row: number | null; column: string | null; message: string }[] }
+    | {
+        file: string;
+        changes: { code: string; name: string; field: string; from: unknown; to: unknown }[];
+        profiles: Municipality[];
+      }
+    | null;
   /** Ids of saved scenarios chosen for side-by-side comparison (at most four). */
   compare: string[];
 }
@@ -64,5 +73,6 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     saved: { status: 'loading', items: [] },
     compare: [],
     view: 'workspace',
+    importPreview: null,
   };
 }

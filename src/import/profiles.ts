@@ -1,0 +1,781 @@
+/**
+ * Import of municipality profiles from a user's file: CSV (as Swedish or English Excel saves it) or JSON.
+ *
+ * Pure: no DOM apart from `TextDecoder`, which Node, workers and browsers all have. Nothing here throws on
+ * bad input and nothing mutates its arguments; every problem found is returned with its row and column and
+ * a Swedish message meant for the person who made the file.
+ *
+ * CSV is read with [papaparse](https://www.papaparse.com/), the CSV parser chosen for user files (the small
+ * reader in `../export/csv.ts` is only for the project's own output).
+ *
+ * The flow for the user: download a template ({@link profilesTemplate} or {@link profilesJsonTemplate}),
+ * edit it in Excel or an editor, upload it, look at the preview ({@link ImportOk.changes}) and apply
+ * ({@link ImportOk.profiles}).
+ */
+import Papa from 'papaparse';
+import { type Municipality, parseMunicipalities } from '../engine/index.js';
+import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
+import type { Lang } from '../i18n.js';
+
+/** The largest file accepted, in bytes (5 MB). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The most data rows (CSV, not counting the header and blank rows) or entries (JSON) accepted. */
+export const MAX_DATA_ROWS = 1000;
+
+/**
+ * The profile fields a file may change, in template column order. All are numbers; `itCost` and `itStaff`
+ * may be empty (`null`), and `pupils` may be absent, in which case the engine derives them.
+ */
+export const EDITABLE_FIELDS = [
+  'population',
+  'populationYear',
+  'populationGrowth',
+  'employees',
+  'pupils',
+  'itCost',
+  'itStaff',
+  'systems',
+  'legacyShare',
+] as const;
+
+/** A profile field that an import may change. */
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** The columns of {@link profilesTemplate}, and the keys of {@link profilesJsonTemplate}'s entries. */
+export const TEMPLATE_COLUMNS = ['code', 'name', ...EDITABLE_FIELDS] as const;
+
+/** Fields given as shares, which also accept a percentage (`30 %` → 0.3). */
+const PERCENT_FIELDS: ReadonlySet<EditableField> = new Set(['legacyShare', 'populationGrowth']);
+
+/** Fields that a JSON `null` may empty (`itCost`, `itStaff` become `null`; `pupils` is removed). */
+const CLEARABLE_FIELDS: ReadonlySet<EditableField> = new Set(['pupils', 'itCost', 'itStaff']);
+
+/**
+ * One reason a file was refused. `row` is the row as Excel numbers it (the header is row 1; a leading
+ * `sep=;` line is not counted) or, for JSON, the entry's position in the array from 1; `column` is the
+ * column header or JSON key as written in the file. Either is `null` when the problem is not tied to one.
+ * `message` is Swedish and names the place itself, e.g. `Raden 4, kolumnen population: ”abc” är inte ett tal`.
+ */
+export interface Problem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/**
+ * One field that an import changes, for a preview before applying. `from` and `to` are `null` for an empty
+ * value (no IT cost given, or pupils left to the engine). `source` is what the profile's `sources[field]`
+ * becomes; `row` is the file row (or JSON entry) it came from. `note` explains anything read with
+ * interpretation, such as a three-digit code padded with a leading zero.
+ */
+export interface Change {
+  code: string;
+  name: string;
+  field: EditableField;
+  from: number | null;
+  to: number | null;
+  source: string;
+  row: number;
+  note?: string;
+}
+
+/** A file that can be applied: the changes to show, and every profile (changed or not) after applying them. */
+export interface ImportOk {
+  ok: true;
+  /** One entry per changed field, in file order. Empty when the file matches the current data. */
+  changes: Change[];
+  /** `current` with the changes applied, in `current`'s order; unchanged profiles are the same objects. */
+  profiles: Municipality[];
+}
+
+/** A refused file: every problem found (never empty). */
+export interface ImportFailed {
+  ok: false;
+  problems: Problem[];
+}
+
+/** The outcome of {@link parseProfileFile}. Nothing is applied (no `profiles`) when there is any problem. */
+export type ImportResult = ImportOk | ImportFailed;
+
+/** The text encodings {@link decodeText} recognises. */
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+/**
+ * Bytes as text: UTF-8 when they are valid UTF-8 (a byte order mark is dropped), otherwise Windows-1252,
+ * which is what Swedish Excel on Windows writes for "CSV (semikolonavgränsad)". Any byte sequence decodes
+ * in Windows-1252, so this never fails; whether the result is text at all is judged elsewhere.
+ *
+ * UTF-8 is decoded with `TextDecoder('utf-8', { fatal: true })`. Windows-1252 is decoded here, as the
+ * WHATWG Encoding Standard defines it (0x80 is €, 0x96 is –), because Node's `TextDecoder('windows-1252')`
+ * decodes 0x80–0x9F as ISO 8859-1 control characters instead.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
+  }
+}
+
+const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** Code points of the bytes 0x80–0x9F in Windows-1252 (WHATWG index); the five unused bytes map to themselves. */
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    units[i] = b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80] : b;
+  }
+  let text = '';
+  const chunk = 8192;
+  for (let i = 0; i < units.length; i += chunk) text += String.fromCharCode(...units.subarray(i, i + chunk));
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Columns
+
+/** What a column (or JSON key) holds. */
+type Key = 'code' | 'name' | 'source' | EditableField;
+
+const KEY_BY_NAME: ReadonlyMap<string, Key> = new Map<string, Key>([
+  ...(['code', 'name', 'source', ...EDITABLE_FIELDS] as const).map((key): [string, Key] => [key.toLowerCase(), key]),
+  ['kommunkod', 'code'],
+  ['kod', 'code'],
+  ['kommun', 'name'],
+  ['namn', 'name'],
+  ['kommunnamn', 'name'],
+  ['källa', 'source'],
+  ['invånare', 'population'],
+  ['folkmängd', 'population'],
+  ['befolkning', 'population'],
+  ['folkmängdsår', 'populationYear'],
+  ['befolkningsår', 'populationYear'],
+  ['befolkningstillväxt', 'populationGrowth'],
+  ['tillväxt', 'populationGrowth'],
+  ['anställda', 'employees'],
+  ['elever', 'pupils'],
+  ['it-kostnad', 'itCost'],
+  ['it-kostnader', 'itCost'],
+  ['it-personal', 'itStaff'],
+  ['system', 'systems'],
+  ['antal system', 'systems'],
+  ['andel äldre system', 'legacyShare'],
+  ['äldre system', 'legacyShare'],
+]);
+
+/** Profile fields that exist but are not set by import. */
+const FIXED_FIELDS = new Set(
+  ['county', 'countyName', 'populationPrev', 'populationPrevYear', 'sources', 'län', 'länskod'].map((f) =>
+    f.toLowerCase(),
+  ),
+);
+
+const normalizeHeader = (header: string): string =>
+  header
+    .normalize('NFC')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+
+const COLUMN_LIST = `code, name, ${EDITABLE_FIELDS.join(', ')} och source`;
+
+/** A column header's key, or a Swedish explanation of why it is not accepted. */
+function resolveHeader(header: string): { key: Key } | { error: string } {
+  const name = normalizeHeader(header);
+  const exact = KEY_BY_NAME.get(name);
+  if (exact) return { key: exact };
+  if (FIXED_FIELDS.has(name)) return { error: `kan inte ändras genom import (möjliga kolumner: ${COLUMN_LIST})` };
+  const near = [...KEY_BY_NAME.keys()].find(
+    (known) => editDistance(known, name) <= Math.min(2, Math.floor(known.length / 3)),
+  );
+  const key = near === undefined ? undefined : KEY_BY_NAME.get(near);
+  const hint = near === undefined ? '' : ` Menade du ${key?.toLowerCase() === near ? key : near}?`;
+  return { error: `okänd kolumn.${hint} Möjliga kolumner: ${COLUMN_LIST}` };
+}
+
+/** Levenshtein distance, for suggesting the intended column name of a typo. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(prev[j] + 1, next[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = next;
+  }
+  return prev[b.length];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cells
+
+const SPACE = '[ \\u00a0\\u202f\\u2009]';
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:${SPACE}\\d{3})+|\\d*)(?:[.,](\\d*))?(?:[eE]([+-]?\\d+))?$`);
+
+/**
+ * A number as people and spreadsheets write it: decimal comma or point, spaces (also no-break and thin
+ * spaces) between groups of three digits, a Unicode minus, an exponent (`1,5E-16`), and for share fields a
+ * trailing `%`. Returns an error text in Swedish when the text is not such a number.
+ */
+function parseNumber(raw: string, field: EditableField): { value: number } | { error: string } {
+  let s = raw.trim();
+  let percent = false;
+  if (s.endsWith('%')) {
+    if (!PERCENT_FIELDS.has(field)) {
+      return {
+        error: `”${clip(raw)}” är ett procenttal, men procent går bara för andelar (legacyShare, populationGrowth)`,
+      };
+    }
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  const m = NUMBER.exec(s.replace(/^[\u2212\u2013]/, '-'));
+  if (!m || !/\d/.test((m[2] ?? '') + (m[3] ?? ''))) return { error: `”${clip(raw)}” är inte ett tal` };
+  const [, sign, whole, fraction, exponent] = m;
+  const value = Number(`${sign}${whole.replace(/\D/g, '') || '0'}.${fraction || '0'}e${exponent ?? '0'}`);
+  if (!Number.isFinite(value)) return { error: `”${clip(raw)}” är för stort` };
+  return { value: percent ? value / 100 : value };
+}
+
+/** A cell's text without the apostrophe that `toCsv` puts before text that would read as a formula. */
+const unneutralise = (text: string): string => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
+/** A kommunkod as written, made four digits; a three-digit code gets its leading zero back. */
+function parseCode(raw: string): { code: string; note?: string } | { error: string } {
+  const s = unneutralise(raw.trim());
+  if (/^\d{4}$/.test(s)) return { code: s };
+  if (/^\d{3}$/.test(s)) {
+    const code = `0${s}`;
+    return {
+      code,
+      note: `Kommunkoden ${s} lästes som ${code} (den inledande nollan saknades, vilket Excel brukar göra)`,
+    };
+  }
+  return { error: `”${clip(raw)}” är ingen kommunkod (fyra siffror, t.ex. 0114 eller 1485)` };
+}
+
+const sameName = (a: string, b: string): boolean =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() ===
+  b.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Text shortened for a message, so that a huge cell or header does not make a huge message. */
+const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Whole numbers with a space between groups of three digits, as in Swedish text (`1 000`). */
+const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+
+/** Megabytes with at most one decimal and a decimal comma. */
+const formatMegabytes = (bytes: number): string => {
+  const mb = bytes / (1024 * 1024);
+  return String(mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10).replace('.', ',');
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading a file into rows
+
+type Format = 'csv' | 'json';
+
+/** One cell that was read: where it stands and what it said. */
+interface Cell<T> {
+  value: T;
+  raw: string;
+  column: string;
+}
+
+/** One data row or JSON entry, read but not yet checked against the municipalities. */
+interface RawRow {
+  row: number;
+  code: Cell<string> | null;
+  name: Cell<string> | null;
+  source: Cell<string> | null;
+  values: Map<EditableField, Cell<number | null>>;
+}
+
+/** Rows read with the problems of single cells (checked further), or problems that stop reading (`fatal`). */
+type Read = { fatal: false; rows: RawRow[]; problems: Problem[] } | { fatal: true; problems: Problem[] };
+
+const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
+
+/** The place a message is about, as its opening words: `Raden 4, kolumnen population: `. */
+function at(format: Format, row: number | null, column: string | null): string {
+  if (row === null) return column === null ? '' : `Kolumnen ${column}: `;
+  const place = format === 'csv' ? `Raden ${row}` : `Post ${row}`;
+  if (column === null) return `${place}: `;
+  return `${place}, ${format === 'csv' ? 'kolumnen' : 'fältet'} ${column}: `;
+}
+
+const problem = (format: Format, row: number | null, column: string | null, text: string): Problem => ({
+  row,
+  column,
+  message: `${at(format, row, column)}${text}`,
+});
+
+const refuse = (message: string): ImportFailed => ({ ok: false, problems: [{ row: null, column: null, message }] });
+
+/** The delimiter of a CSV text: from an Excel `sep=` line, or the most frequent of `;`, tab and `,` in the header. */
+function detectDelimiter(text: string): { delimiter: string | undefined; body: string } {
+  const sep = /^sep=(.)[ \t]*(\r\n|\n|\r|$)/i.exec(text);
+  if (sep) return { delimiter: sep[1], body: text.slice(sep[0].length) };
+  const firstLine = text.split(/\r\n|\n|\r/, 1)[0];
+  let quoted = false;
+  const counts = new Map<string, number>([
+    [';', 0],
+    ['\t', 0],
+    [',', 0],
+  ]);
+  for (const c of firstLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [c, n] of counts) if (n > 0 && (best === undefined || n > (counts.get(best) ?? 0))) best = c;
+  return { delimiter: best, body: text };
+}
+
+function readCsv(text: string): Read {
+  const { delimiter, body } = detectDelimiter(text);
+  const parsed = Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: false,
+    ...(delimiter ? { delimiter } : { delimitersToGuess: [';', ',', '\t'] }),
+  });
+  const quoteProblems: Problem[] = [];
+  for (const error of parsed.errors) {
+    if (error.type !== 'Quotes') continue;
+    const row = error.row === undefined ? null : error.row + 1;
+    quoteProblems.push(
+      problem('csv', row, null, 'citattecknen stämmer inte (ett fält öppnas med " men stängs aldrig)'),
+    );
+  }
+  const problems: Problem[] = [];
+  const table = parsed.data;
+  const header = (table[0] ?? []).map((h) =>
+    clip(
+      h
+        .normalize('NFC')
+        .replace(/^\uFEFF/, '')
+        .trim(),
+    ),
+  );
+  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+  const dataRows: { row: number; cells: string[] }[] = [];
+  for (let i = 1; i < table.length; i++) if (!isBlank(table[i])) dataRows.push({ row: i + 1, cells: table[i] });
+  if (dataRows.length > MAX_DATA_ROWS) {
+    return fatal(`För många rader (${formatCount(dataRows.length)}, högst ${formatCount(MAX_DATA_ROWS)})`);
+  }
+
+  // the header: every column must be known, and known once
+  const keys: (Key | null)[] = [];
+  const firstColumn = new Map<Key, number>();
+  header.forEach((name, j) => {
+    keys.push(null);
+    if (name === '') {
+      if (dataRows.some(({ cells }) => (cells[j] ?? '').trim() !== '')) {
+        problems.push(problem('csv', 1, null, `kolumn ${j + 1} har värden men ingen rubrik`));
+      }
+      return;
+    }
+    const resolved = resolveHeader(name);
+    if ('error' in resolved) {
+      problems.push(problem('csv', 1, name, resolved.error));
+      return;
+    }
+    const earlier = firstColumn.get(resolved.key);
+    if (earlier !== undefined) {
+      const what = header[earlier] === name ? `Kolumnen ${name}` : `Kolumnerna ${header[earlier]} och ${name}`;
+      problems.push({
+        row: 1,
+        column: name,
+        message: `${what} förekommer två gånger (kolumn ${earlier + 1} och ${j + 1})`,
+      });
+      return;
+    }
+    firstColumn.set(resolved.key, j);
+    keys[j] = resolved.key;
+  });
+  if (!firstColumn.has('code')) {
+    problems.push({
+      row: 1,
+      column: 'code',
+      message: 'Kolumnen code saknas (kommunkod med fyra siffror; får också heta kommunkod)',
+    });
+  }
+  if (problems.length > 0) return { fatal: true, problems: [...problems, ...quoteProblems] };
+  problems.push(...quoteProblems);
+  if (dataRows.length === 0) return fatal('Filen har bara en rubrikrad och inga rader med kommuner');
+
+  const rows: RawRow[] = [];
+  for (const { row, cells } of dataRows) {
+    const extra = cells.slice(header.length).filter((c) => c.trim() !== '');
+    if (extra.length > 0) {
+      problems.push(
+        problem(
+          'csv',
+          row,
+          null,
+          `raden har fler fält (${cells.length}) än rubrikraden (${header.length}); kontrollera avgränsare och citattecken`,
+        ),
+      );
+      continue;
+    }
+    const read: RawRow = { row, code: null, name: null, source: null, values: new Map() };
+    keys.forEach((key, j) => {
+      const raw = (cells[j] ?? '').trim();
+      if (key === null || raw === '') return;
+      const column = header[j];
+      if (key === 'code' || key === 'name' || key === 'source') {
+        read[key] = { value: unneutralise(raw), raw, column };
+        return;
+      }
+      const parsedNumber = parseNumber(raw, key);
+      if ('error' in parsedNumber) problems.push(problem('csv', row, column, parsedNumber.error));
+      else read.values.set(key, { value: parsedNumber.value, raw, column });
+    });
+    rows.push(read);
+  }
+  return { fatal: false, rows, problems };
+}
+
+function readJson(text: string): Read {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fatal(`Filen är inte giltig JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!Array.isArray(data)) {
+    return fatal('JSON-filen ska innehålla en lista med kommuner: [{ "code": "1485", "population": 57000 }, …]');
+  }
+  if (data.length > MAX_DATA_ROWS) {
+    return fatal(`För många poster (${formatCount(data.length)}, högst ${formatCount(MAX_DATA_ROWS)})`);
+  }
+  if (data.length === 0) return fatal('Filen innehåller en tom lista och inga kommuner');
+  const problems: Problem[] = [];
+  const rows: RawRow[] = [];
+  data.forEach((entry: unknown, i) => {
+    const row = i + 1;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(problem('json', row, null, 'ska vara ett objekt som { "code": "1485", "population": 57000 }'));
+      return;
+    }
+    const read: RawRow = { row, code: null, name: null, source: null, values: new Map() };
+    const seen = new Map<Key, string>();
+    for (const [name, value] of Object.entries(entry)) {
+      const column = clip(name);
+      const resolved = resolveHeader(name);
+      if ('error' in resolved) {
+        problems.push(problem('json', row, column, resolved.error.replace('okänd kolumn', 'okänt fält')));
+        continue;
+      }
+      const { key } = resolved;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push(problem('json', row, column, `anger samma sak som fältet ${earlier}`));
+        continue;
+      }
+      seen.set(key, column);
+      const raw = clip(JSON.stringify(value) ?? String(value));
+      if (key === 'code') {
+        if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+          read.code = { value: String(value), raw, column };
+        } else problems.push(problem('json', row, column, `${raw} är ingen kommunkod (text med fyra siffror)`));
+      } else if (key === 'name' || key === 'source') {
+        if (typeof value === 'string') read[key] = { value, raw, column };
+        else if (value !== null) problems.push(problem('json', row, column, `${raw} ska vara text`));
+      } else if (value === null) {
+        if (CLEARABLE_FIELDS.has(key)) read.values.set(key, { value: null, raw, column });
+        else
+          problems.push(problem('json', row, column, 'måste ha ett värde (null går bara för pupils, itCost, itStaff)'));
+      } else if (typeof value === 'number' && Number.isFinite(value)) {
+        read.values.set(key, { value, raw, column });
+      } else if (typeof value === 'string') {
+        if (value.trim() === '') continue;
+        const parsedNumber = parseNumber(value, key);
+        if ('error' in parsedNumber) problems.push(problem('json', row, column, parsedNumber.error));
+        else read.values.set(key, { value: parsedNumber.value, raw, column });
+      } else problems.push(problem('json', row, column, `${raw} är inte ett tal`));
+    }
+    if (read.code === null && !seen.has('code')) problems.push(problem('json', row, 'code', 'fältet code saknas'));
+    rows.push(read);
+  });
+  return { fatal: false, rows, problems };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checking the bytes
+
+/** The share of control characters above which a text is taken for binary data. */
+const MAX_CONTROL_SHARE = 0.01;
+
+function checkBytes(bytes: Uint8Array): string | null {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return `Filen är för stor (${formatMegabytes(bytes.length)} MB, högst ${formatMegabytes(MAX_FILE_BYTES)} MB)`;
+  }
+  if (bytes.length === 0) return 'Filen är tom';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return 'Filen är sparad som UTF-16 (”Unicode-text”). Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.';
+  }
+  const binary = 'Filen är inte text (binärt innehåll)';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return `${binary}. Det ser ut att vara en Excel-arbetsbok (.xlsx) eller ett zip-arkiv: spara som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)” först.`;
+  }
+  if (bytes.includes(0)) return binary;
+  return null;
+}
+
+function looksBinary(text: string): boolean {
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f)) control++;
+  }
+  return control > text.length * MAX_CONTROL_SHARE;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Applying the rows
+
+/** What each field must be, in Swedish, for validation messages (mirrors MunicipalitySchema). */
+const RULE: Record<EditableField, string> = {
+  population: 'ska vara ett heltal från 1 till 2 000 000',
+  populationYear: 'ska vara ett årtal (heltal) från 1990 till 2100',
+  populationGrowth: 'ska vara en årlig förändring mellan −0,1 och 0,1 (−10 % till 10 %)',
+  employees: 'ska vara minst 1',
+  pupils: 'får inte vara negativt',
+  itCost: 'får inte vara negativt (kronor per år)',
+  itStaff: 'får inte vara negativt (årsarbetare)',
+  systems: 'ska vara från 1 till 5 000',
+  legacyShare: 'ska vara en andel från 0 till 1 (t.ex. 0,3 eller 30 %)',
+};
+
+const fieldValue = (profile: Municipality, field: EditableField): number | null => profile[field] ?? null;
+
+/**
+ * Whether an imported value leaves the current one as it is: equal, or equal to it as a template writes it
+ * (`formatCsvNumber` rounds to 6 decimals or 7 significant digits), so that re-importing an unedited
+ * template changes nothing.
+ */
+const unchanged = (from: number | null, to: number | null): boolean =>
+  from === to || (from !== null && to !== null && Number(formatCsvNumber(from, 'en')) === to);
+
+/** Where one changed field of a profile came from, for placing validation issues. */
+interface Origin {
+  row: number;
+  column: string;
+  raw: string;
+  sourceColumn: string | null;
+}
+
+function apply(
+  format: Format,
+  read: { rows: RawRow[]; problems: Problem[] },
+  fileName: string,
+  current: readonly Municipality[],
+): ImportResult {
+  const { rows } = read;
+  const problems: Problem[] = [...read.problems];
+  const index = new Map(current.map((profile, i) => [profile.code, i]));
+  const defaultSource = `import: ${fileName.slice(0, 200) || 'fil'}`;
+
+  // codes: well-formed, known, and each once
+  const resolved: { read: RawRow; at: number; note?: string }[] = [];
+  const rowsOfCode = new Map<string, RawRow[]>();
+  for (const read of rows) {
+    if (read.code === null) {
+      problems.push(problem(format, read.row, null, 'kommunkod saknas'));
+      continue;
+    }
+    const parsed = parseCode(read.code.value);
+    if ('error' in parsed) {
+      problems.push(problem(format, read.row, read.code.column, parsed.error));
+      continue;
+    }
+    const i = index.get(parsed.code);
+    if (i === undefined) {
+      problems.push(problem(format, read.row, read.code.column, `okänd kommunkod ${parsed.code}`));
+      continue;
+    }
+    const same = rowsOfCode.get(parsed.code) ?? [];
+    same.push(read);
+    rowsOfCode.set(parsed.code, same);
+    if (same.length > 1) continue;
+    const profile = current[i];
+    if (read.name !== null && !sameName(read.name.value, profile.name)) {
+      problems.push(
+        problem(
+          format,
+          read.row,
+          read.name.column,
+          `kommunkoden ${parsed.code} är ${profile.name}, inte ”${clip(read.name.value)}”. Kontrollera koden.`,
+        ),
+      );
+    }
+    resolved.push({ read, at: i, note: parsed.note });
+  }
+  const times = ['', 'en gång', 'två gånger', 'tre gånger'];
+  for (const [code, same] of rowsOfCode) {
+    if (same.length < 2) continue;
+    const places = same.map((r) => r.row);
+    const list = `${places.slice(0, -1).join(', ')} och ${places.at(-1)}`;
+    problems.push({
+      row: places[1],
+      column: same[1].code?.column ?? null,
+      message: `Kommunkoden ${code} förekommer ${times[same.length] ?? `${same.length} gånger`} (${format === 'csv' ? 'rad' : 'post'} ${list})`,
+    });
+  }
+
+  // the changes, onto copies
+  const changes: Change[] = [];
+  const merged = current.slice();
+  const origins = new Map<number, Map<EditableField, Origin>>();
+  for (const { read, at: i, note } of resolved) {
+    const profile = current[i];
+    const source = read.source?.value.trim() || defaultSource;
+    let next: Municipality | null = null;
+    for (const field of EDITABLE_FIELDS) {
+      const cell = read.values.get(field);
+      if (cell === undefined) continue;
+      const from = fieldValue(profile, field);
+      if (unchanged(from, cell.value)) continue;
+      next ??= { ...profile, sources: { ...profile.sources } };
+      if (cell.value === null && field === 'pupils') delete next.pupils;
+      else Object.assign(next, { [field]: cell.value });
+      next.sources[field] = source;
+      changes.push({ code: profile.code, name: profile.name, field, from, to: cell.value, source, row: read.row });
+      if (note) changes[changes.length - 1].note = note;
+      const fields = origins.get(i) ?? new Map<EditableField, Origin>();
+      fields.set(field, {
+        row: read.row,
+        column: cell.column,
+        raw: cell.raw,
+        sourceColumn: read.source?.column ?? null,
+      });
+      origins.set(i, fields);
+    }
+    if (next) merged[i] = next;
+  }
+
+  // the merged profiles against the project's schema, each issue placed in the file
+  const checked = parseMunicipalities(merged);
+  if (!checked.ok) {
+    const placed = new Set<string>();
+    for (const issue of checked.issues) {
+      const [first, second, third] = issue.path.split('.');
+      const i = Number(first);
+      const profile = current[i];
+      const field = (second === 'sources' ? third : second) as EditableField;
+      const origin = origins.get(i)?.get(field);
+      if (profile && origin && second === 'sources') {
+        const key = `${origin.row}:source`;
+        if (placed.has(key)) continue;
+        placed.add(key);
+        problems.push(problem(format, origin.row, origin.sourceColumn, 'källan ska ha från 3 till 2 000 tecken'));
+      } else if (profile && origin) {
+        const key = `${origin.row}:${field}`;
+        if (placed.has(key)) continue;
+        placed.add(key);
+        const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
+        problems.push(problem(format, origin.row, origin.column, `${shown} är inte tillåtet: ${RULE[field]}`));
+      } else {
+        const who = profile ? `Kommunen ${profile.code} (${profile.name})` : 'Kommunlistan';
+        problems.push({
+          row: null,
+          column: null,
+          message: `${who}: ogiltiga uppgifter i ${issue.path} (${issue.message})`,
+        });
+      }
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, changes, profiles: merged };
+}
+
+/** Problems in file order: those about the whole file first, then by row (stable within a row). */
+const sortProblems = (problems: Problem[]): Problem[] =>
+  problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+
+/**
+ * Reads a user's file of municipality figures and merges it onto `current`, for a preview and then applying.
+ *
+ * **Formats.** JSON when the name ends in `.json` or the text starts with `[` or `{`: an array of partial
+ * profiles `{ "code": "1485", "population": 57000, … }` (numbers or numeric text; `null` empties `itCost`,
+ * `itStaff` or `pupils`). Otherwise CSV with a header row, read with papaparse, in UTF-8 (with or without
+ * BOM) or Windows-1252 (see {@link decodeText}); the delimiter is taken from an Excel `sep=` line or from the
+ * header row (`;`, tab or `,`). Numbers may have a decimal comma or point, spaces or no-break spaces between
+ * groups of three digits, and for `legacyShare` and `populationGrowth` a trailing `%` (`30 %` → 0.3). A
+ * single `,` or `.` is always a decimal mark, so `1,234` is 1.234. An empty cell keeps the current value.
+ *
+ * **Columns.** `code` (kommunkod) is required; a three-digit code gets back the leading zero that Excel
+ * drops (and the change says so in {@link Change.note}). Any of {@link EDITABLE_FIELDS} may be present. `name`
+ * is optional and only checked: a name that is not the code's municipality is refused, which catches
+ * shifted rows. `source` is optional and becomes `sources[field]` of every field the row changes, else
+ * `import: <fileName>`. Headers are matched trimmed and case-insensitive, with Swedish aliases (kommunkod,
+ * kommun/namn, invånare/folkmängd, anställda, elever, it-kostnad, it-personal, system, andel äldre system,
+ * källa, …). Any other column is refused by name, so typos are caught.
+ *
+ * **Checks.** At most {@link MAX_FILE_BYTES} bytes and {@link MAX_DATA_ROWS} rows; NUL bytes, a zip/xlsx
+ * header or more than 1 % control characters mean binary data; each code once; and the merged profiles must
+ * pass `parseMunicipalities`, whose issues come back placed at the file's row and column.
+ *
+ * Rows are needed only for the municipalities to change; the others stay as they are (the same objects).
+ * `current` is not modified. Values equal to the current ones, also after the rounding of a template, are
+ * not changes.
+ */
+export function parseProfileFile(bytes: Uint8Array, fileName: string, current: readonly Municipality[]): ImportResult {
+  const early = checkBytes(bytes);
+  if (early) return refuse(early);
+  const { text } = decodeText(bytes);
+  if (looksBinary(text)) return refuse('Filen är inte text (binärt innehåll)');
+  if (text.trim() === '') return refuse('Filen är tom');
+  const json = /\.json$/i.test(fileName.trim()) || /^\s*[[{]/.test(text);
+  const read = json ? readJson(text) : readCsv(text);
+  if (read.fatal) return { ok: false, problems: sortProblems(read.problems) };
+  return apply(json ? 'json' : 'csv', read, fileName, current);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Templates
+
+/**
+ * A CSV template with the given profiles' current figures, to edit and import again: the columns of
+ * {@link TEMPLATE_COLUMNS} (stable English identifiers in both languages), one row per profile, written with
+ * `toCsv` so that the language's Excel opens it by double-click (`sv`: `;` and decimal comma; `en`: `,` and
+ * decimal point; both UTF-8 with BOM). Empty figures are empty cells. Numbers are rounded as
+ * `formatCsvNumber` does (at most 5·10⁻⁷ relative), which an import of the unedited file does not count as
+ * a change.
+ */
+export function profilesTemplate(profiles: readonly Municipality[], lang: Lang): string {
+  const rows: CsvCell[][] = [[...TEMPLATE_COLUMNS]];
+  for (const p of profiles) rows.push([p.code, p.name, ...EDITABLE_FIELDS.map((field) => fieldValue(p, field))]);
+  return toCsv(rows, lang);
+}
+
+/**
+ * A JSON template with the given profiles' current figures: an array of objects with the keys of
+ * {@link TEMPLATE_COLUMNS}, empty figures as `null`, pretty-printed. Importing it unedited changes nothing.
+ */
+export function profilesJsonTemplate(profiles: readonly Municipality[]): string {
+  const entries = profiles.map((p) =>
+    Object.fromEntries([
+      ['code', p.code],
+      ['name', p.name],
+      ...EDITABLE_FIELDS.map((field) => [field, fieldValue(p, field)]),
+    ]),
+  );
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}

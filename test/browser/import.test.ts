@@ -1,0 +1,67 @@
+import { expect } from '@open-wc/testing';
+import type { DmApp } from '../../src/components/dm-app.js';
+import '../../src/components/dm-app.js';
+import { SCENARIOS } from '../../src/scenarios.js';
+import { loadScenario } from '../../src/state/actions.js';
+
+async function until(check: () => boolean, timeout = 45000): Promise<void> {
+  const started = performance.now();
+  while (!check()) {
+    if (performance.now() - started > timeout) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
+
+describe('importing own figures', () => {
+  let app: DmApp;
+  beforeEach(async () => {
+    app = document.createElement('dm-app');
+    app.dataBase = '/public/data/';
+    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[1]), runs: 300 }));
+    document.body.append(app);
+    await until(() => app.store.state.run.status === 'done');
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'data' } }));
+  });
+  afterEach(() => app.remove());
+
+  const view = () => shadow(shadow(shadow(app)!.querySelector('dm-results'))!.querySelector('dm-data-view'))!;
+
+  it('previews a Swedish Excel CSV, applies it on request and reruns with the new figures', async () => {
+    const csv = '\uFEFFkommunkod;IT-kostnad;system\r\n1438;12 500 000;95\r\n1460;21 000 000,5;\r\n';
+    app.dispatchEvent(new CustomEvent('dm-data-import', { detail: { file: new File([csv], 'egna.csv') } }));
+    await until(() => !!view()?.querySelector('[data-import-preview]'));
+    // nothing is applied before the user says so
+    expect(app.store.state.scenario.profiles).to.equal(undefined);
+    const rows = view().querySelectorAll('[data-import-preview] tbody tr');
+    expect(rows.length).to.equal(3);
+    (view().querySelector('[data-import-apply]') as HTMLButtonElement).click();
+    await until(() => (app.store.state.scenario.profiles?.length ?? 0) === 2);
+    await until(() => app.store.state.run.status === 'done' && app.store.state.run.id > 1);
+    const dalsEd = app.store.state.scenario.profiles!.find((p) => p.code === '1438')!;
+    expect(dalsEd.itCost).to.equal(12_500_000);
+    expect(dalsEd.systems).to.equal(95);
+    // the status quo budget of Dals-Ed is now its own IT cost
+    const budget = app.store.state.run.results!.paths['status-quo'].municipalities.find((m) => m.code === '1438')!
+      .years[0].budget;
+    expect(budget).to.equal(12_500_000);
+  });
+
+  it('lists every problem with row and column and changes nothing', async () => {
+    const before = JSON.stringify(app.store.state.scenario);
+    const importFile = async (name: string, csv: string) => {
+      app.dispatchEvent(new CustomEvent('dm-data-import-cancel', { detail: {} }));
+      app.dispatchEvent(new CustomEvent('dm-data-import', { detail: { file: new File([csv], name) } }));
+      await until(() => !!view()?.querySelector('[data-import-problems]') && view().textContent!.includes(name));
+      return view().querySelector('[data-import-problems]')!.textContent!;
+    };
+    const unknownColumn = await importFile('kolumn.csv', 'kommunkod;färg\n1438;blå\n');
+    expect(unknownColumn).to.contain('kolumn.csv kunde inte läsas in');
+    expect(unknownColumn).to.contain('färg');
+    const badValues = await importFile('trasig.csv', 'kommunkod;invånare\n1438;abc\n9999;100\n1460;200\n1460;300\n');
+    expect(badValues).to.contain('abc');
+    expect(badValues).to.contain('9999');
+    expect(badValues).to.contain('1460');
+    expect(JSON.stringify(app.store.state.scenario)).to.equal(before);
+  });
+});

@@ -5,14 +5,7 @@ import '../../src/components/dm-app.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
 import { SavedScenarios } from '../../src/state/saved-scenarios.js';
-
-async function until(check: () => boolean, timeout = 45000): Promise<void> {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > timeout) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from './helpers.js';
 
 type Axe = { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
 

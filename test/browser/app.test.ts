@@ -5,6 +5,7 @@ import { moduleWorkers, type WorkerFactory } from '../../src/controllers/simulat
 import { loadModel, type Scenario, simulateAll } from '../../src/engine/index.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
+import { shadow, until as waitUntil } from './helpers.js';
 
 const errors: string[] = [];
 const originalError = console.error;
@@ -28,20 +29,12 @@ function mount(scenario: Scenario | null, factory: WorkerFactory = moduleWorkers
 
 let current: DmApp | undefined;
 
-async function until(check: () => boolean, timeout = 45000): Promise<void> {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > timeout) {
-      const s = current?.store.state;
-      throw new Error(
-        `timed out; data ${s?.data.status}, run ${JSON.stringify({ ...s?.run, results: undefined })}, errors ${errors.join(' | ')}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (check: () => boolean, timeout = 45000) =>
+  waitUntil(check, timeout, () => {
+    const s = current?.store.state;
+    return `; data ${s?.data.status}, run ${JSON.stringify({ ...s?.run, results: undefined })}, errors ${errors.join(' | ')}`;
+  });
 
-const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
 const data = (app: DmApp) => {
   const d = app.store.state.data;
   if (d.status !== 'ready') throw new Error('no data');

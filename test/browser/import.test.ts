@@ -3,15 +3,7 @@ import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
-
-async function until(check: () => boolean, timeout = 45000): Promise<void> {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > timeout) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
+import { shadow, until } from './helpers.js';
 
 describe('importing own figures', () => {
   let app: DmApp;

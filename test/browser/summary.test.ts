@@ -6,15 +6,7 @@ import { parseCsv } from '../../src/export/csv.js';
 import { formatNumber } from '../../src/i18n.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { encodeScenario } from '../../src/state/scenario-link.js';
-
-async function until(check: () => boolean, timeout = 45000): Promise<void> {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > timeout) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
+import { shadow, until } from './helpers.js';
 
 async function openSummary(runs = 600): Promise<DmApp> {
   history.replaceState(null, '', `#sammanfattning&s=${encodeScenario({ ...SCENARIOS[0], runs }, SCENARIOS, 'sv')}`);

@@ -36,7 +36,9 @@ export interface IntentMap {
   'dm-data-import-apply': Record<string, never>;
   'dm-data-import-cancel': Record<string, never>;
   'dm-data-reset': Record<string, never>;
-  'dm-data-template': { format: 'csv' | 'json' };
+  'dm-data-template': { format: 'csv' | 'json'; what?: 'municipalities' | 'capabilities' };
+  'dm-profile-edit': { code: string; field: string; value: number | null };
+  'dm-capability-edit': { id: string; field: string; value: number | boolean };
   'dm-export': { what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv' };
 }
 
@@ -74,6 +76,8 @@ declare global {
     'dm-data-import-cancel': CustomEvent<IntentMap['dm-data-import-cancel']>;
     'dm-data-reset': CustomEvent<IntentMap['dm-data-reset']>;
     'dm-data-template': CustomEvent<IntentMap['dm-data-template']>;
+    'dm-profile-edit': CustomEvent<IntentMap['dm-profile-edit']>;
+    'dm-capability-edit': CustomEvent<IntentMap['dm-capability-edit']>;
     'dm-export': CustomEvent<IntentMap['dm-export']>;
   }
 }

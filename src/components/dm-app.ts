@@ -128,7 +128,38 @@ export class DmApp extends LitElement {
       const changed = new Set(preview.changes.map((c) => c.code));
       this.edit(actions.applyProfiles(preview.profiles.filter((p) => changed.has(p.code))));
     });
-    on('dm-data-reset', () => this.edit(actions.resetProfiles()));
+    on('dm-data-reset', () => {
+      this.edit(actions.resetProfiles());
+      this.edit(actions.resetCapabilities());
+    });
+    on('dm-profile-edit', ({ code, field, value }) => {
+      const profile = this.currentProfiles().find((m) => m.code === code);
+      if (!profile) return;
+      const next = {
+        ...profile,
+        [field]: value,
+        sources: { ...profile.sources, [field]: 'ändrat i arbetsytan (Data och källor)' },
+      };
+      if (value === null) delete (next as Record<string, unknown>)[field];
+      const checked = parseMunicipalities([next]);
+      if (!checked.ok) return this.refuseEdit(`${profile.name}, ${field}`, checked.issues[0].message);
+      this.edit(actions.applyProfiles(checked.value));
+    });
+    on('dm-capability-edit', ({ id, field, value }) => {
+      const { data, scenario } = this.store.state;
+      if (data.status !== 'ready') return;
+      const capability = scenario.capabilities?.find((c) => c.id === id) ?? data.capabilities.find((c) => c.id === id);
+      if (!capability) return;
+      const next = {
+        ...capability,
+        [field]: value,
+        sources: { ...capability.sources, [field]: 'ändrat i arbetsytan (Data och källor)' },
+      };
+      const checked = parseCapabilities([next]);
+      if (!checked.ok)
+        return this.refuseEdit(`${capability.name[this.store.state.lang]}, ${field}`, checked.issues[0].message);
+      this.edit(actions.applyCapabilities(checked.value));
+    });
     on('dm-data-template', ({ format }) => {
       const profiles = this.currentProfiles();
       if (format === 'csv')
@@ -391,6 +422,19 @@ export class DmApp extends LitElement {
       return refuse(`${t('field', lang)} ${first.path}: ${first.message}`);
     }
     if (parsed.ok) this.edit(actions.loadScenario(parsed.value));
+  }
+
+  /** Say why an edited value was not accepted; the previous value stays. */
+  private refuseEdit(what: string, why: string): void {
+    const sv = this.store.state.lang === 'sv';
+    this.store.update(
+      actions.noticeShown({
+        kind: 'error',
+        text: sv
+          ? `Värdet för ${what} godtogs inte: ${why}. Det tidigare värdet gäller.`
+          : `The value for ${what} was not accepted: ${why}. The previous value stands.`,
+      }),
+    );
   }
 
   /** The municipality profiles in use: the embedded ones with the scenario's own figures applied. */

@@ -73,6 +73,9 @@ export class DmDataView extends LitElement {
     .problems { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.8rem; color: #7a0016; }
     .preview { background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; padding: 0.5rem 0.8rem; }
     .table-wrap { max-height: 320px; overflow: auto; }
+    input.edit { width: 9rem; margin-left: 0.6rem; font: inherit; font-size: 0.8rem; }
+    .cap-edit { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0.3rem 0.6rem; font-size: 0.8rem; }
+    .cap-edit input[type='number'] { width: 7rem; margin-left: 0.3rem; font: inherit; }
   `;
 
   private readonly view = new StoreController(this, (s: AppState) => s);
@@ -84,6 +87,7 @@ export class DmDataView extends LitElement {
     const sv = lang === 'sv';
     const byCode = new Map(s.data.municipalities.map((m) => [m.code, m]));
     for (const p of s.scenario.profiles ?? []) byCode.set(p.code, p);
+    const ownCapabilities = new Map((s.scenario.capabilities ?? []).map((c) => [c.id, c]));
     const members = s.scenario.members.map((c) => byCode.get(c)).filter((m): m is Municipality => !!m);
     return html`
       ${this.importer(s)}
@@ -100,13 +104,28 @@ export class DmDataView extends LitElement {
             <thead><tr><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th><th scope="col">${sv ? 'Värde' : 'Value'}</th><th scope="col">${sv ? 'Källa' : 'Source'}</th></tr></thead>
             <tbody>${MUNICIPALITY_FIELDS.map(
               (f) =>
-                html`<tr><th scope="row">${sv ? f.sv : f.en}</th><td class="value">${f.format(m, lang)}</td><td class="source">${m.sources[f.key] ?? '–'}</td></tr>`,
+                html`<tr><th scope="row">${sv ? f.sv : f.en}</th><td class="value">${f.format(m, lang)}
+                  ${
+                    f.key === 'populationGrowth' || f.key === 'populationYear'
+                      ? ''
+                      : html`<input class="edit" type="number" step="any" min="0" data-edit=${`${m.code}.${f.key}`}
+                          aria-label=${`${m.name}: ${sv ? f.sv : f.en} (${sv ? 'ändra' : 'edit'})`}
+                          .value=${m[f.key] === null || m[f.key] === undefined ? '' : String(m[f.key])}
+                          @change=${(e: Event) => {
+                            const raw = (e.target as HTMLInputElement).value.trim().replace(',', '.');
+                            emit(this, 'dm-profile-edit', {
+                              code: m.code,
+                              field: f.key,
+                              value: raw === '' ? null : Number(raw),
+                            });
+                          }} />`
+                  }</td><td class="source">${m.sources[f.key] ?? '–'}</td></tr>`,
             )}</tbody>
           </table>
         </details>`,
       )}
       <h3>${sv ? `Förmågekatalogen (${s.data.capabilities.length} förmågor)` : `Capability catalogue (${s.data.capabilities.length} capabilities)`}</h3>
-      ${s.data.capabilities.map((c) => this.capability(c, lang))}
+      ${s.data.capabilities.map((c) => this.capability(ownCapabilities.get(c.id) ?? c, lang))}
     `;
   }
 
@@ -221,6 +240,23 @@ export class DmDataView extends LitElement {
     return html`<details data-capability=${c.id}>
       <summary>${pick(c.name, lang)} <span class="note">(${pick(GROUP_LABEL[c.group], lang)}, ${kind})</span></summary>
       ${c.description ? html`<p class="note" style="margin:0 0.6rem">${pick(c.description, lang)}</p>` : ''}
+      <div class="cap-edit">
+        ${(['minFte', 'fteAtRef', 'nonStaffCost'] as const).map(
+          (
+            field,
+          ) => html`<label>${field === 'minFte' ? (sv ? 'Minsta bemanning' : 'Minimum staffing') : field === 'fteAtRef' ? (sv ? 'Bemanning vid referensvolym' : 'Staffing at reference volume') : sv ? 'Övriga kostnader (kr)' : 'Non-staff cost (SEK)'}
+            <input type="number" step="any" min="0" data-cap-edit=${`${c.id}.${field}`} .value=${String(c[field])}
+              @change=${(e: Event) => {
+                const value = Number((e.target as HTMLInputElement).value.replace(',', '.'));
+                emit(this, 'dm-capability-edit', { id: c.id, field, value });
+              }} /></label>`,
+        )}
+        ${(['poolable', 'transferable'] as const).map(
+          (field) => html`<label><input type="checkbox" .checked=${c[field]}
+            @change=${(e: Event) => emit(this, 'dm-capability-edit', { id: c.id, field, value: (e.target as HTMLInputElement).checked })} />
+            ${field === 'poolable' ? (sv ? 'Kan delas' : 'Poolable') : sv ? 'Kan flyttas' : 'Transferable'}</label>`,
+        )}
+      </div>
       <table><tbody>${rows.map(
         ([label, value, source]) =>
           html`<tr><th scope="row">${label}</th><td class="value">${value}</td><td class="source">${source ?? '–'}</td></tr>`,

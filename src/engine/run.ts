@@ -47,7 +47,9 @@ export function loadModel(scenario: unknown, municipalities: unknown, capabiliti
   // profiles carried by the scenario (imported data) replace the embedded ones with the same code
   const carried = new Map((s.value.profiles ?? []).map((p) => [p.code, p]));
   const municipalityList = (m.value as Municipality[]).map((x) => carried.get(x.code) ?? x);
-  const model = prepareModel(s.value, municipalityList, c.value as Capability[]);
+  const ownCapabilities = new Map((s.value.capabilities ?? []).map((x) => [x.id, x]));
+  const capabilityList = (c.value as Capability[]).map((x) => ownCapabilities.get(x.id) ?? x);
+  const model = prepareModel(s.value, municipalityList, capabilityList);
   return model.ok ? model : { ok: false, issues: prefix('scenario', model.issues) };
 }
 

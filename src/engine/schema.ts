@@ -116,6 +116,33 @@ export const MunicipalitySchema = v.strictObject({
 
 export type Municipality = v.InferOutput<typeof MunicipalitySchema>;
 
+const beta = () => v.pipe(v.number(), v.finite(), v.minValue(0.3), v.maxValue(1.2));
+
+/** One capability of the digital engine (see MODEL.md §1). */
+export const CapabilitySchema = v.strictObject({
+  id: id(),
+  group: v.picklist(CAPABILITY_GROUPS),
+  name: bilingual(),
+  description: v.optional(bilingual(600)),
+  kind: v.picklist(['drift', 'styrning', 'utveckling']),
+  driver: v.picklist(['users', 'systems', 'inhabitants', 'fixed']),
+  minFte: nonNegative(),
+  fteAtRef: nonNegative(),
+  refVolume: v.pipe(v.number(), v.finite(), v.gtValue(0)),
+  scale: v.pipe(
+    v.strictObject({ low: beta(), mode: beta(), high: beta() }),
+    v.check((s) => s.low <= s.mode && s.mode <= s.high, 'needs low ≤ mode ≤ high'),
+  ),
+  nonStaffCost: nonNegative(),
+  nonStaffScale: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1.2)),
+  poolable: v.boolean(),
+  transferable: v.boolean(),
+  framework: v.optional(text(300)),
+  sources: v.record(v.string(), source()),
+});
+
+export type Capability = v.InferOutput<typeof CapabilitySchema>;
+
 /** A scenario: who takes part, which paths are compared with which settings, and the assumptions. */
 export const ScenarioSchema = v.strictObject({
   schemaVersion: v.literal(SCHEMA_VERSION),
@@ -156,6 +183,8 @@ export const ScenarioSchema = v.strictObject({
    * links, files and saved scenarios.
    */
   profiles: v.optional(v.pipe(v.array(MunicipalitySchema), v.maxLength(400))),
+  /** Capabilities that replace the catalogue's ones with the same id (imported or edited costs). */
+  capabilities: v.optional(v.pipe(v.array(CapabilitySchema), v.maxLength(300))),
   /** Rank (Spearman) correlations between uncertain inputs, imposed with a Gaussian copula. */
   correlations: v.optional(
     v.pipe(
@@ -176,33 +205,6 @@ export const ScenarioSchema = v.strictObject({
 });
 
 export type Scenario = v.InferOutput<typeof ScenarioSchema>;
-
-const beta = () => v.pipe(v.number(), v.finite(), v.minValue(0.3), v.maxValue(1.2));
-
-/** One capability of the digital engine (see MODEL.md §1). */
-export const CapabilitySchema = v.strictObject({
-  id: id(),
-  group: v.picklist(CAPABILITY_GROUPS),
-  name: bilingual(),
-  description: v.optional(bilingual(600)),
-  kind: v.picklist(['drift', 'styrning', 'utveckling']),
-  driver: v.picklist(['users', 'systems', 'inhabitants', 'fixed']),
-  minFte: nonNegative(),
-  fteAtRef: nonNegative(),
-  refVolume: v.pipe(v.number(), v.finite(), v.gtValue(0)),
-  scale: v.pipe(
-    v.strictObject({ low: beta(), mode: beta(), high: beta() }),
-    v.check((s) => s.low <= s.mode && s.mode <= s.high, 'needs low ≤ mode ≤ high'),
-  ),
-  nonStaffCost: nonNegative(),
-  nonStaffScale: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1.2)),
-  poolable: v.boolean(),
-  transferable: v.boolean(),
-  framework: v.optional(text(300)),
-  sources: v.record(v.string(), source()),
-});
-
-export type Capability = v.InferOutput<typeof CapabilitySchema>;
 
 export const MunicipalitiesSchema = v.pipe(v.array(MunicipalitySchema), v.minLength(1), v.maxLength(400));
 export const CapabilitiesSchema = v.pipe(v.array(CapabilitySchema), v.minLength(1), v.maxLength(300));

@@ -2,6 +2,7 @@ import { castDraft, type Draft } from 'immer';
 import type {
   Assumption,
   AssumptionId,
+  Capability,
   Issue,
   Municipality,
   PathId,
@@ -213,4 +214,16 @@ export const applyProfiles =
   };
 export const resetProfiles = (): Recipe => (d) => {
   delete d.scenario.profiles;
+};
+/** Apply changed capabilities: they travel with the scenario, replacing the catalogue's ones. */
+export const applyCapabilities =
+  (capabilities: Capability[]): Recipe =>
+  (d) => {
+    const byId = new Map((d.scenario.capabilities ?? []).map((c) => [c.id, c]));
+    for (const c of capabilities) byId.set(c.id, castDraft(c));
+    d.scenario.capabilities = [...byId.values()];
+    d.importPreview = null;
+  };
+export const resetCapabilities = (): Recipe => (d) => {
+  delete d.scenario.capabilities;
 };

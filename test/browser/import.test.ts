@@ -57,3 +57,52 @@ describe('importing own figures', () => {
     expect(JSON.stringify(app.store.state.scenario)).to.equal(before);
   });
 });
+
+describe('editing figures in place', () => {
+  let app: DmApp;
+  beforeEach(async () => {
+    app = document.createElement('dm-app');
+    app.dataBase = '/public/data/';
+    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[1]), runs: 200 }));
+    document.body.append(app);
+    await until(() => app.store.state.run.status === 'done');
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'data' } }));
+  });
+  afterEach(() => app.remove());
+
+  const view = () => shadow(shadow(shadow(app)!.querySelector('dm-results'))!.querySelector('dm-data-view'))!;
+  const setInput = (selector: string, value: string) => {
+    const input = view().querySelector(selector) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('change'));
+  };
+
+  it('validates an edited cell, applies it to the scenario and reruns', async () => {
+    await until(() => !!view()?.querySelector('[data-edit="1438.itCost"]'));
+    setInput('[data-edit="1438.itCost"]', '13000000');
+    await until(
+      () => app.store.state.scenario.profiles?.some((p) => p.code === '1438' && p.itCost === 13_000_000) ?? false,
+    );
+    await until(() => app.store.state.run.status === 'done' && app.store.state.run.id > 1);
+    const budget = app.store.state.run.results!.paths['status-quo'].municipalities.find((m) => m.code === '1438')!
+      .years[0].budget;
+    expect(budget).to.equal(13_000_000);
+    expect(app.store.state.scenario.profiles![0].sources.itCost).to.contain('ändrat i arbetsytan');
+  });
+
+  it('refuses an invalid value with a message and keeps the previous one', async () => {
+    await until(() => !!view()?.querySelector('[data-edit="1438.population"]'));
+    setInput('[data-edit="1438.population"]', '0');
+    await until(() => app.store.state.notice?.kind === 'error');
+    expect(app.store.state.notice!.text).to.contain('godtogs inte');
+    expect(app.store.state.scenario.profiles).to.equal(undefined);
+  });
+
+  it('edits a capability’s cost and staffing', async () => {
+    await until(() => !!view()?.querySelector('[data-cap-edit="service-desk.minFte"]'));
+    setInput('[data-cap-edit="service-desk.minFte"]', '0.8');
+    await until(
+      () => app.store.state.scenario.capabilities?.some((c) => c.id === 'service-desk' && c.minFte === 0.8) ?? false,
+    );
+  });
+});

@@ -32,7 +32,7 @@ export interface IntentMap {
   'dm-compare-toggle': { id: string };
   'dm-view-change': { view: View };
   'dm-run-more': Record<string, never>;
-  'dm-data-import': { file: File };
+  'dm-data-import': { file: File; what?: 'municipalities' | 'capabilities' };
   'dm-data-import-apply': Record<string, never>;
   'dm-data-import-cancel': Record<string, never>;
   'dm-data-reset': Record<string, never>;

@@ -8,6 +8,7 @@ import {
 } from '../controllers/simulation-client.js';
 import {
   type AssumptionId,
+  type Capability,
   type Issue,
   loadModel,
   type Municipality,
@@ -20,6 +21,7 @@ import {
 import type { IntentMap } from '../events.js';
 import { municipalityTable, resultsTable, toCsv } from '../export/csv.js';
 import { type Lang, t } from '../i18n.js';
+import { capabilitiesJsonTemplate, capabilitiesTemplate, parseCapabilityFile } from '../import/capabilities.js';
 import { parseProfileFile, profilesJsonTemplate, profilesTemplate } from '../import/profiles.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
@@ -120,13 +122,18 @@ export class DmApp extends LitElement {
     });
     on('dm-export', ({ what }) => void this.exportFile(what));
     on('dm-run-more', () => this.runMore());
-    on('dm-data-import', ({ file }) => void this.importFile(file));
+    on('dm-data-import', ({ file, what }) => void this.importFile(file, what ?? 'municipalities'));
     on('dm-data-import-cancel', () => this.store.update(actions.importPreviewed(null)));
     on('dm-data-import-apply', () => {
       const preview = this.store.state.importPreview;
       if (!preview || !('changes' in preview)) return;
-      const changed = new Set(preview.changes.map((c) => c.code));
-      this.edit(actions.applyProfiles(preview.profiles.filter((p) => changed.has(p.code))));
+      if ('capabilities' in preview) {
+        const changed = new Set(preview.changes.map((c) => c.id));
+        this.edit(actions.applyCapabilities(preview.capabilities.filter((c) => changed.has(c.id))));
+      } else {
+        const changed = new Set(preview.changes.map((c) => c.code));
+        this.edit(actions.applyProfiles(preview.profiles.filter((p) => changed.has(p.code))));
+      }
     });
     on('dm-data-reset', () => {
       this.edit(actions.resetProfiles());
@@ -160,10 +167,16 @@ export class DmApp extends LitElement {
         return this.refuseEdit(`${capability.name[this.store.state.lang]}, ${field}`, checked.issues[0].message);
       this.edit(actions.applyCapabilities(checked.value));
     });
-    on('dm-data-template', ({ format }) => {
+    on('dm-data-template', ({ format, what }) => {
+      const lang = this.store.state.lang;
+      if (what === 'capabilities') {
+        const capabilities = this.currentCapabilities();
+        if (format === 'csv') this.saveFile('formagor-mall.csv', capabilitiesTemplate(capabilities, lang), 'text/csv');
+        else this.saveFile('formagor-mall.json', capabilitiesJsonTemplate(capabilities), 'application/json');
+        return;
+      }
       const profiles = this.currentProfiles();
-      if (format === 'csv')
-        this.saveFile('kommuner-mall.csv', profilesTemplate(profiles, this.store.state.lang), 'text/csv');
+      if (format === 'csv') this.saveFile('kommuner-mall.csv', profilesTemplate(profiles, lang), 'text/csv');
       else this.saveFile('kommuner-mall.json', profilesJsonTemplate(profiles), 'application/json');
     });
     on('dm-save', ({ name }) => void this.save(name));
@@ -445,9 +458,28 @@ export class DmApp extends LitElement {
     return data.municipalities.map((m) => (carried.get(m.code) ?? m) as Municipality);
   }
 
+  /** The capability catalogue in use: the embedded one with the scenario's own capabilities applied. */
+  private currentCapabilities(): Capability[] {
+    const { data, scenario } = this.store.state;
+    if (data.status !== 'ready') return [];
+    const own = new Map((scenario.capabilities ?? []).map((c) => [c.id, c]));
+    return data.capabilities.map((c) => (own.get(c.id) ?? c) as Capability);
+  }
+
   /** Read an import file and preview what it would change; nothing is applied here. */
-  private async importFile(file: File): Promise<void> {
+  private async importFile(file: File, what: 'municipalities' | 'capabilities'): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (what === 'capabilities') {
+      const result = parseCapabilityFile(bytes, file.name, this.currentCapabilities());
+      this.store.update(
+        actions.importPreviewed(
+          result.ok
+            ? { file: file.name, changes: result.changes, capabilities: result.capabilities }
+            : { file: file.name, problems: result.problems },
+        ),
+      );
+      return;
+    }
     const result = parseProfileFile(bytes, file.name, this.currentProfiles());
     this.store.update(
       actions.importPreviewed(

@@ -73,12 +73,21 @@ export class DmDataView extends LitElement {
     .problems { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.8rem; color: #7a0016; }
     .preview { background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; padding: 0.5rem 0.8rem; }
     .table-wrap { max-height: 320px; overflow: auto; }
+    fieldset.what { border: none; padding: 0; margin: 0.3rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
+    fieldset.what legend { font-weight: 600; margin-bottom: 0.2rem; }
     input.edit { width: 9rem; margin-left: 0.6rem; font: inherit; font-size: 0.8rem; }
     .cap-edit { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0.3rem 0.6rem; font-size: 0.8rem; }
     .cap-edit input[type='number'] { width: 7rem; margin-left: 0.3rem; font: inherit; }
   `;
 
+  static properties = { importWhat: { state: true } };
+  declare importWhat: 'municipalities' | 'capabilities';
   private readonly view = new StoreController(this, (s: AppState) => s);
+
+  constructor() {
+    super();
+    this.importWhat = 'municipalities';
+  }
 
   render() {
     const s = this.view.value;
@@ -133,8 +142,9 @@ export class DmDataView extends LitElement {
   private importer(s: AppState) {
     const sv = s.lang === 'sv';
     const preview = s.importPreview;
+    const what = this.importWhat;
     const pickFile = (file: File | undefined) => {
-      if (file) emit(this, 'dm-data-import', { file });
+      if (file) emit(this, 'dm-data-import', { file, what });
     };
     const imported = s.scenario.profiles?.length ?? 0;
     return html`<section class="import" aria-labelledby="import-h"
@@ -149,9 +159,20 @@ export class DmDataView extends LitElement {
           ? 'Ladda ner mallen, fyll i kommunernas egna siffror (IT-kostnad, IT-personal, system, invånare …) i Excel och läs in filen här, eller dra och släpp den. Det räcker med de kommuner och kolumner du har; övriga värden behålls. Inget ändras förrän du har sett förhandsvisningen och valt Tillämpa.'
           : 'Download the template, fill in the municipalities’ own figures in Excel and import the file here, or drop it. Only the municipalities and columns you have are needed; other values are kept. Nothing changes before you have seen the preview and chosen Apply.'
       }</p>
+      <fieldset class="what">
+        <legend>${sv ? 'Vad vill du läsa in?' : 'What do you want to import?'}</legend>
+        <label><input type="radio" name="what" value="municipalities" .checked=${what === 'municipalities'}
+          @change=${() => {
+            this.importWhat = 'municipalities';
+          }} /> ${sv ? 'Kommunernas uppgifter' : 'Municipalities’ figures'}</label>
+        <label><input type="radio" name="what" value="capabilities" data-what-capabilities .checked=${what === 'capabilities'}
+          @change=${() => {
+            this.importWhat = 'capabilities';
+          }} /> ${sv ? 'Förmågornas bemanning och kostnader' : 'Capabilities’ staffing and costs'}</label>
+      </fieldset>
       <div class="buttons">
-        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'csv' })}>${sv ? 'Mall (CSV för Excel)' : 'Template (CSV for Excel)'}</button>
-        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'json' })}>${sv ? 'Mall (JSON)' : 'Template (JSON)'}</button>
+        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'csv', what })}>${sv ? 'Mall (CSV för Excel)' : 'Template (CSV for Excel)'}</button>
+        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'json', what })}>${sv ? 'Mall (JSON)' : 'Template (JSON)'}</button>
         <label class="file">${sv ? 'Läs in fil (CSV eller JSON)' : 'Import file (CSV or JSON)'}
           <input type="file" accept=".csv,.json,.txt,text/csv,application/json" data-import-file @change=${(
             e: Event,

@@ -56,6 +56,11 @@ export interface AppState {
         changes: { code: string; name: string; field: string; from: unknown; to: unknown }[];
         profiles: Municipality[];
       }
+    | {
+        file: string;
+        changes: { id: string; name: string; field: string; from: unknown; to: unknown }[];
+        capabilities: Capability[];
+      }
     | null;
   /** Ids of saved scenarios chosen for side-by-side comparison (at most four). */
   compare: string[];

@@ -106,3 +106,24 @@ describe('editing figures in place', () => {
     );
   });
 });
+
+describe('importing capability costs', () => {
+  it('previews and applies a capability file', async () => {
+    const app = document.createElement('dm-app');
+    app.dataBase = '/public/data/';
+    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[1]), runs: 200 }));
+    document.body.append(app);
+    await until(() => app.store.state.run.status === 'done');
+    const csv = 'id;minFte;nonStaffCost\nservice-desk;0,7;300000\n';
+    app.dispatchEvent(
+      new CustomEvent('dm-data-import', { detail: { file: new File([csv], 'formagor.csv'), what: 'capabilities' } }),
+    );
+    await until(() => !!app.store.state.importPreview);
+    const preview = app.store.state.importPreview!;
+    expect('changes' in preview && preview.changes.length).to.equal(2);
+    app.dispatchEvent(new CustomEvent('dm-data-import-apply', { detail: {} }));
+    await until(() => app.store.state.scenario.capabilities?.[0]?.minFte === 0.7);
+    expect(app.store.state.scenario.capabilities![0].nonStaffCost).to.equal(300_000);
+    app.remove();
+  });
+});

@@ -1,0 +1,778 @@
+/**
+ * Import of the capability catalogue's figures from a user's file: CSV (as Swedish or English Excel saves
+ * it) or JSON. The companion of `./profiles.ts`, with the same flow: download a template
+ * ({@link capabilitiesTemplate} or {@link capabilitiesJsonTemplate}), edit it, upload it, look at the preview
+ * ({@link CapabilityImportOk.changes}) and apply ({@link CapabilityImportOk.capabilities}).
+ *
+ * Pure: no DOM apart from `TextDecoder`. Nothing here throws on bad input and nothing mutates its
+ * arguments; every problem is returned with its row and column and a Swedish message. Only the figures a
+ * municipality may want to calibrate can be changed (staffing, volumes, scale exponents, costs and the two
+ * flags); which capabilities exist, their groups, kinds and drivers are fixed by the catalogue.
+ *
+ * Reused from `./profiles.ts`: {@link decodeText} (UTF-8 with or without BOM, else Windows-1252),
+ * `MAX_FILE_BYTES`, `MAX_DATA_ROWS` and the `Problem` shape. Its number parser, delimiter detection and
+ * byte checks are not exported, so small local ones are written here.
+ */
+import Papa from 'papaparse';
+import { type Capability, parseCapabilities } from '../engine/index.js';
+import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
+import type { Lang } from '../i18n.js';
+import { decodeText, MAX_DATA_ROWS, MAX_FILE_BYTES, type Problem } from './profiles.js';
+
+/**
+ * The capability fields a file may change, in template column order. The scale exponents are flattened
+ * into `scale_low`, `scale_mode` and `scale_high` (in JSON also `scale: { low, mode, high }`); `poolable`
+ * and `transferable` are yes/no, all others numbers.
+ */
+export const CAPABILITY_FIELDS = [
+  'minFte',
+  'fteAtRef',
+  'refVolume',
+  'scale_low',
+  'scale_mode',
+  'scale_high',
+  'nonStaffCost',
+  'nonStaffScale',
+  'poolable',
+  'transferable',
+] as const;
+
+/** A capability field that an import may change (scale parts flattened, see {@link CAPABILITY_FIELDS}). */
+export type CapabilityField = (typeof CAPABILITY_FIELDS)[number];
+
+/** The columns of {@link capabilitiesTemplate}: `id`, `name` and {@link CAPABILITY_FIELDS}. */
+export const CAPABILITY_TEMPLATE_COLUMNS = ['id', 'name', ...CAPABILITY_FIELDS] as const;
+
+/**
+ * One reason a file was refused: the same shape as profile import problems. `row` is the row as Excel
+ * numbers it (header = 1, a leading `sep=;` line not counted) or the JSON entry's position from 1; `column`
+ * is the header or JSON key as written (`scale.low` for a key inside `scale`). Either is `null` when not tied
+ * to one. `message` is Swedish and names the place itself.
+ */
+export type CapabilityProblem = Problem;
+
+/**
+ * One field that an import changes, for a preview. `name` is the capability's Swedish name; `source` is
+ * what the capability's `sources` entry for the field becomes (`sources.scale` for the scale parts); `row`
+ * is the file row (or JSON entry) it came from.
+ */
+export interface CapabilityChange {
+  id: string;
+  name: string;
+  field: CapabilityField;
+  from: number | boolean;
+  to: number | boolean;
+  source: string;
+  row: number;
+}
+
+/** A file that can be applied: the changes to show, and the whole catalogue after applying them. */
+export interface CapabilityImportOk {
+  ok: true;
+  /** One entry per changed field, in file order. Empty when the file matches the current data. */
+  changes: CapabilityChange[];
+  /** `current` with the changes applied, in `current`'s order; unchanged capabilities are the same objects. */
+  capabilities: Capability[];
+}
+
+/** A refused file: every problem found (never empty). */
+export interface CapabilityImportFailed {
+  ok: false;
+  problems: CapabilityProblem[];
+}
+
+/** The outcome of {@link parseCapabilityFile}. Nothing is applied (no `capabilities`) when there is any problem. */
+export type CapabilityImportResult = CapabilityImportOk | CapabilityImportFailed;
+
+// ---------------------------------------------------------------------------------------------------------
+// Fields
+
+type BooleanField = 'poolable' | 'transferable';
+type ScalePart = 'low' | 'mode' | 'high';
+
+const isBooleanField = (field: CapabilityField): field is BooleanField =>
+  field === 'poolable' || field === 'transferable';
+
+const SCALE_PART: Partial<Record<CapabilityField, ScalePart>> = {
+  scale_low: 'low',
+  scale_mode: 'mode',
+  scale_high: 'high',
+};
+const SCALE_FIELDS = ['scale_low', 'scale_mode', 'scale_high'] as const;
+
+function getField(capability: Capability, field: CapabilityField): number | boolean {
+  const part = SCALE_PART[field];
+  return part ? capability.scale[part] : capability[field as Exclude<CapabilityField, (typeof SCALE_FIELDS)[number]>];
+}
+
+/** The key of `sources` that documents a field. */
+const sourceKey = (field: CapabilityField): string => (SCALE_PART[field] ? 'scale' : field);
+
+/** What each numeric field must be, in Swedish (mirrors CapabilitySchema). */
+const RULE: Record<Exclude<CapabilityField, BooleanField>, string> = {
+  minFte: 'får inte vara negativt (årsarbetare)',
+  fteAtRef: 'får inte vara negativt (årsarbetare vid referensvolymen)',
+  refVolume: 'ska vara större än 0',
+  scale_low: 'ska vara en skalexponent från 0,3 till 1,2',
+  scale_mode: 'ska vara en skalexponent från 0,3 till 1,2',
+  scale_high: 'ska vara en skalexponent från 0,3 till 1,2',
+  nonStaffCost: 'får inte vara negativt (kronor per år)',
+  nonStaffScale: 'ska vara från 0 till 1,2',
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Columns
+
+type Key = 'id' | 'name' | 'source' | CapabilityField;
+
+const KEY_BY_NAME: ReadonlyMap<string, Key> = new Map<string, Key>([
+  ...(['id', 'name', 'source', ...CAPABILITY_FIELDS] as const).map((key): [string, Key] => [key.toLowerCase(), key]),
+  ['förmåga', 'id'],
+  ['namn', 'name'],
+  ['källa', 'source'],
+  ['minsta bemanning', 'minFte'],
+  ['bemanning vid referens', 'fteAtRef'],
+  ['referensvolym', 'refVolume'],
+  ['övriga kostnader', 'nonStaffCost'],
+  ['kan delas', 'poolable'],
+  ['kan flyttas', 'transferable'],
+  ['scale.low', 'scale_low'],
+  ['scale.mode', 'scale_mode'],
+  ['scale.high', 'scale_high'],
+]);
+
+/** Capability fields that exist but are not set by import. */
+const FIXED_FIELDS: ReadonlySet<string> = new Set(
+  ['group', 'kind', 'driver', 'description', 'framework', 'sources'].map((f) => f.toLowerCase()),
+);
+
+const COLUMN_LIST = `id, name, ${CAPABILITY_FIELDS.join(', ')} och source (eller förmåga, namn, minsta bemanning, bemanning vid referens, referensvolym, övriga kostnader, kan delas, kan flyttas, källa)`;
+
+const normalize = (text: string): string =>
+  text
+    .normalize('NFC')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+
+/** A column header's key, or a Swedish explanation of why it is not accepted. */
+function resolveHeader(header: string, format: Format): { key: Key } | { error: string } {
+  const name = normalize(header);
+  const key = KEY_BY_NAME.get(name);
+  if (key) return { key };
+  if (name === 'scale') {
+    return format === 'csv'
+      ? { error: 'skalan anges i kolumnerna scale_low, scale_mode och scale_high' }
+      : { error: 'ska vara ett objekt som { "low": 0.8, "mode": 0.9, "high": 1 }' };
+  }
+  if (FIXED_FIELDS.has(name)) return { error: `kan inte ändras genom import (möjliga kolumner: ${COLUMN_LIST})` };
+  return { error: `${format === 'csv' ? 'okänd kolumn' : 'okänt fält'}. Möjliga kolumner: ${COLUMN_LIST}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cells (local helpers: profiles.ts does not export its own)
+
+const GROUP_SPACE = /[ \u00a0\u202f\u2009]/g;
+
+/**
+ * A number as people and spreadsheets write it: decimal comma or point, spaces between groups of three
+ * digits, a Unicode minus, an exponent. `null` when the text is not such a number.
+ */
+function parseNumber(raw: string): number | null {
+  let s = raw.trim().replace(/^[\u2212\u2013]/, '-');
+  if (/^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d*)?(?:[eE][+-]?\d+)?$/.test(s)) {
+    s = s.replace(GROUP_SPACE, '');
+  }
+  s = s.replace(',', '.');
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return null;
+  const value = Number(s);
+  return Number.isFinite(value) ? value : null;
+}
+
+const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['ja', true],
+  ['nej', false],
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['sant', true],
+  ['falskt', false],
+  ['1', true],
+  ['0', false],
+]);
+
+/** A yes/no cell: ja/nej, yes/no, true/false, sant/falskt (Swedish Excel's TRUE/FALSE) or 1/0, any case. */
+const parseBoolean = (raw: string): boolean | null => BOOLEAN_WORDS.get(normalize(raw)) ?? null;
+
+const BOOLEAN_HINT = 'ska vara ja eller nej (också yes/no, true/false, sant/falskt, 1/0)';
+
+/** A cell's text without the apostrophe that `toCsv` puts before text that would read as a formula. */
+const unneutralise = (text: string): string => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
+/** Text shortened for a message. */
+const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+const sameName = (a: string, b: string): boolean => normalize(a) === normalize(b);
+
+const formatSv = (value: number | boolean): string =>
+  typeof value === 'boolean' ? (value ? 'ja' : 'nej') : formatCsvNumber(value, 'sv');
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading a file into rows
+
+type Format = 'csv' | 'json';
+
+interface Cell<T> {
+  value: T;
+  raw: string;
+  column: string;
+}
+
+/** A name given in the file, with the language it claims to be in (`null`: either). */
+interface NameText {
+  text: string;
+  lang: Lang | null;
+}
+
+interface RawRow {
+  row: number;
+  id: Cell<string> | null;
+  name: Cell<NameText[]> | null;
+  source: Cell<string> | null;
+  values: Map<CapabilityField, Cell<number | boolean>>;
+}
+
+type Read = { fatal: false; rows: RawRow[]; problems: Problem[] } | { fatal: true; problems: Problem[] };
+
+const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
+
+function problem(format: Format, row: number | null, column: string | null, text: string): Problem {
+  let place = '';
+  if (row === null) place = column === null ? '' : `Kolumnen ${column}: `;
+  else {
+    const where = format === 'csv' ? `Raden ${row}` : `Post ${row}`;
+    place = column === null ? `${where}: ` : `${where}, ${format === 'csv' ? 'kolumnen' : 'fältet'} ${column}: `;
+  }
+  return { row, column, message: `${place}${text}` };
+}
+
+const refuse = (message: string): CapabilityImportFailed => ({
+  ok: false,
+  problems: [{ row: null, column: null, message }],
+});
+
+/** The delimiter: from an Excel `sep=` line, else the most frequent of `;`, `,` and tab outside quotes in the header. */
+function detectDelimiter(text: string): { delimiter: string; body: string } {
+  const sep = /^sep=(.)[ \t]*(\r\n|\n|\r|$)/i.exec(text);
+  if (sep) return { delimiter: sep[1], body: text.slice(sep[0].length) };
+  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const c of text.split(/\r\n|\n|\r/, 1)[0]) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c in counts) counts[c]++;
+  }
+  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return { delimiter: best[1] > 0 ? best[0] : ';', body: text };
+}
+
+/** One cell's value for a field, or a Swedish error. */
+function readValue(field: CapabilityField, raw: string): { value: number | boolean } | { error: string } {
+  if (isBooleanField(field)) {
+    const value = parseBoolean(raw);
+    return value === null ? { error: `”${clip(raw)}” ${BOOLEAN_HINT}` } : { value };
+  }
+  const value = parseNumber(raw);
+  return value === null ? { error: `”${clip(raw)}” är inte ett tal` } : { value };
+}
+
+function readCsv(text: string): Read {
+  const { delimiter, body } = detectDelimiter(text);
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter });
+  const quoteProblems: Problem[] = [];
+  for (const error of parsed.errors) {
+    if (error.type !== 'Quotes') continue;
+    const row = error.row === undefined ? null : error.row + 1;
+    quoteProblems.push(
+      problem('csv', row, null, 'citattecknen stämmer inte (ett fält öppnas med " men stängs aldrig)'),
+    );
+  }
+  const table = parsed.data;
+  const header = (table[0] ?? []).map((h) =>
+    clip(
+      h
+        .normalize('NFC')
+        .replace(/^\uFEFF/, '')
+        .trim(),
+    ),
+  );
+  const dataRows: { row: number; cells: string[] }[] = [];
+  for (let i = 1; i < table.length; i++) {
+    if (table[i].some((c) => c.trim() !== '')) dataRows.push({ row: i + 1, cells: table[i] });
+  }
+  if (dataRows.length > MAX_DATA_ROWS) return fatal(`För många rader (${dataRows.length}, högst ${MAX_DATA_ROWS})`);
+
+  const problems: Problem[] = [];
+  const keys: (Key | null)[] = [];
+  const firstColumn = new Map<Key, number>();
+  header.forEach((name, j) => {
+    keys.push(null);
+    if (name === '') {
+      if (dataRows.some(({ cells }) => (cells[j] ?? '').trim() !== '')) {
+        problems.push(problem('csv', 1, null, `kolumn ${j + 1} har värden men ingen rubrik`));
+      }
+      return;
+    }
+    const resolved = resolveHeader(name, 'csv');
+    if ('error' in resolved) {
+      problems.push(problem('csv', 1, name, resolved.error));
+      return;
+    }
+    const earlier = firstColumn.get(resolved.key);
+    if (earlier !== undefined) {
+      const what = header[earlier] === name ? `Kolumnen ${name}` : `Kolumnerna ${header[earlier]} och ${name}`;
+      problems.push({
+        row: 1,
+        column: name,
+        message: `${what} förekommer två gånger (kolumn ${earlier + 1} och ${j + 1})`,
+      });
+      return;
+    }
+    firstColumn.set(resolved.key, j);
+    keys[j] = resolved.key;
+  });
+  if (!firstColumn.has('id')) {
+    problems.push({
+      row: 1,
+      column: 'id',
+      message: 'Kolumnen id saknas (förmågans id, t.ex. service-desk; får också heta förmåga)',
+    });
+  }
+  if (problems.length > 0) return { fatal: true, problems: [...problems, ...quoteProblems] };
+  problems.push(...quoteProblems);
+  if (dataRows.length === 0) return fatal('Filen har bara en rubrikrad och inga rader med förmågor');
+
+  const rows: RawRow[] = [];
+  for (const { row, cells } of dataRows) {
+    if (cells.slice(header.length).some((c) => c.trim() !== '')) {
+      problems.push(
+        problem(
+          'csv',
+          row,
+          null,
+          `raden har fler fält (${cells.length}) än rubrikraden (${header.length}); kontrollera avgränsare och citattecken`,
+        ),
+      );
+      continue;
+    }
+    const read: RawRow = { row, id: null, name: null, source: null, values: new Map() };
+    keys.forEach((key, j) => {
+      const raw = (cells[j] ?? '').trim();
+      if (key === null || raw === '') return;
+      const column = header[j];
+      if (key === 'id' || key === 'source') read[key] = { value: unneutralise(raw), raw, column };
+      else if (key === 'name') read.name = { value: [{ text: unneutralise(raw), lang: null }], raw, column };
+      else {
+        const value = readValue(key, raw);
+        if ('error' in value) problems.push(problem('csv', row, column, value.error));
+        else read.values.set(key, { value: value.value, raw, column });
+      }
+    });
+    rows.push(read);
+  }
+  return { fatal: false, rows, problems };
+}
+
+/** One JSON value for a field, or a Swedish error. */
+function readJsonValue(
+  field: CapabilityField,
+  value: unknown,
+  raw: string,
+): { value: number | boolean } | { error: string } {
+  if (typeof value === 'string') return readValue(field, value);
+  if (isBooleanField(field)) {
+    if (typeof value === 'boolean') return { value };
+    if (value === 0 || value === 1) return { value: value === 1 };
+    return { error: `${raw} ${BOOLEAN_HINT}` };
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return { value };
+  return { error: `${raw} är inte ett tal` };
+}
+
+function readJson(text: string): Read {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fatal(`Filen är inte giltig JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!Array.isArray(data)) {
+    return fatal('JSON-filen ska innehålla en lista med förmågor: [{ "id": "service-desk", "minFte": 0.5 }, …]');
+  }
+  if (data.length > MAX_DATA_ROWS) return fatal(`För många poster (${data.length}, högst ${MAX_DATA_ROWS})`);
+  if (data.length === 0) return fatal('Filen innehåller en tom lista och inga förmågor');
+  const problems: Problem[] = [];
+  const rows: RawRow[] = [];
+  data.forEach((entry: unknown, i) => {
+    const row = i + 1;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(problem('json', row, null, 'ska vara ett objekt som { "id": "service-desk", "minFte": 0.5 }'));
+      return;
+    }
+    const read: RawRow = { row, id: null, name: null, source: null, values: new Map() };
+    const seen = new Map<Key, string>();
+    /** Reads one field value, unless the entry already gave it under another name. */
+    const take = (key: CapabilityField, column: string, value: unknown) => {
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push(problem('json', row, column, `anger samma sak som fältet ${earlier}`));
+        return;
+      }
+      seen.set(key, column);
+      if (value === null) {
+        problems.push(problem('json', row, column, 'måste ha ett värde (utelämna fältet för att behålla det)'));
+        return;
+      }
+      const raw = clip(JSON.stringify(value) ?? String(value));
+      if (typeof value === 'string' && value.trim() === '') return;
+      const parsed = readJsonValue(key, value, raw);
+      if ('error' in parsed) problems.push(problem('json', row, column, parsed.error));
+      else read.values.set(key, { value: parsed.value, raw, column });
+    };
+    for (const [name, value] of Object.entries(entry)) {
+      const column = clip(name);
+      if (normalize(name) === 'scale' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        for (const [part, inner] of Object.entries(value)) {
+          const field = KEY_BY_NAME.get(`scale_${normalize(part)}`);
+          const innerColumn = `${column}.${clip(part)}`;
+          if (field === undefined || !field.startsWith('scale_')) {
+            problems.push(problem('json', row, innerColumn, 'okänt fält (skalan har low, mode och high)'));
+          } else take(field as CapabilityField, innerColumn, inner);
+        }
+        continue;
+      }
+      const resolved = resolveHeader(name, 'json');
+      if ('error' in resolved) {
+        problems.push(problem('json', row, column, resolved.error));
+        continue;
+      }
+      const { key } = resolved;
+      if (key !== 'id' && key !== 'name' && key !== 'source') {
+        take(key, column, value);
+        continue;
+      }
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        problems.push(problem('json', row, column, `anger samma sak som fältet ${earlier}`));
+        continue;
+      }
+      seen.set(key, column);
+      const raw = clip(JSON.stringify(value) ?? String(value));
+      if (key === 'name' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const names: NameText[] = [];
+        for (const [lang, text] of Object.entries(value)) {
+          if ((lang === 'sv' || lang === 'en') && typeof text === 'string') names.push({ text, lang });
+          else problems.push(problem('json', row, `${column}.${clip(lang)}`, 'namnet anges som { "sv": …, "en": … }'));
+        }
+        read.name = { value: names, raw, column };
+      } else if (typeof value === 'string') {
+        if (key === 'name') read.name = { value: [{ text: value, lang: null }], raw, column };
+        else read[key] = { value, raw, column };
+      } else if (value !== null) problems.push(problem('json', row, column, `${raw} ska vara text`));
+    }
+    if (!seen.has('id')) problems.push(problem('json', row, 'id', 'fältet id saknas'));
+    rows.push(read);
+  });
+  return { fatal: false, rows, problems };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Applying the rows
+
+/** Whether an imported value leaves the current one as it is, also after the rounding of a template. */
+const unchanged = (from: number | boolean, to: number | boolean): boolean =>
+  from === to || (typeof from === 'number' && typeof to === 'number' && Number(formatCsvNumber(from, 'en')) === to);
+
+interface Origin {
+  row: number;
+  column: string;
+  raw: string;
+  sourceColumn: string | null;
+}
+
+function apply(
+  format: Format,
+  read: { rows: RawRow[]; problems: Problem[] },
+  fileName: string,
+  current: readonly Capability[],
+): CapabilityImportResult {
+  const problems: Problem[] = [...read.problems];
+  const index = new Map(current.map((capability, i) => [capability.id, i]));
+  const defaultSource = `import: ${fileName.slice(0, 200) || 'fil'}`;
+  const noun = format === 'csv' ? 'rad' : 'post';
+
+  // ids: known, and each once
+  const resolved: { read: RawRow; at: number }[] = [];
+  const rowsOfId = new Map<string, RawRow[]>();
+  for (const row of read.rows) {
+    if (row.id === null) {
+      if (format === 'csv') problems.push(problem(format, row.row, null, 'förmågans id saknas'));
+      continue;
+    }
+    const id = normalize(row.id.value);
+    const i = index.get(id);
+    if (i === undefined) {
+      const byName = current.find(
+        (c) => sameName(c.name.sv, row.id?.value ?? '') || sameName(c.name.en, row.id?.value ?? ''),
+      );
+      const hint = byName ? ` Menade du ${byName.id}? (kolumnen ska ha id, inte namn)` : '';
+      problems.push(problem(format, row.row, row.id.column, `okänd förmåga ”${clip(row.id.value)}”.${hint}`));
+      continue;
+    }
+    const same = rowsOfId.get(id) ?? [];
+    same.push(row);
+    rowsOfId.set(id, same);
+    if (same.length > 1) continue;
+    const capability = current[i];
+    for (const name of row.name?.value ?? []) {
+      const fits =
+        name.lang === null
+          ? sameName(name.text, capability.name.sv) || sameName(name.text, capability.name.en)
+          : sameName(name.text, capability.name[name.lang]);
+      if (!fits) {
+        problems.push(
+          problem(
+            format,
+            row.row,
+            row.name?.column ?? null,
+            `förmågan ${id} heter ”${capability.name.sv}” (${capability.name.en}), inte ”${clip(name.text)}”. Kontrollera id:t.`,
+          ),
+        );
+        break;
+      }
+    }
+    resolved.push({ read: row, at: i });
+  }
+  const times = ['', 'en gång', 'två gånger', 'tre gånger'];
+  for (const [id, same] of rowsOfId) {
+    if (same.length < 2) continue;
+    const places = same.map((r) => r.row);
+    const list = `${places.slice(0, -1).join(', ')} och ${places.at(-1)}`;
+    problems.push({
+      row: places[1],
+      column: same[1].id?.column ?? null,
+      message: `Förmågan ${id} förekommer ${times[same.length] ?? `${same.length} gånger`} (${noun} ${list})`,
+    });
+  }
+
+  // the changes, onto copies
+  const changes: CapabilityChange[] = [];
+  const merged = current.slice();
+  const origins = new Map<number, Map<CapabilityField, Origin>>();
+  for (const { read: row, at: i } of resolved) {
+    const capability = current[i];
+    const source = row.source?.value.trim() || defaultSource;
+    let next: Capability | null = null;
+    const fields = new Map<CapabilityField, Origin>();
+    for (const field of CAPABILITY_FIELDS) {
+      const cell = row.values.get(field);
+      if (cell === undefined) continue;
+      const from = getField(capability, field);
+      if (unchanged(from, cell.value)) continue;
+      next ??= { ...capability, scale: { ...capability.scale }, sources: { ...capability.sources } };
+      const part = SCALE_PART[field];
+      if (part) next.scale[part] = cell.value as number;
+      else Object.assign(next, { [field]: cell.value });
+      next.sources[sourceKey(field)] = source;
+      changes.push({ id: capability.id, name: capability.name.sv, field, from, to: cell.value, source, row: row.row });
+      fields.set(field, { row: row.row, column: cell.column, raw: cell.raw, sourceColumn: row.source?.column ?? null });
+    }
+    if (next) {
+      merged[i] = next;
+      origins.set(i, fields);
+    }
+  }
+
+  // scale order, with a message that shows the three values
+  const scaleReported = new Set<number>();
+  for (const [i, fields] of origins) {
+    const scaleOrigin = SCALE_FIELDS.map((f) => fields.get(f)).find((o) => o !== undefined);
+    const { low, mode, high } = merged[i].scale;
+    if (scaleOrigin && !(low <= mode && mode <= high)) {
+      scaleReported.add(i);
+      problems.push(
+        problem(
+          format,
+          scaleOrigin.row,
+          scaleOrigin.column,
+          `skalan måste vara scale_low ≤ scale_mode ≤ scale_high, men blir ${formatSv(low)}, ${formatSv(mode)} och ${formatSv(high)}`,
+        ),
+      );
+    }
+  }
+
+  // the merged catalogue against the project's schema, each issue placed in the file
+  const checked = parseCapabilities(merged);
+  if (!checked.ok) {
+    const placed = new Set<string>();
+    for (const issue of checked.issues) {
+      const [first, second, third] = issue.path.split('.');
+      const i = Number(first);
+      const capability = current[i];
+      const fields = origins.get(i);
+      let origin: Origin | undefined;
+      let text: string | undefined;
+      let column: string | null = null;
+      if (fields && second === 'sources') {
+        origin = [...fields].find(([field]) => sourceKey(field) === third)?.[1];
+        column = origin?.sourceColumn ?? null;
+        text = 'källan ska ha från 3 till 2 000 tecken';
+      } else if (fields && second === 'scale' && third === undefined) {
+        if (scaleReported.has(i)) continue;
+        origin = SCALE_FIELDS.map((f) => fields.get(f)).find((o) => o !== undefined);
+        column = origin?.column ?? null;
+        text = 'skalan måste vara scale_low ≤ scale_mode ≤ scale_high';
+      } else if (fields) {
+        const field = (second === 'scale' ? `scale_${third}` : second) as CapabilityField;
+        origin = fields.get(field);
+        column = origin?.column ?? null;
+        if (origin && !isBooleanField(field) && field in RULE) {
+          const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
+          text = `${shown} är inte tillåtet: ${RULE[field]}`;
+        }
+      }
+      if (origin && text !== undefined) {
+        const key = `${origin.row}:${column}:${text}`;
+        if (placed.has(key)) continue;
+        placed.add(key);
+        problems.push(problem(format, origin.row, column, text));
+      } else {
+        const who = capability ? `Förmågan ${capability.id}` : 'Förmågelistan';
+        problems.push({
+          row: null,
+          column: null,
+          message: `${who}: ogiltiga uppgifter i ${issue.path} (${issue.message})`,
+        });
+      }
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, changes, capabilities: merged };
+}
+
+/** Problems in file order: those about the whole file first, then by row (stable within a row). */
+const sortProblems = (problems: Problem[]): Problem[] =>
+  problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+
+/** Why the bytes cannot be a text file, or `null` (local: the checks of profiles.ts are not exported). */
+function checkBytes(bytes: Uint8Array): string | null {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mb = (n: number) => String(Math.round((n / (1024 * 1024)) * 10) / 10).replace('.', ',');
+    return `Filen är för stor (${mb(bytes.length)} MB, högst ${mb(MAX_FILE_BYTES)} MB)`;
+  }
+  if (bytes.length === 0) return 'Filen är tom';
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return 'Filen är sparad som UTF-16 (”Unicode-text”). Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.';
+  }
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return 'Filen är inte text (binärt innehåll). Det ser ut att vara en Excel-arbetsbok (.xlsx): spara som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)” först.';
+  }
+  if (bytes.includes(0)) return 'Filen är inte text (binärt innehåll)';
+  return null;
+}
+
+/**
+ * Reads a user's file of capability figures and merges it onto `current` (the catalogue), for a preview and
+ * then applying.
+ *
+ * **Formats.** JSON when the name ends in `.json` or the text starts with `[` or `{`: an array of partial
+ * capabilities `{ "id": "service-desk", "minFte": 0.6, "scale": { "high": 0.95 }, "poolable": false }`
+ * (numbers or numeric text; booleans, 0/1 or yes/no words; `name` as text or `{ "sv", "en" }`). Otherwise
+ * CSV with a header row, read with papaparse, in UTF-8 (with or without BOM) or Windows-1252 (see
+ * `decodeText`); the delimiter is taken from an Excel `sep=` line or the header row (`;`, `,` or tab).
+ * Numbers may have a decimal comma or point and spaces between groups of three digits; a single `,` or `.`
+ * is a decimal mark. An empty cell keeps the current value.
+ *
+ * **Columns.** `id` is required and must name an existing capability, once. Any of
+ * {@link CAPABILITY_FIELDS} may be present; `poolable` and `transferable` accept ja/nej, yes/no, true/false,
+ * sant/falskt and 1/0. `name` is optional and only checked against the id's Swedish or English name, which
+ * catches shifted rows. `source` is optional and becomes the `sources` entry of every field the row changes
+ * (`sources.scale` for the scale parts), else `import: <fileName>`. Headers are matched trimmed and
+ * case-insensitive, with Swedish aliases: förmåga → id, namn → name, källa → source, minsta bemanning →
+ * minFte, bemanning vid referens → fteAtRef, referensvolym → refVolume, övriga kostnader → nonStaffCost,
+ * kan delas → poolable, kan flyttas → transferable. Any other column is refused by name.
+ *
+ * **Checks.** At most `MAX_FILE_BYTES` bytes and `MAX_DATA_ROWS` rows; no binary content; the scale must
+ * stay `scale_low ≤ scale_mode ≤ scale_high`; and the merged catalogue must pass `parseCapabilities`, whose
+ * issues come back placed at the file's row and column. Nothing is returned but the problems when there is
+ * any. `current` is not modified; values equal to the current ones, also after a template's rounding, are
+ * not changes.
+ */
+export function parseCapabilityFile(
+  bytes: Uint8Array,
+  fileName: string,
+  current: readonly Capability[],
+): CapabilityImportResult {
+  const early = checkBytes(bytes);
+  if (early) return refuse(early);
+  const { text } = decodeText(bytes);
+  if (text.trim() === '') return refuse('Filen är tom');
+  const json = /\.json$/i.test(fileName.trim()) || /^\s*[[{]/.test(text);
+  const read = json ? readJson(text) : readCsv(text);
+  if (read.fatal) return { ok: false, problems: sortProblems(read.problems) };
+  return apply(json ? 'json' : 'csv', read, fileName, current);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Templates
+
+const booleanCell = (value: boolean, lang: Lang): string =>
+  lang === 'sv' ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no';
+
+/**
+ * A CSV template with the capabilities' current figures, to edit and import again: the columns of
+ * {@link CAPABILITY_TEMPLATE_COLUMNS} (stable English identifiers in both languages, scale flattened into
+ * `scale_low`, `scale_mode`, `scale_high`), one row per capability with its name in `lang`, written with
+ * `toCsv` (`sv`: `;` and decimal comma; `en`: `,` and decimal point; both UTF-8 with BOM). Yes/no fields are
+ * `ja`/`nej` (sv) or `yes`/`no` (en). Importing the unedited file changes nothing.
+ */
+export function capabilitiesTemplate(current: readonly Capability[], lang: Lang): string {
+  const rows: CsvCell[][] = [[...CAPABILITY_TEMPLATE_COLUMNS]];
+  for (const c of current) {
+    rows.push([
+      c.id,
+      c.name[lang],
+      ...CAPABILITY_FIELDS.map((field) => {
+        const value = getField(c, field);
+        return typeof value === 'boolean' ? booleanCell(value, lang) : value;
+      }),
+    ]);
+  }
+  return toCsv(rows, lang);
+}
+
+/**
+ * A JSON template with the capabilities' current figures: an array of
+ * `{ id, name: { sv, en }, minFte, fteAtRef, refVolume, scale: { low, mode, high }, nonStaffCost,
+ * nonStaffScale, poolable, transferable }`, pretty-printed. Importing it unedited changes nothing.
+ */
+export function capabilitiesJsonTemplate(current: readonly Capability[]): string {
+  const entries = current.map((c) => ({
+    id: c.id,
+    name: { sv: c.name.sv, en: c.name.en },
+    minFte: c.minFte,
+    fteAtRef: c.fteAtRef,
+    refVolume: c.refVolume,
+    scale: { low: c.scale.low, mode: c.scale.mode, high: c.scale.high },
+    nonStaffCost: c.nonStaffCost,
+    nonStaffScale: c.nonStaffScale,
+    poolable: c.poolable,
+    transferable: c.transferable,
+  }));
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}

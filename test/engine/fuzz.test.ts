@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadModel, parseScenario } from '../../src/engine/index.js';
-import { fyrbodal, municipalities, smallCatalogue } from '../helpers.js';
+import { loadModel, parseCapabilities, parseMunicipalities, parseScenario } from '../../src/engine/index.js';
+import { parseCapabilityFile } from '../../src/import/capabilities.js';
+import { parseProfileFile } from '../../src/import/profiles.js';
+import { fyrbodal, municipalities, readJson, smallCatalogue } from '../helpers.js';
 
 /** Replace one value somewhere inside a JSON value, at a path chosen by the generator. */
 function mutate(value: unknown, choices: number[], replacement: unknown): unknown {
@@ -55,6 +57,45 @@ describe('fuzzing scenario files (10 000 cases each)', () => {
           for (const issue of result.issues) expect(issue.path).toMatch(/^scenario/);
         }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('fuzzing CSV and JSON imports (10 000 cases each)', () => {
+  const profiles = municipalities as unknown as Parameters<typeof parseProfileFile>[2];
+  const capabilities = readJson('public/data/capabilities.json') as Parameters<typeof parseCapabilityFile>[2];
+  const header = fc.constantFrom('kommunkod;invånare;itCost', 'code,population,systems', 'id;minFte;nonStaffCost', '');
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('1438', '1460', '9999', '12,5', '-3', '1e400', '"', ';', '\r\n'),
+  );
+  const csv = fc
+    .tuple(header, fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 6 }))
+    .map(([h, rows]) => [h, ...rows.map((r) => r.join(';'))].join('\n'));
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    csv.map((text) => new TextEncoder().encode(text)),
+  );
+
+  it('never throws and only ever returns valid profiles', () => {
+    fc.assert(
+      fc.property(bytes, fc.constantFrom('a.csv', 'a.json', 'a.txt'), (input, name) => {
+        const result = parseProfileFile(input, name, profiles);
+        if (result.ok) expect(parseMunicipalities(result.profiles).ok).toBe(true);
+        else expect(result.problems.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('never throws and only ever returns a valid catalogue', () => {
+    fc.assert(
+      fc.property(bytes, fc.constantFrom('a.csv', 'a.json'), (input, name) => {
+        const result = parseCapabilityFile(input, name, capabilities);
+        if (result.ok) expect(parseCapabilities(result.capabilities).ok).toBe(true);
+        else expect(result.problems.length).toBeGreaterThan(0);
       }),
       { numRuns: 10_000 },
     );

@@ -9,15 +9,17 @@
  * municipality may want to calibrate can be changed (staffing, volumes, scale exponents, costs and the two
  * flags); which capabilities exist, their groups, kinds and drivers are fixed by the catalogue.
  *
- * Reused from `./profiles.ts`: {@link decodeText} (UTF-8 with or without BOM, else Windows-1252),
- * `MAX_FILE_BYTES`, `MAX_DATA_ROWS` and the `Problem` shape. Its number parser, delimiter detection and
- * byte checks are not exported, so small local ones are written here.
+ * Shared with `./profiles.ts`: {@link decodeText} (UTF-8 with or without BOM, else Windows-1252),
+ * `MAX_DATA_ROWS` and the `Problem` shape from there, and the byte checks, delimiter detection and message
+ * helpers of `./file-input.ts`. The number parser stays local: capabilities have no percent fields and
+ * accept yes/no words.
  */
 import Papa from 'papaparse';
 import { type Capability, parseCapabilities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
-import { decodeText, MAX_DATA_ROWS, MAX_FILE_BYTES, type Problem } from './profiles.js';
+import { checkBytes, clip, detectDelimiter, sortProblems, unneutralise } from './file-input.js';
+import { decodeText, MAX_DATA_ROWS, type Problem } from './profiles.js';
 
 /**
  * The capability fields a file may change, in template column order. The scale exponents are flattened
@@ -208,12 +210,6 @@ const parseBoolean = (raw: string): boolean | null => BOOLEAN_WORDS.get(normaliz
 
 const BOOLEAN_HINT = 'ska vara ja eller nej (också yes/no, true/false, sant/falskt, 1/0)';
 
-/** A cell's text without the apostrophe that `toCsv` puts before text that would read as a formula. */
-const unneutralise = (text: string): string => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
-
-/** Text shortened for a message. */
-const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 const sameName = (a: string, b: string): boolean => normalize(a) === normalize(b);
 
 const formatSv = (value: number | boolean): string =>
@@ -262,20 +258,6 @@ const refuse = (message: string): CapabilityImportFailed => ({
   ok: false,
   problems: [{ row: null, column: null, message }],
 });
-
-/** The delimiter: from an Excel `sep=` line, else the most frequent of `;`, `,` and tab outside quotes in the header. */
-function detectDelimiter(text: string): { delimiter: string; body: string } {
-  const sep = /^sep=(.)[ \t]*(\r\n|\n|\r|$)/i.exec(text);
-  if (sep) return { delimiter: sep[1], body: text.slice(sep[0].length) };
-  const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
-  let quoted = false;
-  for (const c of text.split(/\r\n|\n|\r/, 1)[0]) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c in counts) counts[c]++;
-  }
-  const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
-  return { delimiter: best[1] > 0 ? best[0] : ';', body: text };
-}
 
 /** One cell's value for a field, or a Swedish error. */
 function readValue(field: CapabilityField, raw: string): { value: number | boolean } | { error: string } {
@@ -660,30 +642,6 @@ function apply(
 
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, changes, capabilities: merged };
-}
-
-/** Problems in file order: those about the whole file first, then by row (stable within a row). */
-const sortProblems = (problems: Problem[]): Problem[] =>
-  problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
-    .map(({ p }) => p);
-
-/** Why the bytes cannot be a text file, or `null` (local: the checks of profiles.ts are not exported). */
-function checkBytes(bytes: Uint8Array): string | null {
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (n: number) => String(Math.round((n / (1024 * 1024)) * 10) / 10).replace('.', ',');
-    return `Filen är för stor (${mb(bytes.length)} MB, högst ${mb(MAX_FILE_BYTES)} MB)`;
-  }
-  if (bytes.length === 0) return 'Filen är tom';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return 'Filen är sparad som UTF-16 (”Unicode-text”). Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.';
-  }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return 'Filen är inte text (binärt innehåll). Det ser ut att vara en Excel-arbetsbok (.xlsx): spara som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)” först.';
-  }
-  if (bytes.includes(0)) return 'Filen är inte text (binärt innehåll)';
-  return null;
 }
 
 /**

@@ -16,9 +16,17 @@ import Papa from 'papaparse';
 import { type Municipality, parseMunicipalities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
+import {
+  checkBytes,
+  clip,
+  detectDelimiter,
+  looksBinary,
+  MAX_FILE_BYTES,
+  sortProblems,
+  unneutralise,
+} from './file-input.js';
 
-/** The largest file accepted, in bytes (5 MB). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** The most data rows (CSV, not counting the header and blank rows) or entries (JSON) accepted. */
 export const MAX_DATA_ROWS = 1000;
@@ -247,9 +255,6 @@ function parseNumber(raw: string, field: EditableField): { value: number } | { e
   return { value: percent ? value / 100 : value };
 }
 
-/** A cell's text without the apostrophe that `toCsv` puts before text that would read as a formula. */
-const unneutralise = (text: string): string => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
-
 /** A kommunkod as written, made four digits; a three-digit code gets its leading zero back. */
 function parseCode(raw: string): { code: string; note?: string } | { error: string } {
   const s = unneutralise(raw.trim());
@@ -268,17 +273,8 @@ const sameName = (a: string, b: string): boolean =>
   a.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase() ===
   b.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Text shortened for a message, so that a huge cell or header does not make a huge message. */
-const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
 /** Whole numbers with a space between groups of three digits, as in Swedish text (`1 000`). */
 const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-
-/** Megabytes with at most one decimal and a decimal comma. */
-const formatMegabytes = (bytes: number): string => {
-  const mb = bytes / (1024 * 1024);
-  return String(mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10).replace('.', ',');
-};
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading a file into rows
@@ -321,26 +317,6 @@ const problem = (format: Format, row: number | null, column: string | null, text
 });
 
 const refuse = (message: string): ImportFailed => ({ ok: false, problems: [{ row: null, column: null, message }] });
-
-/** The delimiter of a CSV text: from an Excel `sep=` line, or the most frequent of `;`, tab and `,` in the header. */
-function detectDelimiter(text: string): { delimiter: string | undefined; body: string } {
-  const sep = /^sep=(.)[ \t]*(\r\n|\n|\r|$)/i.exec(text);
-  if (sep) return { delimiter: sep[1], body: text.slice(sep[0].length) };
-  const firstLine = text.split(/\r\n|\n|\r/, 1)[0];
-  let quoted = false;
-  const counts = new Map<string, number>([
-    [';', 0],
-    ['\t', 0],
-    [',', 0],
-  ]);
-  for (const c of firstLine) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [c, n] of counts) if (n > 0 && (best === undefined || n > (counts.get(best) ?? 0))) best = c;
-  return { delimiter: best, body: text };
-}
 
 function readCsv(text: string): Read {
   const { delimiter, body } = detectDelimiter(text);
@@ -515,34 +491,6 @@ function readJson(text: string): Read {
 // ---------------------------------------------------------------------------------------------------------
 // Checking the bytes
 
-/** The share of control characters above which a text is taken for binary data. */
-const MAX_CONTROL_SHARE = 0.01;
-
-function checkBytes(bytes: Uint8Array): string | null {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return `Filen är för stor (${formatMegabytes(bytes.length)} MB, högst ${formatMegabytes(MAX_FILE_BYTES)} MB)`;
-  }
-  if (bytes.length === 0) return 'Filen är tom';
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return 'Filen är sparad som UTF-16 (”Unicode-text”). Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.';
-  }
-  const binary = 'Filen är inte text (binärt innehåll)';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return `${binary}. Det ser ut att vara en Excel-arbetsbok (.xlsx) eller ett zip-arkiv: spara som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)” först.`;
-  }
-  if (bytes.includes(0)) return binary;
-  return null;
-}
-
-function looksBinary(text: string): boolean {
-  let control = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c <= 0x9f)) control++;
-  }
-  return control > text.length * MAX_CONTROL_SHARE;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Applying the rows
 
@@ -701,13 +649,6 @@ function apply(
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, changes, profiles: merged };
 }
-
-/** Problems in file order: those about the whole file first, then by row (stable within a row). */
-const sortProblems = (problems: Problem[]): Problem[] =>
-  problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
-    .map(({ p }) => p);
 
 /**
  * Reads a user's file of municipality figures and merges it onto `current`, for a preview and then applying.

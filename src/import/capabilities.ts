@@ -18,7 +18,16 @@ import Papa from 'papaparse';
 import { type Capability, parseCapabilities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
-import { checkBytes, clip, detectDelimiter, sortProblems, unneutralise } from './file-input.js';
+import {
+  checkBytes,
+  clip,
+  detectDelimiter,
+  type FileFormat,
+  mapHeader,
+  problemAt,
+  sortProblems,
+  unneutralise,
+} from './file-input.js';
 import { decodeText, MAX_DATA_ROWS, type Problem } from './profiles.js';
 
 /**
@@ -218,7 +227,7 @@ const formatSv = (value: number | boolean): string =>
 // ---------------------------------------------------------------------------------------------------------
 // Reading a file into rows
 
-type Format = 'csv' | 'json';
+type Format = FileFormat;
 
 interface Cell<T> {
   value: T;
@@ -244,15 +253,7 @@ type Read = { fatal: false; rows: RawRow[]; problems: Problem[] } | { fatal: tru
 
 const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
 
-function problem(format: Format, row: number | null, column: string | null, text: string): Problem {
-  let place = '';
-  if (row === null) place = column === null ? '' : `Kolumnen ${column}: `;
-  else {
-    const where = format === 'csv' ? `Raden ${row}` : `Post ${row}`;
-    place = column === null ? `${where}: ` : `${where}, ${format === 'csv' ? 'kolumnen' : 'fältet'} ${column}: `;
-  }
-  return { row, column, message: `${place}${text}` };
-}
+const problem = problemAt;
 
 const refuse = (message: string): CapabilityImportFailed => ({
   ok: false,
@@ -296,34 +297,7 @@ function readCsv(text: string): Read {
   if (dataRows.length > MAX_DATA_ROWS) return fatal(`För många rader (${dataRows.length}, högst ${MAX_DATA_ROWS})`);
 
   const problems: Problem[] = [];
-  const keys: (Key | null)[] = [];
-  const firstColumn = new Map<Key, number>();
-  header.forEach((name, j) => {
-    keys.push(null);
-    if (name === '') {
-      if (dataRows.some(({ cells }) => (cells[j] ?? '').trim() !== '')) {
-        problems.push(problem('csv', 1, null, `kolumn ${j + 1} har värden men ingen rubrik`));
-      }
-      return;
-    }
-    const resolved = resolveHeader(name, 'csv');
-    if ('error' in resolved) {
-      problems.push(problem('csv', 1, name, resolved.error));
-      return;
-    }
-    const earlier = firstColumn.get(resolved.key);
-    if (earlier !== undefined) {
-      const what = header[earlier] === name ? `Kolumnen ${name}` : `Kolumnerna ${header[earlier]} och ${name}`;
-      problems.push({
-        row: 1,
-        column: name,
-        message: `${what} förekommer två gånger (kolumn ${earlier + 1} och ${j + 1})`,
-      });
-      return;
-    }
-    firstColumn.set(resolved.key, j);
-    keys[j] = resolved.key;
-  });
+  const { keys, firstColumn } = mapHeader(header, dataRows, (name) => resolveHeader(name, 'csv'), problems);
   if (!firstColumn.has('id')) {
     problems.push({
       row: 1,

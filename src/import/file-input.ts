@@ -76,3 +76,58 @@ export const sortProblems = (problems: Problem[]): Problem[] =>
     .map((p, i) => ({ p, i }))
     .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
     .map(({ p }) => p);
+
+/** Whether a problem's place is a CSV row and column or a JSON entry and field. */
+export type FileFormat = 'csv' | 'json';
+
+/** A problem with its place spelt out in Swedish: "Raden 4, kolumnen population: …" or "Post 2, fältet …". */
+export function problemAt(format: FileFormat, row: number | null, column: string | null, text: string): Problem {
+  let place = '';
+  if (row === null) place = column === null ? '' : `Kolumnen ${column}: `;
+  else {
+    const where = format === 'csv' ? `Raden ${row}` : `Post ${row}`;
+    place = column === null ? `${where}: ` : `${where}, ${format === 'csv' ? 'kolumnen' : 'fältet'} ${column}: `;
+  }
+  return { row, column, message: `${place}${text}` };
+}
+
+/**
+ * Map a CSV header to field keys: every named column must resolve, and no key may appear twice; an unnamed
+ * column is ignored unless it holds values. Problems (on row 1) are appended to `problems`.
+ */
+export function mapHeader<K>(
+  header: string[],
+  dataRows: { cells: string[] }[],
+  resolve: (name: string) => { key: K } | { error: string },
+  problems: Problem[],
+): { keys: (K | null)[]; firstColumn: Map<K, number> } {
+  const keys: (K | null)[] = [];
+  const firstColumn = new Map<K, number>();
+  header.forEach((name, j) => {
+    keys.push(null);
+    if (name === '') {
+      if (dataRows.some(({ cells }) => (cells[j] ?? '').trim() !== '')) {
+        problems.push(problemAt('csv', 1, null, `kolumn ${j + 1} har värden men ingen rubrik`));
+      }
+      return;
+    }
+    const resolved = resolve(name);
+    if ('error' in resolved) {
+      problems.push(problemAt('csv', 1, name, resolved.error));
+      return;
+    }
+    const earlier = firstColumn.get(resolved.key);
+    if (earlier !== undefined) {
+      const what = header[earlier] === name ? `Kolumnen ${name}` : `Kolumnerna ${header[earlier]} och ${name}`;
+      problems.push({
+        row: 1,
+        column: name,
+        message: `${what} förekommer två gånger (kolumn ${earlier + 1} och ${j + 1})`,
+      });
+      return;
+    }
+    firstColumn.set(resolved.key, j);
+    keys[j] = resolved.key;
+  });
+  return { keys, firstColumn };
+}

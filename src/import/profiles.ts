@@ -20,8 +20,11 @@ import {
   checkBytes,
   clip,
   detectDelimiter,
+  type FileFormat,
   looksBinary,
   MAX_FILE_BYTES,
+  mapHeader,
+  problemAt,
   sortProblems,
   unneutralise,
 } from './file-input.js';
@@ -279,7 +282,7 @@ const formatCount = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g,
 // ---------------------------------------------------------------------------------------------------------
 // Reading a file into rows
 
-type Format = 'csv' | 'json';
+type Format = FileFormat;
 
 /** One cell that was read: where it stands and what it said. */
 interface Cell<T> {
@@ -303,18 +306,7 @@ type Read = { fatal: false; rows: RawRow[]; problems: Problem[] } | { fatal: tru
 const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
 
 /** The place a message is about, as its opening words: `Raden 4, kolumnen population: `. */
-function at(format: Format, row: number | null, column: string | null): string {
-  if (row === null) return column === null ? '' : `Kolumnen ${column}: `;
-  const place = format === 'csv' ? `Raden ${row}` : `Post ${row}`;
-  if (column === null) return `${place}: `;
-  return `${place}, ${format === 'csv' ? 'kolumnen' : 'fältet'} ${column}: `;
-}
-
-const problem = (format: Format, row: number | null, column: string | null, text: string): Problem => ({
-  row,
-  column,
-  message: `${at(format, row, column)}${text}`,
-});
+const problem = problemAt;
 
 const refuse = (message: string): ImportFailed => ({ ok: false, problems: [{ row: null, column: null, message }] });
 
@@ -352,34 +344,7 @@ function readCsv(text: string): Read {
   }
 
   // the header: every column must be known, and known once
-  const keys: (Key | null)[] = [];
-  const firstColumn = new Map<Key, number>();
-  header.forEach((name, j) => {
-    keys.push(null);
-    if (name === '') {
-      if (dataRows.some(({ cells }) => (cells[j] ?? '').trim() !== '')) {
-        problems.push(problem('csv', 1, null, `kolumn ${j + 1} har värden men ingen rubrik`));
-      }
-      return;
-    }
-    const resolved = resolveHeader(name);
-    if ('error' in resolved) {
-      problems.push(problem('csv', 1, name, resolved.error));
-      return;
-    }
-    const earlier = firstColumn.get(resolved.key);
-    if (earlier !== undefined) {
-      const what = header[earlier] === name ? `Kolumnen ${name}` : `Kolumnerna ${header[earlier]} och ${name}`;
-      problems.push({
-        row: 1,
-        column: name,
-        message: `${what} förekommer två gånger (kolumn ${earlier + 1} och ${j + 1})`,
-      });
-      return;
-    }
-    firstColumn.set(resolved.key, j);
-    keys[j] = resolved.key;
-  });
+  const { keys, firstColumn } = mapHeader(header, dataRows, (name) => resolveHeader(name), problems);
   if (!firstColumn.has('code')) {
     problems.push({
       row: 1,

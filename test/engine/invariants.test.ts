@@ -8,6 +8,7 @@ import {
   PATH_IDS,
   type Results,
   type Scenario,
+  type Stats,
   simulateAll,
 } from '../../src/engine/index.js';
 import { fyrbodal, model, scenarioWith, smallCatalogue } from '../helpers.js';
@@ -166,22 +167,10 @@ describe('model invariants (MODEL.md §7)', () => {
   });
 });
 
-type StatsLike = {
-  sd: number;
-  mean: number;
-  p5: number;
-  p10: number;
-  p25: number;
-  p50: number;
-  p75: number;
-  p90: number;
-  p95: number;
-};
-
-function forEachStats(value: unknown, visit: (s: StatsLike) => void): void {
+function forEachStats(value: unknown, visit: (s: Stats) => void): void {
   if (value === null || typeof value !== 'object') return;
   if ('p50' in value && 'sd' in value) {
-    visit(value as StatsLike);
+    visit(value as Stats);
     return;
   }
   for (const child of Object.values(value)) forEachStats(child, visit);

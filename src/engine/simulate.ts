@@ -51,6 +51,8 @@ const TM = TOTAL_METRICS.length;
 const MR = MEMBER_RUN_METRICS.length;
 const MY = MEMBER_YEAR_METRICS.length;
 const K = ASSUMPTION_IDS.length;
+/** Status quo sums per member-year: cost, holding, drift, development demand (FTE), FTE. */
+const SQ = 5;
 const A = Object.fromEntries(ASSUMPTION_IDS.map((id, i) => [id, i])) as Record<AssumptionId, number>;
 
 /**
@@ -93,6 +95,9 @@ const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 interface PathSpec {
   members: Uint8Array;
   capabilities: Uint8Array;
+  /** The indices of `capabilities`, and how many operations/governance capabilities of each group it holds. */
+  maskIndex: Int32Array;
+  maskNonDevCount: Float64Array;
   anyShared: boolean;
   merged: boolean;
   /** Provider volume multiple (a regional body serves more than the members). */
@@ -150,8 +155,16 @@ export class Simulator {
   private readonly provVol: Float64Array;
   private readonly memberCost: Float64Array;
   private readonly memberFte: Float64Array;
-  private readonly shared: Uint8Array;
-  private readonly removed: Uint8Array;
+  /** [member][year][cost, holding, drift, development demand, FTE]: status quo sums over all capabilities. */
+  private readonly sqSum: Float64Array;
+  /** [member][year][group]: status quo FTE of the operations and governance capabilities per group. */
+  private readonly sqGroupFte: Float64Array;
+  /** Operations and governance capabilities per group; development capabilities by index. */
+  private readonly nonDevCount = new Float64Array(G);
+  private readonly devIndex: Int32Array;
+  /** Coverage scratch per group: the provider's share of the current path-year, and one member's. */
+  private readonly cov = new CoverageScratch();
+  private readonly yearCov = new CoverageScratch();
   /** [path][member][year][metric] of the current run. */
   private readonly out: Float64Array;
   /** [path][member][held|robust][group] of the current run's final year. */
@@ -165,9 +178,6 @@ export class Simulator {
   private readonly exitDraws: Float64Array;
   /** Per member: what it paid for shared provision in the year before an exit. */
   private readonly sharedPayment: Float64Array;
-  private readonly localGroupFte = new Float64Array(G);
-  private readonly providerGroupFte = new Float64Array(G);
-  private readonly heldFlag: Uint8Array;
   /** A driver array that points every capability at inhabitants (a merger splits everything by population). */
   private readonly allInhabitants: Uint8Array;
   private readonly mergedCost: Float64Array;
@@ -204,14 +214,19 @@ export class Simulator {
     this.provVol = new Float64Array(T * 4);
     this.memberCost = new Float64Array(C);
     this.memberFte = new Float64Array(C);
-    this.shared = new Uint8Array(C);
-    this.removed = new Uint8Array(C);
+    this.sqSum = new Float64Array(M * T * SQ);
+    this.sqGroupFte = new Float64Array(M * T * G);
+    const dev: number[] = [];
+    for (let c = 0; c < C; c++) {
+      if (model.kind[c] === KIND.utveckling) dev.push(c);
+      else this.nonDevCount[model.group[c]]++;
+    }
+    this.devIndex = Int32Array.from(dev);
     this.out = new Float64Array(P * M * T * MY);
     this.groups = new Float64Array(P * M * 2 * G);
     this.tot = new Float64Array(P * T * TM);
     this.localPhi = new Float64Array(M);
     this.allInhabitants = new Uint8Array(C).fill(DRIVER.inhabitants);
-    this.heldFlag = new Uint8Array(C);
     this.exitDraws = new Float64Array(2 * T);
     this.sharedPayment = new Float64Array(M);
     this.mergedCost = new Float64Array(C);
@@ -220,6 +235,16 @@ export class Simulator {
     const none = new Uint8Array(C);
     const all = new Uint8Array(C).fill(1);
     const allMembers = new Uint8Array(M).fill(1);
+    const maskOf = (capabilities: Uint8Array) => {
+      const maskNonDevCount = new Float64Array(G);
+      const index: number[] = [];
+      for (let c = 0; c < C; c++) {
+        if (!capabilities[c]) continue;
+        index.push(c);
+        if (model.kind[c] !== KIND.utveckling) maskNonDevCount[model.group[c]]++;
+      }
+      return { maskIndex: Int32Array.from(index), maskNonDevCount, anyShared: index.length > 0 };
+    };
     const spec = (over: Partial<PathSpec>): PathSpec => ({
       members: allMembers,
       capabilities: none,
@@ -236,7 +261,7 @@ export class Simulator {
       host: -1,
       markup: 0,
       ...over,
-      anyShared: (over.capabilities ?? none).some((x) => x === 1),
+      ...maskOf(over.capabilities ?? none),
     });
     this.specs = [
       spec({}),
@@ -452,7 +477,9 @@ export class Simulator {
    * capability instead of two per capability and year.
    */
   private memberNeeds(i: number, users0: number, g: number): void {
-    const { m, T, C, beta, sqFte, sqNs, sqCost } = this;
+    const { m, T, C, beta, sqFte, sqNs, sqCost, sqSum, sqGroupFte } = this;
+    sqSum.fill(0, i * T * SQ, (i + 1) * T * SQ);
+    sqGroupFte.fill(0, i * T * G, (i + 1) * T * G);
     const lnUsers = Math.log(users0);
     const lnSystems = Math.log(m.systems[i]);
     const lnPop = Math.log(m.pop0[i]);
@@ -474,16 +501,28 @@ export class Simulator {
       let other = m.nonStaffCost[c] * Math.exp(m.nonStaffScale[c] * x) * factor;
       const workStep = Math.exp(beta[c] * grows);
       const otherStep = Math.exp(m.nonStaffScale[c] * grows);
-      const development = m.kind[c] === KIND.utveckling;
+      const kind = m.kind[c];
+      const development = kind === KIND.utveckling;
       const minFte = m.minFte[c];
+      const group = m.group[c];
       for (let t = 0; t < T; t++) {
         const k = (i * T + t) * C + c;
         const need = development ? work * this.demand[t] : work;
         const fte = need > minFte ? need : minFte;
         const ns = other * this.priceIndex[t];
+        const cost = fte * this.wage[t] + ns;
         sqFte[k] = fte;
         sqNs[k] = ns;
-        sqCost[k] = fte * this.wage[t] + ns;
+        sqCost[k] = cost;
+        const q = (i * T + t) * SQ;
+        sqSum[q] += cost;
+        if (development) sqSum[q + 3] += fte;
+        else {
+          sqSum[q + 1] += cost;
+          if (kind === KIND.drift) sqSum[q + 2] += cost;
+          sqGroupFte[(i * T + t) * G + group] += fte;
+        }
+        sqSum[q + 4] += fte;
         work *= workStep;
         other *= otherStep;
       }
@@ -617,8 +656,7 @@ export class Simulator {
     let provWeight = 0;
     for (let i = 0; i < M; i++) {
       if (!spec.members[i]) continue;
-      let n0 = 0;
-      for (let c = 0; c < C; c++) n0 += this.sqFte[i * T * C + c];
+      const n0 = this.sqSum[i * T * SQ + 4];
       provPhi += this.phiStar[i] * n0;
       provWeight += n0;
     }
@@ -637,10 +675,12 @@ export class Simulator {
       }
     }
     const coordinationFte = Math.max(0, this.draw[A.coordinationFte]);
-    const { sqFte, sqCost, shareD, provCost, provFte, memberCost, memberFte, mergedCost, mergedFte } = this;
-    const { kind } = m;
+    const { sqFte, sqCost, sqSum, sqGroupFte, shareD, provCost, provFte, memberCost, memberFte } = this;
+    const { mergedCost, mergedFte, cov, yearCov } = this;
+    const { kind, group } = m;
     const driver = merged ? this.allInhabitants : m.driver;
     const mask = spec.capabilities;
+    const maskIndex = spec.maskIndex;
     const unrealised = 1 - spec.realisation;
     const sums = this.sums;
     this.prepareShares(spec);
@@ -656,18 +696,28 @@ export class Simulator {
       // a merger counts as one organisation once it is more than half done
       const mergedNow = merged && sharedNow;
       let provN = 0;
-      for (let c = 0; c < C; c++) {
-        this.shared[c] = spec.capabilities[c] && sharedNow ? 1 : 0;
-        if (spec.capabilities[c]) provN += this.provFte[t * C + c];
+      for (let k = 0; k < maskIndex.length; k++) provN += provFte[t * C + maskIndex[k]];
+      // this year's split of the operations and governance capabilities between provider and members
+      yearCov.reset();
+      for (let g = 0; g < G; g++) {
+        const atProvider = sharedNow ? spec.maskNonDevCount[g] : 0;
+        yearCov.providerHeld[g] = atProvider;
+        yearCov.localHeld[g] = this.nonDevCount[g] - atProvider;
+      }
+      if (sharedNow) {
+        for (let k = 0; k < maskIndex.length; k++) {
+          const c = maskIndex[k];
+          if (kind[c] !== KIND.utveckling) yearCov.providerFte[group[c]] += provFte[t * C + c];
+        }
       }
       // the host serves itself first when its staffing falls short
       let hostShare = 0;
       if (spec.host >= 0) {
         let own = 0;
         let all = 0;
-        for (let c = 0; c < C; c++) {
-          if (!spec.capabilities[c]) continue;
-          const f = this.provFte[t * C + c];
+        for (let k = 0; k < maskIndex.length; k++) {
+          const c = maskIndex[k];
+          const f = provFte[t * C + c];
           own += f * this.shareOf(spec, spec.host, c, t);
           all += f;
         }
@@ -680,8 +730,8 @@ export class Simulator {
       let markupIncome = 0;
       if (merged) this.realiseMerged(spec, t);
       if (spec.host >= 0) {
-        for (let c = 0; c < C; c++) {
-          if (!spec.capabilities[c]) continue;
+        for (let k = 0; k < maskIndex.length; k++) {
+          const c = maskIndex[k];
           markupIncome += r * spec.markup * provCost[t * C + c] * (1 - this.shareOf(spec, spec.host, c, t));
         }
       }
@@ -697,14 +747,19 @@ export class Simulator {
         if (!spec.members[i] || (i === exitMember && t >= exitYear)) {
           const sq = (i * T + t) * MY;
           for (let k = 0; k < MY; k++) out[o + k] = out[sq + k];
+          if (t === T - 1) this.groups.copyWithin((p * M + i) * 2 * G, i * 2 * G, (i + 1) * 2 * G);
           continue;
         }
+        const it = i * T + t;
+        cov.copyFrom(yearCov);
+        for (let g = 0; g < G; g++) cov.localFte[g] = sqGroupFte[it * G + g];
         blendMember(
-          C,
-          (i * T + t) * C,
-          (i * T + t) * 4,
+          maskIndex,
+          it * C,
+          it * 4,
           t * C,
           r,
+          sharedNow,
           unrealised,
           spec.priceFactor[i],
           merged,
@@ -715,19 +770,21 @@ export class Simulator {
           provFte,
           mergedCost,
           mergedFte,
-          mask,
           driver,
           kind,
+          group,
           memberCost,
           memberFte,
+          cov.localFte,
           sums,
         );
-        let cost = sums[0];
-        let holding = sums[1];
-        const drift = sums[2];
-        const demand = sums[3];
+        const q = it * SQ;
+        let cost = sqSum[q] + sums[0];
+        let holding = sqSum[q + 1] + sums[1];
+        const drift = sqSum[q + 2] + sums[2];
+        const demand = sqSum[q + 3] + sums[3];
         const sharedCost = sums[4];
-        const localN = sums[5];
+        const localN = sqSum[q + 4] - sums[5];
         const overhead = spec.overheadShare * sharedCost;
         const coordination = spec.coordinationPayers[i] && t >= spec.coordinationFrom ? coordinationFte * W : 0;
         let transition =
@@ -761,11 +818,14 @@ export class Simulator {
         const phi = localPhi[i];
         const free = this.budget[i * T + t] - holding;
         const devCap = free > 0 ? (phi * free) / W : 0;
-        this.markShortfall(free);
+        this.giveUp(free, false, sharedNow, mask, it * C, t);
         this.coverage(
           p,
           i,
           t,
+          it * C,
+          sharedNow,
+          mask,
           devCap,
           demand,
           phi,
@@ -788,8 +848,10 @@ export class Simulator {
         const devCap = free > 0 ? (provPhi * free) / W : 0;
         let mergedPop = 0;
         for (let i = 0; i < M; i++) if (spec.members[i]) mergedPop += this.pop[i * T + t];
-        for (let c = 0; c < C; c++) memberCost[c] = provCost[t * C + c];
-        this.markShortfall(free, true);
+        // every capability is the merged organisation's, so coverage is the same for every member
+        cov.copyFrom(yearCov);
+        this.giveUp(free, true, sharedNow, mask, 0, t);
+        let first = -1;
         for (let i = 0; i < M; i++) {
           if (!spec.members[i]) continue;
           const o = ((p * M + i) * T + t) * MY;
@@ -798,7 +860,10 @@ export class Simulator {
           const holding = out[o + 1];
           const drift = out[o + 5];
           const cap = devCap * popShare;
-          this.coverage(p, i, t, devCap, mergedDemand, provPhi, provPhi, o);
+          if (first < 0) {
+            this.coverage(p, i, t, 0, sharedNow, mask, devCap, mergedDemand, provPhi, provPhi, o);
+            first = i;
+          } else this.copyCoverage(p, first, i, t, o);
           out[o + 1] = cap;
           out[o + 2] = demand - cap;
           out[o + 5] = drift / (holding + (free > 0 ? free * popShare : 0));
@@ -835,18 +900,31 @@ export class Simulator {
   }
 
   /**
-   * Under a budget shortfall, give up local capabilities (governance first, then operations) until the
-   * money saved covers the shortfall. Marks them in `removed`.
+   * Under a budget shortfall (free < 0), give up local operations and governance capabilities
+   * (governance first, then operations) until the money saved covers the shortfall, taking them out of
+   * the coverage scratch `cov`. A merged organisation (`merged`) gives up its own capabilities, valued at
+   * the provider's cost; otherwise shared capabilities are kept (they are paid under contract).
+   * `base` is the member-year's offset into the status quo arrays.
    */
-  private markShortfall(free: number, includeShared = false): void {
-    this.removed.fill(0);
+  private giveUp(free: number, merged: boolean, sharedNow: boolean, mask: Uint8Array, base: number, t: number): void {
     if (free >= 0) return;
+    const { cov, sqCost, sqFte, memberCost, memberFte, provCost, provFte, C } = this;
+    const { shortfallOrder, group } = this.m;
     let missing = -free;
-    for (const c of this.m.shortfallOrder) {
-      if (missing <= 0) break;
-      if (this.shared[c] && !includeShared) continue;
-      this.removed[c] = 1;
-      missing -= this.memberCost[c];
+    for (let k = 0; k < shortfallOrder.length && missing > 0; k++) {
+      const c = shortfallOrder[k];
+      const g = group[c];
+      if (sharedNow && mask[c] === 1) {
+        if (!merged) continue;
+        cov.providerFte[g] -= provFte[t * C + c];
+        cov.providerHeld[g]--;
+        missing -= provCost[t * C + c];
+      } else {
+        const own = mask[c] === 1;
+        cov.localFte[g] -= own ? memberFte[c] : sqFte[base + c];
+        cov.localHeld[g]--;
+        missing -= own ? memberCost[c] : sqCost[base + c];
+      }
     }
   }
 
@@ -855,65 +933,81 @@ export class Simulator {
    * A capability is held when it is funded at its minimum staffing (development capabilities: to the
    * extent development capacity meets demand); it is held robustly when, in addition, the organisation
    * that holds it has at least two filled FTE working in the same key capability (group), so that no
-   * single person carries it.
+   * single person carries it. Operations and governance capabilities come summed per group in `cov`
+   * (after any given up); the development capabilities are checked one by one.
    */
   private coverage(
     p: number,
     i: number,
     t: number,
+    base: number,
+    sharedNow: boolean,
+    mask: Uint8Array,
     devCap: number,
     demand: number,
     phi: number,
     provPhi: number,
     o: number,
   ): void {
-    const { m, C, T, shared, removed, memberFte, provFte, groups, localGroupFte, providerGroupFte, heldFlag } = this;
-    const { kind, minFte, group, groupSize } = m;
-    const merged = this.specs[p].merged;
+    const { m, C, T, provFte, memberFte, sqFte, groups, cov, devIndex } = this;
+    const { minFte, group, groupSize } = m;
     const kappa = demand > 0 ? Math.min(1, devCap / demand) : 1;
-    localGroupFte.fill(0);
-    providerGroupFte.fill(0);
-    let held = 0;
-    for (let c = 0; c < C; c++) {
-      // shared capabilities (and everything in a completed merger) are held by the provider
-      const atProvider = shared[c] === 1;
-      const fte = atProvider ? provFte[t * C + c] : memberFte[c];
-      let h: boolean;
-      let staffed: number;
-      if (kind[c] === KIND.utveckling) {
-        staffed = kappa * fte;
-        h = staffed >= minFte[c] - 1e-12;
-      } else if (atProvider && !merged) {
-        // a shared provider is paid under contract
-        staffed = provPhi * fte;
-        h = true;
+    const {
+      localFte,
+      localHeld,
+      providerFte,
+      providerHeld,
+      devLocalFte,
+      devLocalHeld,
+      devProviderFte,
+      devProviderHeld,
+    } = cov;
+    devLocalFte.fill(0);
+    devLocalHeld.fill(0);
+    devProviderFte.fill(0);
+    devProviderHeld.fill(0);
+    for (let k = 0; k < devIndex.length; k++) {
+      const c = devIndex[k];
+      const g = group[c];
+      const shared = mask[c] === 1;
+      const atProvider = sharedNow && shared;
+      const staffed = kappa * (atProvider ? provFte[t * C + c] : shared ? memberFte[c] : sqFte[base + c]);
+      if (staffed < minFte[c] - 1e-12) continue;
+      if (atProvider) {
+        devProviderFte[g] += staffed;
+        devProviderHeld[g]++;
       } else {
-        // held unless given up under a budget shortfall
-        staffed = (atProvider ? provPhi : phi) * fte;
-        h = removed[c] === 0;
+        devLocalFte[g] += staffed;
+        devLocalHeld[g]++;
       }
-      heldFlag[c] = h ? 1 : 0;
-      if (!h) continue;
-      held++;
-      if (atProvider) providerGroupFte[group[c]] += staffed;
-      else localGroupFte[group[c]] += staffed;
     }
+    let held = 0;
     let robust = 0;
     const last = t === T - 1;
     const g0 = (p * this.M + i) * 2 * G;
-    if (last) groups.fill(0, g0, g0 + 2 * G);
-    for (let c = 0; c < C; c++) {
-      const g = group[c];
-      const h = heldFlag[c] === 1;
-      const rb = h && (shared[c] === 1 ? providerGroupFte[g] : localGroupFte[g]) >= 2;
-      if (rb) robust++;
+    for (let g = 0; g < G; g++) {
+      const local = localHeld[g] + devLocalHeld[g];
+      const provider = providerHeld[g] + devProviderHeld[g];
+      const localRobust = phi * localFte[g] + devLocalFte[g] >= 2 ? local : 0;
+      const providerRobust = provPhi * providerFte[g] + devProviderFte[g] >= 2 ? provider : 0;
+      held += local + provider;
+      robust += localRobust + providerRobust;
       if (last) {
-        if (h) groups[g0 + g] += 1 / groupSize[g];
-        if (rb) groups[g0 + G + g] += 1 / groupSize[g];
+        groups[g0 + g] = (local + provider) / groupSize[g];
+        groups[g0 + G + g] = (localRobust + providerRobust) / groupSize[g];
       }
     }
     this.out[o + 3] = held / C;
     this.out[o + 4] = robust / C;
+  }
+
+  /** Member i's coverage in year t is the same as member `from`'s (one merged organisation). */
+  private copyCoverage(p: number, from: number, i: number, t: number, o: number): void {
+    const { M, T, out, groups } = this;
+    const source = ((p * M + from) * T + t) * MY;
+    out[o + 3] = out[source + 3];
+    out[o + 4] = out[source + 4];
+    if (t === T - 1) groups.copyWithin((p * M + i) * 2 * G, (p * M + from) * 2 * G, (p * M + from + 1) * 2 * G);
   }
 
   /** Sum the members into the path's totals for the current run. */
@@ -959,17 +1053,21 @@ export class Simulator {
 }
 
 /**
- * The hot loop: one member's cost and staffing per capability in one year, blending its own provision
- * with the shared provider's by the ramp r. Writes `memberCost`/`memberFte` and the sums
- * [cost, holding (operations + governance), drift, development demand (FTE), shared cost, local FTE].
- * A free function over typed arrays so that the JIT keeps it small and monomorphic.
+ * The hot loop: one member's cost and staffing in one year for the capabilities of the path's mask
+ * (the others are as in status quo), blending its own provision with the shared provider's by the ramp
+ * r. Writes `memberCost`/`memberFte` of those capabilities, moves their FTE in `localGroupFte` (shared
+ * ones leave the member once the ramp passes one half) and writes the differences from status quo:
+ * [cost, holding (operations + governance), drift, development demand (FTE), shared cost, FTE handed
+ * to the provider, cost of shared provision]. A free function over typed arrays so that the JIT keeps
+ * it small and monomorphic.
  */
 function blendMember(
-  C: number,
+  maskIndex: Int32Array,
   base: number,
   shareBase: number,
   provBase: number,
   r: number,
+  sharedNow: boolean,
   unrealised: number,
   priceFactor: number,
   merged: boolean,
@@ -980,11 +1078,12 @@ function blendMember(
   provFte: Float64Array,
   mergedCost: Float64Array,
   mergedFte: Float64Array,
-  mask: Uint8Array,
   driver: Uint8Array,
   kind: Uint8Array,
+  group: Uint8Array,
   memberCost: Float64Array,
   memberFte: Float64Array,
+  localGroupFte: Float64Array,
   sums: Float64Array,
 ): void {
   let cost = 0;
@@ -992,44 +1091,42 @@ function blendMember(
   let drift = 0;
   let demand = 0;
   let sharedCost = 0;
-  let localN = 0;
+  let handed = 0;
   let sharedValue = 0;
-  for (let c = 0; c < C; c++) {
+  const markup = priceFactor - 1;
+  for (let k = 0; k < maskIndex.length; k++) {
+    const c = maskIndex[k];
     const ownFte = sqFte[base + c];
     const own = sqCost[base + c];
-    let value = own;
-    let fte = ownFte;
-    if (mask[c] === 1) {
-      const share = shareD[shareBase + driver[c]];
-      const pc = share * provCost[provBase + c];
-      const pf = share * provFte[provBase + c];
-      let eff: number;
-      let effFte: number;
-      if (merged) {
-        // a merged municipality realises its gains as a whole (see realiseMerged)
-        eff = share * mergedCost[c];
-        effFte = share * mergedFte[c];
-      } else {
-        // a contract partner realises them per member; a markup is paid on top of the realised cost
-        eff = (pc < own ? pc + unrealised * (own - pc) : pc) + (priceFactor - 1) * pc;
-        effFte = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
-      }
-      value = own - r * (own - eff);
-      fte = ownFte - r * (ownFte - effFte);
-      sharedCost += r * pc;
-      sharedValue += value;
-      localN += (1 - r) * ownFte;
+    const share = shareD[shareBase + driver[c]];
+    const pc = share * provCost[provBase + c];
+    let eff: number;
+    let effFte: number;
+    if (merged) {
+      // a merged municipality realises its gains as a whole (see realiseMerged)
+      eff = share * mergedCost[c];
+      effFte = share * mergedFte[c];
     } else {
-      localN += ownFte;
+      // a contract partner realises them per member; a markup is paid on top of the realised cost
+      const pf = share * provFte[provBase + c];
+      eff = (pc < own ? pc + unrealised * (own - pc) : pc) + markup * pc;
+      effFte = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
     }
+    const value = own - r * (own - eff);
+    const fte = ownFte - r * (ownFte - effFte);
+    sharedCost += r * pc;
+    sharedValue += value;
+    handed += r * ownFte;
     memberCost[c] = value;
     memberFte[c] = fte;
-    cost += value;
-    const k = kind[c];
-    if (k === KIND.utveckling) demand += fte;
+    const dv = value - own;
+    cost += dv;
+    const kc = kind[c];
+    if (kc === KIND.utveckling) demand += fte - ownFte;
     else {
-      holding += value;
-      if (k === KIND.drift) drift += value;
+      holding += dv;
+      if (kc === KIND.drift) drift += dv;
+      localGroupFte[group[c]] += (sharedNow ? 0 : fte) - ownFte;
     }
   }
   sums[0] = cost;
@@ -1037,8 +1134,36 @@ function blendMember(
   sums[2] = drift;
   sums[3] = demand;
   sums[4] = sharedCost;
-  sums[5] = localN;
+  sums[5] = handed;
   sums[6] = sharedValue;
+}
+
+/** Per-group coverage sums of one organisation-year: FTE and held capabilities, local and at the provider. */
+class CoverageScratch {
+  /** Operations and governance: FTE (before staffing) and held count. */
+  readonly localFte = new Float64Array(G);
+  readonly localHeld = new Float64Array(G);
+  readonly providerFte = new Float64Array(G);
+  readonly providerHeld = new Float64Array(G);
+  /** Development: staffed FTE and held count. */
+  readonly devLocalFte = new Float64Array(G);
+  readonly devLocalHeld = new Float64Array(G);
+  readonly devProviderFte = new Float64Array(G);
+  readonly devProviderHeld = new Float64Array(G);
+
+  reset(): void {
+    this.localFte.fill(0);
+    this.localHeld.fill(0);
+    this.providerFte.fill(0);
+    this.providerHeld.fill(0);
+  }
+
+  copyFrom(other: CoverageScratch): void {
+    this.localFte.set(other.localFte);
+    this.localHeld.set(other.localHeld);
+    this.providerFte.set(other.providerFte);
+    this.providerHeld.set(other.providerHeld);
+  }
 }
 
 /** Share of positions filled in the long run: φ* = f / (a + f(1 − a)) for attrition a and fill rate f. */

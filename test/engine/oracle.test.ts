@@ -7,8 +7,8 @@ import { ReferenceSimulator } from './reference-simulator.js';
  * The engine against its oracle (the straightforward implementation it was restructured from, frozen in
  * reference-simulator.ts): the same runs must give the same numbers, up to floating-point rounding from
  * summing in another order. Coverage counts capabilities against thresholds (≥ 2 FTE, ≥ minimum
- * staffing), so a rounding difference exactly at a threshold may flip one capability in one run; those
- * are compared as run means.
+ * staffing): a rounding difference exactly at a threshold could flip one capability in one run. None
+ * does in these cases (the runs are seeded, so this is decided once, not by chance on a CI machine).
  */
 const catalogue = readJson('public/data/capabilities.json');
 const RUNS = 200;
@@ -44,8 +44,6 @@ const cases: [string, Scenario][] = [
   ],
 ];
 
-const COVERAGE_ROWS = new Set([3, 4]); // coverage, robustCoverage in TOTAL_METRICS
-
 function close(actual: Float64Array, expected: Float64Array, what: string, rel = 1e-9): void {
   expect(actual.length, `${what}: length`).toBe(expected.length);
   let worst = 0;
@@ -61,17 +59,6 @@ function close(actual: Float64Array, expected: Float64Array, what: string, rel =
   expect(worst, `${what}: worst relative difference at index ${at}`).toBeLessThanOrEqual(rel);
 }
 
-/** Means over the runs of each row of a [row][run] array. */
-function rowMeans(a: Float64Array, runs: number): Float64Array {
-  const out = new Float64Array(a.length / runs);
-  for (let row = 0; row < out.length; row++) {
-    let s = 0;
-    for (let r = 0; r < runs; r++) s += a[row * runs + r];
-    out[row] = s / runs;
-  }
-  return out;
-}
-
 describe('the engine equals its oracle', () => {
   for (const [name, scenario] of cases) {
     it(name, () => {
@@ -80,25 +67,9 @@ describe('the engine equals its oracle', () => {
       const slow: ChunkResult = new ReferenceSimulator(m).simulateChunk(0, RUNS);
       close(fast.draws, slow.draws, 'draws', 0);
       close(fast.memberRuns, slow.memberRuns, 'memberRuns');
-      // totals: everything but coverage per run; coverage as means over the runs
-      const rows = fast.totals.length / RUNS;
-      const perRow = slow.totals.length / RUNS / 10;
-      for (let row = 0; row < rows; row++) {
-        const metric = Math.floor(row / perRow);
-        const a = fast.totals.subarray(row * RUNS, (row + 1) * RUNS);
-        const b = slow.totals.subarray(row * RUNS, (row + 1) * RUNS);
-        if (COVERAGE_ROWS.has(metric)) close(rowMeans(a, RUNS), rowMeans(b, RUNS), `totals row ${row}`, 1e-3);
-        else close(a, b, `totals row ${row}`);
-      }
-      // blockSums: [block][metric][path][member][year], member-year metrics with coverage at 3 and 4
-      const blockRow = fast.blockSums.length / Math.ceil(RUNS / 100) / 7;
-      for (let k = 0; k < fast.blockSums.length / blockRow; k++) {
-        const metric = k % 7;
-        const a = fast.blockSums.subarray(k * blockRow, (k + 1) * blockRow);
-        const b = slow.blockSums.subarray(k * blockRow, (k + 1) * blockRow);
-        close(a, b, `blockSums row ${k}`, COVERAGE_ROWS.has(metric) ? 1e-3 : 1e-9);
-      }
-      close(fast.groupSums, slow.groupSums, 'groupSums', 1e-2);
+      close(fast.totals, slow.totals, 'totals');
+      close(fast.blockSums, slow.blockSums, 'blockSums');
+      close(fast.groupSums, slow.groupSums, 'groupSums');
     });
   }
 });

@@ -638,6 +638,7 @@ export class ReferenceSimulator {
         if (!spec.members[i] || (i === exitMember && t >= exitYear)) {
           const sq = (i * T + t) * MY;
           for (let k = 0; k < MY; k++) out[o + k] = out[sq + k];
+          if (t === T - 1) this.groups.copyWithin((p * M + i) * 2 * G, i * 2 * G, (i + 1) * 2 * G);
           continue;
         }
         blendMember(

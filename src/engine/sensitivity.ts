@@ -11,19 +11,32 @@ export interface Driver {
 }
 
 /**
- * Ranks of a sample (1 = smallest), ties given their average rank. O(n log n).
+ * Ranks of a sample (1 = smallest), ties given their average rank. O(n log n): one native sort of a
+ * copy, then each value's first and last position among equals by binary search.
  * See https://en.wikipedia.org/wiki/Ranking#Fractional_ranking_(%221_2.5_2.5_4%22_ranking).
  */
 export function ranks(values: Float64Array): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const sorted = Float64Array.from(values).sort();
   const out = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && values[order[j + 1]] === values[order[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) out[order[k]] = rank;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // first index with sorted[k] >= v, and first with sorted[k] > v
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    hi = n;
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (sorted[mid] <= v) end = mid + 1;
+      else hi = mid;
+    }
+    out[i] = (lo + end - 1) / 2 + 1;
   }
   return out;
 }

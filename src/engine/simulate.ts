@@ -992,7 +992,7 @@ export class Simulator {
       const providerRobust = provPhi * providerFte[g] + devProviderFte[g] >= 2 ? provider : 0;
       held += local + provider;
       robust += localRobust + providerRobust;
-      if (last) {
+      if (last && groupSize[g] > 0) {
         groups[g0 + g] = (local + provider) / groupSize[g];
         groups[g0 + G + g] = (localRobust + providerRobust) / groupSize[g];
       }

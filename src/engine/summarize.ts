@@ -1,4 +1,4 @@
-import { mean, quantileSorted, sampleStandardDeviation } from 'simple-statistics';
+import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
 import type { PreparedModel } from './model.js';
 import { CAPABILITY_GROUPS, PATH_IDS, type PathId } from './schema.js';
@@ -411,28 +411,20 @@ export class Accumulator {
   }
 }
 
+const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+
 /**
  * Mean, standard deviation, standard error of the mean and percentiles of a sample.
- * Percentiles use simple-statistics' `quantileSorted` (linear interpolation between order statistics).
- * O(n log n) for the sort.
+ * Percentiles use simple-statistics' `quantile`, which places only the needed order statistics
+ * (multi-quickselect, O(n)) and then reads them exactly as `quantileSorted` reads a sorted sample
+ * (linear interpolation between order statistics).
  */
 export function describe(values: Float64Array): Stats {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  const list = sorted as unknown as number[];
-  const sd = n > 1 ? sampleStandardDeviation(values as unknown as number[]) : 0;
-  return {
-    mean: mean(values as unknown as number[]),
-    sd,
-    se: sd / Math.sqrt(n),
-    p5: quantileSorted(list, 0.05),
-    p10: quantileSorted(list, 0.1),
-    p25: quantileSorted(list, 0.25),
-    p50: quantileSorted(list, 0.5),
-    p75: quantileSorted(list, 0.75),
-    p90: quantileSorted(list, 0.9),
-    p95: quantileSorted(list, 0.95),
-  };
+  const n = values.length;
+  const list = values as unknown as number[];
+  const sd = n > 1 ? sampleStandardDeviation(list) : 0;
+  const [p5, p10, p25, p50, p75, p90, p95] = quantile(list, PERCENTILES);
+  return { mean: mean(list), sd, se: sd / Math.sqrt(n), p5, p10, p25, p50, p75, p90, p95 };
 }
 
 /**

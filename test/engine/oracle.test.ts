@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ChunkResult, type Scenario, Simulator } from '../../src/engine/index.js';
-import { model, readJson, scenarioWith } from '../helpers.js';
+import { model, readJson, scenarioWith, smallCatalogue } from '../helpers.js';
 import { ReferenceSimulator } from './reference-simulator.js';
 
 /**
@@ -13,7 +13,7 @@ import { ReferenceSimulator } from './reference-simulator.js';
 const catalogue = readJson('public/data/capabilities.json');
 const RUNS = 200;
 
-const cases: [string, Scenario][] = [
+const cases: [string, Scenario, unknown?][] = [
   ['Fyrbodal (default)', readJson('scenarios/fyrbodal.json') as Scenario],
   ['Dalsland', readJson('scenarios/dalsland.json') as Scenario],
   ['Trestad', readJson('scenarios/trestad.json') as Scenario],
@@ -42,6 +42,13 @@ const cases: [string, Scenario][] = [
       s.paths.asymmetrisk.members = s.members.slice(0, 4);
     }),
   ],
+  [
+    'the small test catalogue (groups without capabilities), three members',
+    scenarioWith((s) => {
+      s.members = s.members.slice(0, 3);
+    }),
+    smallCatalogue,
+  ],
 ];
 
 function close(actual: Float64Array, expected: Float64Array, what: string, rel = 1e-9): void {
@@ -60,9 +67,9 @@ function close(actual: Float64Array, expected: Float64Array, what: string, rel =
 }
 
 describe('the engine equals its oracle', () => {
-  for (const [name, scenario] of cases) {
+  for (const [name, scenario, capabilities = catalogue] of cases) {
     it(name, () => {
-      const m = model({ ...scenario, runs: RUNS }, catalogue);
+      const m = model({ ...scenario, runs: RUNS }, capabilities);
       const fast: ChunkResult = new Simulator(m).simulateChunk(0, RUNS);
       const slow: ChunkResult = new ReferenceSimulator(m).simulateChunk(0, RUNS);
       close(fast.draws, slow.draws, 'draws', 0);

@@ -139,8 +139,7 @@ export class Simulator {
   private readonly budget: Float64Array;
   private readonly legacyFactor: Float64Array;
   private readonly sqFte: Float64Array;
-  private readonly sqNs: Float64Array;
-  /** sqFte · wage + sqNs: each member's own cost per year and capability. */
+  /** FTE · wage + non-staff cost: each member's own cost per year and capability. */
   private readonly sqCost: Float64Array;
   /** [member][year][driver]: the member's share of the current provider's volume. */
   private readonly shareD: Float64Array;
@@ -202,7 +201,6 @@ export class Simulator {
     this.budget = new Float64Array(M * T);
     this.legacyFactor = new Float64Array(M);
     this.sqFte = new Float64Array(M * T * C);
-    this.sqNs = new Float64Array(M * T * C);
     this.sqCost = new Float64Array(M * T * C);
     this.shareD = new Float64Array(M * T * 4);
     this.provCost = new Float64Array(T * C);
@@ -477,7 +475,7 @@ export class Simulator {
    * capability instead of two per capability and year.
    */
   private memberNeeds(i: number, users0: number, g: number): void {
-    const { m, T, C, beta, sqFte, sqNs, sqCost, sqSum, sqGroupFte } = this;
+    const { m, T, C, beta, sqFte, sqCost, sqSum, sqGroupFte } = this;
     sqSum.fill(0, i * T * SQ, (i + 1) * T * SQ);
     sqGroupFte.fill(0, i * T * G, (i + 1) * T * G);
     const lnUsers = Math.log(users0);
@@ -512,7 +510,6 @@ export class Simulator {
         const ns = other * this.priceIndex[t];
         const cost = fte * this.wage[t] + ns;
         sqFte[k] = fte;
-        sqNs[k] = ns;
         sqCost[k] = cost;
         const q = (i * T + t) * SQ;
         sqSum[q] += cost;
@@ -962,10 +959,6 @@ export class Simulator {
       devProviderFte,
       devProviderHeld,
     } = cov;
-    devLocalFte.fill(0);
-    devLocalHeld.fill(0);
-    devProviderFte.fill(0);
-    devProviderHeld.fill(0);
     for (let k = 0; k < devIndex.length; k++) {
       const c = devIndex[k];
       const g = group[c];
@@ -1151,18 +1144,28 @@ class CoverageScratch {
   readonly devProviderFte = new Float64Array(G);
   readonly devProviderHeld = new Float64Array(G);
 
+  // plain loops: for nine groups they are faster than fill()/set() calls
   reset(): void {
-    this.localFte.fill(0);
-    this.localHeld.fill(0);
-    this.providerFte.fill(0);
-    this.providerHeld.fill(0);
+    for (let g = 0; g < G; g++) {
+      this.localFte[g] = 0;
+      this.localHeld[g] = 0;
+      this.providerFte[g] = 0;
+      this.providerHeld[g] = 0;
+    }
   }
 
+  /** Copy `other`'s operations and governance sums, and clear the development ones. */
   copyFrom(other: CoverageScratch): void {
-    this.localFte.set(other.localFte);
-    this.localHeld.set(other.localHeld);
-    this.providerFte.set(other.providerFte);
-    this.providerHeld.set(other.providerHeld);
+    for (let g = 0; g < G; g++) {
+      this.localFte[g] = other.localFte[g];
+      this.localHeld[g] = other.localHeld[g];
+      this.providerFte[g] = other.providerFte[g];
+      this.providerHeld[g] = other.providerHeld[g];
+      this.devLocalFte[g] = 0;
+      this.devLocalHeld[g] = 0;
+      this.devProviderFte[g] = 0;
+      this.devProviderHeld[g] = 0;
+    }
   }
 }
 

@@ -252,8 +252,10 @@ export class SimulationClient {
     };
     const [from] = await Promise.all([aggregate(collect()), ...pool.slots.map((_, i) => loadSlot(i))]);
     if (!current()) return;
-    const queue = splitRuns(scenario.runs, CHUNK_RUNS).filter((r) => r.runStart >= from);
-    let lastSummary = performance.now();
+    // one block per worker first, so the first picture comes after ~100 runs, not a whole chunk
+    const queue = splitRuns(scenario.runs, CHUNK_RUNS, from, pool.slots.length);
+    // the first partial result is summarised as soon as it arrives, later ones spaced out
+    let lastSummary = Number.NEGATIVE_INFINITY;
     let summarizing = false;
     const maybeSummarize = async () => {
       if (summarizing || performance.now() - lastSummary < SUMMARY_INTERVAL_MS) return;

@@ -18,14 +18,19 @@ export interface RunRange {
 }
 
 /**
- * Split runs [0, runs) into ranges of about `chunkRuns` runs, aligned to BLOCK_RUNS so that any split
- * gives identical results.
+ * Split runs [from, runs) into ranges of about `chunkRuns` runs, aligned to BLOCK_RUNS so that any
+ * split gives identical results. The first `smallFirst` ranges are a single block each, so that several
+ * threads all deliver a first result early. `from` must be a multiple of BLOCK_RUNS.
  */
-export function splitRuns(runs: number, chunkRuns: number): RunRange[] {
+export function splitRuns(runs: number, chunkRuns: number, from = 0, smallFirst = 0): RunRange[] {
+  if (from % BLOCK_RUNS !== 0) throw new RangeError(`from ${from} is not a multiple of ${BLOCK_RUNS}`);
   const size = Math.max(BLOCK_RUNS, Math.round(chunkRuns / BLOCK_RUNS) * BLOCK_RUNS);
   const ranges: RunRange[] = [];
-  for (let start = 0; start < runs; start += size)
-    ranges.push({ runStart: start, runCount: Math.min(size, runs - start) });
+  for (let start = from; start < runs; ) {
+    const step = ranges.length < smallFirst ? BLOCK_RUNS : size;
+    ranges.push({ runStart: start, runCount: Math.min(step, runs - start) });
+    start += step;
+  }
   return ranges;
 }
 

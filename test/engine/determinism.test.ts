@@ -29,6 +29,22 @@ describe('reproducibility', () => {
     expect(JSON.stringify(backward.summarize())).toBe(JSON.stringify(forward.summarize()));
   });
 
+  it('splits runs into aligned ranges that cover every run once, small blocks first when asked', () => {
+    const ranges = splitRuns(1050, 300, 200, 2);
+    expect(ranges.map((r) => [r.runStart, r.runCount])).toEqual([
+      [200, 100],
+      [300, 100],
+      [400, 300],
+      [700, 300],
+      [1000, 50],
+    ]);
+    expect(() => splitRuns(1000, 200, 150)).toThrow(RangeError);
+    const mixed = new Accumulator(m);
+    const simulator = new Simulator(m);
+    for (const r of splitRuns(600, 300, 0, 3)) mixed.add(simulator.simulateChunk(r.runStart, r.runCount));
+    expect(JSON.stringify(mixed.summarize())).toBe(JSON.stringify(simulateAll(m)));
+  });
+
   it('gives different results for a different seed, and the same for the same seed', () => {
     const other = model(
       scenarioWith((s) => {

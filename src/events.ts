@@ -16,6 +16,8 @@ export interface IntentMap {
         selection: 'poolable' | 'transferable' | 'none' | string[];
       };
   'dm-assumption-change': { id: AssumptionId; assumption: Assumption | null };
+  /** A value being dragged (a slider moving): show a quick preview; a dm-assumption-change follows. */
+  'dm-assumption-preview': { id: AssumptionId; assumption: Assumption };
   'dm-run-settings-change': Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed'>>;
   'dm-scenario-select': { id: string };
   'dm-lang-change': { lang: Lang };
@@ -55,6 +57,7 @@ declare global {
     'dm-path-toggle': CustomEvent<IntentMap['dm-path-toggle']>;
     'dm-path-setting': CustomEvent<IntentMap['dm-path-setting']>;
     'dm-assumption-change': CustomEvent<IntentMap['dm-assumption-change']>;
+    'dm-assumption-preview': CustomEvent<IntentMap['dm-assumption-preview']>;
     'dm-run-settings-change': CustomEvent<IntentMap['dm-run-settings-change']>;
     'dm-scenario-select': CustomEvent<IntentMap['dm-scenario-select']>;
     'dm-lang-change': CustomEvent<IntentMap['dm-lang-change']>;

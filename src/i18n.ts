@@ -39,6 +39,7 @@ const STRINGS = {
   upload: { sv: 'Öppna scenariofil', en: 'Open scenario file' },
   runs: { sv: 'Körningar', en: 'Runs' },
   runsDone: { sv: 'körningar klara', en: 'runs done' },
+  preview: { sv: 'Förhandsvisning', en: 'Preview' },
   running: { sv: 'Räknar …', en: 'Computing …' },
   loading: { sv: 'Laddar data …', en: 'Loading data …' },
   members: { sv: 'Kommuner', en: 'Municipalities' },

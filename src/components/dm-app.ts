@@ -37,8 +37,14 @@ import './dm-saved-panel.js';
 import './dm-summary.js';
 import './dm-scenario-panel.js';
 
-/** Wait this long after the last edit before starting a run, so a burst of edits gives one run. */
-const EDIT_DEBOUNCE_MS = 120;
+/**
+ * Wait this long after the last edit before starting a run, so a burst of edits (several boxes ticked
+ * in a row) gives one run. Short: a superseded run is dropped cheaply, and the first picture should
+ * follow an edit within ~150 ms.
+ */
+const EDIT_DEBOUNCE_MS = 16;
+/** Runs of the quick preview while a value is dragged: a few hundred, the first runs of the full count. */
+export const PREVIEW_RUNS = 300;
 /** Links longer than this may be cut by mail programs: suggest the scenario file instead. */
 const LONG_LINK_CHARS = 2000;
 /** Largest scenario file accepted. */
@@ -87,6 +93,9 @@ export class DmApp extends LitElement {
   readonly store = new Store<AppState>(initialState(structuredClone(DEFAULT_SCENARIO)));
   private client?: Client;
   private timer?: ReturnType<typeof setTimeout>;
+  private previewFrame = 0;
+  /** The scenario (without its run count) of the latest preview. */
+  private previewKey = '';
   private runCounter = 0;
 
   constructor() {
@@ -113,6 +122,7 @@ export class DmApp extends LitElement {
     on('dm-assumption-change', ({ id, assumption }) =>
       this.edit(assumption ? actions.setAssumption(id, assumption) : actions.resetAssumption(id)),
     );
+    on('dm-assumption-preview', ({ id, assumption }) => this.preview(actions.setAssumption(id, assumption)));
     on('dm-run-settings-change', (settings) => this.edit(actions.setRunSettings(settings)));
     on('dm-link-copy', () => void this.copyLink());
     on('dm-view-change', ({ view }) => {
@@ -493,9 +503,15 @@ export class DmApp extends LitElement {
   /** Double the runs of a finished run, continuing its sequence rather than starting over. */
   private runMore(): void {
     const { run } = this.store.state;
+    if (run.status !== 'done' || !run.results) return;
+    this.continueRun(Math.min(1_000_000, run.results.runsDone * 2));
+  }
+
+  /** Continue the finished run's sequence up to `total` runs (the result equals one run of `total`). */
+  private continueRun(total: number): void {
+    const { run } = this.store.state;
     if (run.status !== 'done' || !run.results || !this.client) return;
     const done = run.results.runsDone;
-    const total = Math.min(1_000_000, done * 2);
     if (total <= done) return;
     const id = ++this.runCounter;
     this.store.update(actions.runContinued(id, total, done));
@@ -516,23 +532,56 @@ export class DmApp extends LitElement {
     this.timer = setTimeout(() => this.start(), EDIT_DEBOUNCE_MS);
   }
 
-  /** Validate the current scenario and run it; an invalid one keeps the last results and lists its problems. */
-  private start(): void {
-    const { data, scenario } = this.store.state;
+  /**
+   * Apply a value that is being dragged and run a quick preview of its first PREVIEW_RUNS runs (the
+   * same runs the full count starts with), at most one per frame. The drag's final dm-assumption-change
+   * continues a finished preview to the full count rather than starting over.
+   */
+  private preview(recipe: Parameters<Store<AppState>['update']>[0]): void {
+    this.client?.cancel();
+    clearTimeout(this.timer);
+    this.store.update(recipe);
+    if (this.previewFrame) return;
+    this.previewFrame = requestAnimationFrame(() => {
+      this.previewFrame = 0;
+      this.start(PREVIEW_RUNS);
+    });
+  }
+
+  /**
+   * Validate the current scenario and run it (only its first `previewRuns` runs for a preview); an
+   * invalid one keeps the last results and lists its problems.
+   */
+  private start(previewRuns = 0): void {
+    const { data, scenario, run } = this.store.state;
     if (data.status !== 'ready' || !this.client) return;
     const model = loadModel(scenario, data.municipalities, data.capabilities);
     if (!model.ok) {
       this.store.update(actions.scenarioRejected(model.issues));
       return;
     }
-    const id = ++this.runCounter;
-    this.store.update(actions.runStarted(id, scenario.runs));
-    // the address always reproduces what is on screen
-    if (location.hash.includes('s=') || id > 1)
+    // a scenario of few runs is run in full at once
+    const preview = previewRuns > 0 && scenario.runs > previewRuns;
+    const runs = preview ? previewRuns : scenario.runs;
+    const key = JSON.stringify({ ...scenario, runs: 0 });
+    if (!preview && run.preview && run.status === 'done' && key === this.previewKey) {
+      // the drag ended on the value already previewed: continue those runs to the full count
       history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
-    this.client.run(scenario as Scenario, {
+      this.continueRun(scenario.runs);
+      return;
+    }
+    this.previewKey = preview ? key : '';
+    const id = ++this.runCounter;
+    this.store.update(actions.runStarted(id, runs, preview));
+    // the address always reproduces what is on screen (a preview is settled by the drag's end)
+    if (!preview && (location.hash.includes('s=') || id > 1))
+      history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
+    this.client.run((preview ? { ...scenario, runs } : scenario) as Scenario, {
       progress: (done, results) => this.store.update(actions.runProgressed(id, done, results)),
-      finished: (results) => this.finished(id, results),
+      finished: (results) => {
+        if (preview) this.store.update(actions.runFinished(id, results));
+        else this.finished(id, results);
+      },
       failed: (message) => this.store.update(actions.runFailed(id, message)),
     });
   }
@@ -576,7 +625,7 @@ export class DmApp extends LitElement {
     const s = this.store.state;
     const lang = s.lang;
     return html`
-      <dm-header .lang=${lang} .scenarioName=${s.scenario.name[lang]} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .view=${s.view}></dm-header>
+      <dm-header .lang=${lang} .scenarioName=${s.scenario.name[lang]} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .preview=${s.run.preview} .view=${s.view}></dm-header>
       ${s.data.status === 'error' ? html`<div class="error" role="alert">${t('dataFailed', lang)}: ${s.data.message}</div>` : ''}
       ${s.data.status === 'loading' ? html`<p class="loading">${t('loading', lang)}</p>` : ''}
       ${s.data.status === 'ready' && s.view === 'summary' ? html`${this.notice(s)}<dm-summary></dm-summary>` : ''}

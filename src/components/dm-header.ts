@@ -10,6 +10,7 @@ export class DmHeader extends LitElement {
     status: {},
     done: { type: Number },
     total: { type: Number },
+    preview: { type: Boolean },
     view: {},
   };
 
@@ -30,6 +31,8 @@ export class DmHeader extends LitElement {
   declare status: string;
   declare done: number;
   declare total: number;
+  /** The run is a quick preview while a value is dragged. */
+  declare preview: boolean;
   declare view: string;
 
   constructor() {
@@ -39,6 +42,7 @@ export class DmHeader extends LitElement {
     this.status = 'idle';
     this.done = 0;
     this.total = 0;
+    this.preview = false;
     this.view = 'workspace';
   }
 
@@ -50,7 +54,7 @@ export class DmHeader extends LitElement {
       <div class="scenario">${this.scenarioName}</div>
       <div class="progress" role="status" aria-live="polite">
         <progress max=${this.total || 1} value=${this.done} aria-label=${t('runs', lang)}></progress>
-        <span data-progress>${formatNumber(this.done, lang)} / ${formatNumber(this.total, lang)} ${t('runsDone', lang)}${running ? ' …' : ''}</span>
+        <span data-progress>${this.preview ? `${t('preview', lang)}: ` : ''}${formatNumber(this.done, lang)} / ${formatNumber(this.total, lang)} ${t('runsDone', lang)}${running ? ' …' : ''}</span>
       </div>
       <button type="button" data-summary @click=${() => emit(this, 'dm-view-change', { view: this.view === 'workspace' ? 'summary' : 'workspace' })}>
         ${this.view === 'workspace' ? t('summary', lang) : t('workspace', lang)}</button>

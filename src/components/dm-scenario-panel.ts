@@ -62,6 +62,8 @@ export class DmScenarioPanel extends LitElement {
     .triple { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.3rem; }
     .triple label { font-size: 0.75rem; color: #444; margin: 0; }
     .triple input { width: 100%; }
+    .slide { margin-top: 0.3rem; font-size: 0.8rem; }
+    .slide input { display: block; width: 100%; margin: 0.1rem 0 0; accent-color: #12355b; }
     .source { font-size: 0.75rem; color: #555; margin: 0.2rem 0 0; }
     .changed { color: #8a4b00; font-size: 0.75rem; }
     .issues { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.7rem; color: #7a0016; }
@@ -306,16 +308,28 @@ export class DmScenarioPanel extends LitElement {
   private assumption(def: AssumptionDef, override: Assumption | undefined, lang: Lang) {
     const a = override ?? def.default;
     const id = `a-${def.id}`;
-    const update = (key: 'low' | 'mode' | 'high' | 'value', raw: string) => {
+    const changed = (key: 'low' | 'mode' | 'high' | 'value', raw: string): Assumption | null => {
       const value = Number(raw.replace(',', '.').replace(/\s/g, ''));
-      if (!Number.isFinite(value)) return;
-      const next = {
+      if (!Number.isFinite(value)) return null;
+      return {
         ...a,
         [key]: value,
         source: override ? a.source : `antagande: ändrat i arbetsytan (förval: ${def.default.source})`,
       } as Assumption;
-      emit(this, 'dm-assumption-change', { id: def.id, assumption: next });
     };
+    const update = (key: 'low' | 'mode' | 'high' | 'value', raw: string) => {
+      const next = changed(key, raw);
+      if (next) emit(this, 'dm-assumption-change', { id: def.id, assumption: next });
+    };
+    // dragging the most likely value previews a few hundred runs; letting go runs them all
+    const slider = (low: number, mode: number, high: number) =>
+      html`<div class="slide"><label for="${id}-slide">${lang === 'sv' ? 'Dra det troligaste värdet' : 'Drag the most likely value'}</label>
+        <input id="${id}-slide" type="range" min=${low} max=${high} step=${(high - low) / 100} .value=${String(mode)}
+          @input=${(e: Event) => {
+            const next = changed('mode', (e.target as HTMLInputElement).value);
+            if (next) emit(this, 'dm-assumption-preview', { id: def.id, assumption: next });
+          }}
+          @change=${(e: Event) => update('mode', (e.target as HTMLInputElement).value)} /></div>`;
     const field = (key: 'low' | 'mode' | 'high' | 'value', label: string, value: number) =>
       html`<div><label for="${id}-${key}">${label}</label>
         <input id="${id}-${key}" type="number" step="any" .value=${String(value)} @change=${(e: Event) => update(key, (e.target as HTMLInputElement).value)} /></div>`;
@@ -324,7 +338,8 @@ export class DmScenarioPanel extends LitElement {
       ${
         a.dist === 'pert' || a.dist === 'triangular'
           ? html`<div class="triple" role="group" aria-labelledby=${id}>
-            ${field('low', t('low', lang), a.low)}${field('mode', t('likely', lang), a.mode)}${field('high', t('high', lang), a.high)}</div>`
+            ${field('low', t('low', lang), a.low)}${field('mode', t('likely', lang), a.mode)}${field('high', t('high', lang), a.high)}</div>
+            ${slider(a.low, a.mode, a.high)}`
           : a.dist === 'fixed'
             ? html`<div class="triple" role="group" aria-labelledby=${id}>${field('value', lang === 'sv' ? 'Värde' : 'Value', a.value)}</div>`
             : html`<div class="help">${a.dist}: ${JSON.stringify({ ...a, source: undefined })}</div>`

@@ -117,10 +117,11 @@ export const scenarioRejected =
     d.issues = issues;
   };
 export const runStarted =
-  (id: number, total: number): Recipe =>
+  (id: number, total: number, preview = false): Recipe =>
   (d) => {
     d.issues = [];
     d.run.id = id;
+    d.run.preview = preview;
     d.run.status = 'running';
     d.run.swings = null;
     d.run.done = 0;
@@ -182,6 +183,7 @@ export const runContinued =
   (d) => {
     d.scenario.runs = total;
     d.run.id = id;
+    d.run.preview = false;
     d.run.status = 'running';
     d.run.total = total;
     d.run.done = done;

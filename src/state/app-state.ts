@@ -33,6 +33,8 @@ export interface RunState {
   /** One-at-a-time swings of the top inputs, computed after a run finishes. */
   swings: Swing[] | null;
   error: string | null;
+  /** A quick preview of a few hundred runs while a value is being dragged. */
+  preview: boolean;
 }
 
 export interface AppState {
@@ -72,7 +74,7 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     data: { status: 'loading' },
     scenario,
     issues: [],
-    run: { id: 0, status: 'idle', done: 0, total: 0, results: null, swings: null, error: null },
+    run: { id: 0, status: 'idle', done: 0, total: 0, results: null, swings: null, error: null, preview: false },
     tab: 'kostnad',
     notice: null,
     saved: { status: 'loading', items: [] },

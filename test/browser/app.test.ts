@@ -258,6 +258,53 @@ describe('the workspace', () => {
     expect(JSON.stringify(continued)).to.equal(JSON.stringify(simulateAll(model.value)));
   });
 
+  it('previews a few hundred runs while a value is dragged, then continues them to the full count', async () => {
+    const app = mount({ ...fyrbodal, runs: 1200, seed: 7 });
+    await until(() => app.store.state.run.status === 'done');
+    const panel = shadow(shadow(app)!.querySelector('dm-scenario-panel'))!;
+    const slider = panel.querySelector('#a-realisationShared-slide') as HTMLInputElement;
+    expect(slider, 'a slider for the most likely realisation share').to.exist;
+    const previews: { id: number; total: number }[] = [];
+    app.store.subscribe((st) => {
+      if (st.run.preview && st.run.results && st.run.done > 0) previews.push({ id: st.run.id, total: st.run.total });
+    });
+    // a drag: several values in quick succession, the last one 0.8
+    for (const value of ['0.55', '0.6', '0.7', '0.8']) {
+      slider.value = value;
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await until(() => app.store.state.run.preview && app.store.state.run.status === 'done');
+    const preview = app.store.state.run.results!;
+    expect(preview.runsDone).to.equal(300);
+    // the slider snaps to its step: the scenario holds the value it shows
+    expect(app.store.state.scenario.assumptions?.realisationShared).to.include({ mode: Number(slider.value) });
+    expect(Number(slider.value)).to.be.closeTo(0.8, 0.01);
+    // what showed last during the drag belongs to the last value, never to an earlier one
+    expect(previews.length).to.be.greaterThan(0);
+    const lastId = previews.at(-1)!.id;
+    expect(previews.filter((p) => p.id === lastId).every((p) => p.total === 300)).to.equal(true);
+    // the preview is exactly the first 300 runs of the dragged scenario
+    const scenario = app.store.state.scenario as Scenario;
+    const model = (runs: number) => {
+      const m = loadModel({ ...scenario, runs }, data(app).municipalities, data(app).capabilities);
+      if (!m.ok) throw new Error('bad model');
+      return m.value;
+    };
+    expect(JSON.stringify(preview.paths.samverkan.npvVsStatusQuo)).to.equal(
+      JSON.stringify(simulateAll(model(300)).paths.samverkan.npvVsStatusQuo),
+    );
+    // letting go continues the same runs to the full count: the same figures as one full run
+    const previewId = app.store.state.run.id;
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => app.store.state.run.id > previewId && app.store.state.run.status === 'done');
+    expect(app.store.state.run.preview).to.equal(false);
+    const full = app.store.state.run.results!;
+    expect(full.runsDone).to.equal(1200);
+    expect(JSON.stringify(full.paths)).to.equal(JSON.stringify(simulateAll(model(1200)).paths));
+    expect(location.hash).to.contain('s=');
+  });
+
   it('logs no errors and sends no request outside its own origin', () => {
     expect(
       errors.filter((e) => !e.includes('boom') && !e.includes('crash') && !e.includes('worker error')),

@@ -25,6 +25,39 @@ export interface ChartSpec {
 
 const colour = (paths: PathId[]) => ({ domain: paths, range: paths.map((p) => PATH_COLOUR[p]) });
 
+/** Font size of chart text in px (dm-chart's CSS). */
+const FONT_PX = 12;
+
+/**
+ * Plot's `lineWidth` (in ems) for text that must fit in `px`: Plot estimates text widths without
+ * measuring, so leave a tenth or so spare (more for bold text).
+ */
+const ems = (px: number, bold = false) => (px / FONT_PX) * (bold ? 0.85 : 0.9);
+
+/** Panels per row of small multiples: three where they fit, fewer on a narrow screen or at high zoom. */
+const columnsFor = (width: number) => (width < 420 ? 1 : width < 600 ? 2 : 3);
+
+/** How many lines Plot wraps `text` onto within `lineWidth` ems (a character taken as 0.6 em, to be safe). */
+function wrappedLines(text: string, lineWidth: number): number {
+  const perLine = Math.max(1, Math.floor(lineWidth / 0.6));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    if (used > 0 && used + 1 + word.length > perLine) {
+      lines++;
+      used = word.length;
+    } else used += (used > 0 ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
+/**
+ * A left axis whose labels wrap to fit a margin of `marginPx` instead of being cut off at the edge
+ * (long labels on a narrow screen or at high zoom).
+ */
+const wrappedAxisY = (marginPx: number, options: Plot.AxisOptions = {}) =>
+  Plot.axisY({ label: null, lineWidth: ems(marginPx - 12), ...options });
+
 /** Small multiples: one panel per path, P10–P90 and P25–P75 bands and the median, status quo dashed. */
 function fanChart(
   results: Results,
@@ -43,53 +76,57 @@ function fanChart(
   const rows = bandRows(results, metric, paths, unit);
   const sq = bandRows(results, metric, ['status-quo'], unit);
   const label = (p: PathId) => pick(PATH_LABEL[p], lang);
-  const columns = 3;
   const panel = (p: PathId) => paths.indexOf(p);
-  const fx = (d: { path: PathId }) => panel(d.path) % columns;
-  const fy = (d: { path: PathId }) => Math.floor(panel(d.path) / columns);
   const reference = paths.filter((p) => p !== 'status-quo').flatMap((path) => sq.map((r) => ({ ...r, path })));
   return {
     id,
     title,
     description,
-    options: (width) => ({
-      width,
-      height: Math.ceil(paths.length / columns) * 190 + 40,
-      marginLeft: 56,
-      marginTop: 24,
-      x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
-      y: { label: yLabel, grid: true, tickFormat: (d: number) => formatNumber(d, lang, 0) },
-      fx: { axis: null },
-      fy: { axis: null },
-      color: colour(paths),
-      marks: [
-        Plot.frame({ stroke: '#ddd' }),
-        ...(zeroLine ? [Plot.ruleY([0], { stroke: '#333' })] : []),
-        Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fx, fy, fill: 'path', fillOpacity: 0.18 }),
-        Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fx, fy, fill: 'path', fillOpacity: 0.35 }),
-        Plot.lineY(reference, {
-          x: 'year',
-          y: 'p50',
-          fx,
-          fy,
-          stroke: PATH_COLOUR['status-quo'],
-          strokeDasharray: '6,4',
-          strokeWidth: 1.5,
-        }),
-        Plot.lineY(rows, { x: 'year', y: 'p50', fx, fy, stroke: 'path', strokeWidth: 2.5 }),
-        Plot.text(paths, {
-          fx: (p: PathId) => panel(p) % columns,
-          fy: (p: PathId) => Math.floor(panel(p) / columns),
-          frameAnchor: 'top-left',
-          dx: 6,
-          dy: 6,
-          text: label,
-          fill: (p: PathId) => PATH_COLOUR[p],
-          fontWeight: 'bold',
-          fontSize: 12,
-        }),
-      ],
-    }),
+    options: (width) => {
+      const columns = columnsFor(width);
+      const fx = (d: { path: PathId }) => panel(d.path) % columns;
+      const fy = (d: { path: PathId }) => Math.floor(panel(d.path) / columns);
+      return {
+        width,
+        height: Math.ceil(paths.length / columns) * (columns === 1 ? 160 : 190) + 40,
+        marginLeft: 56,
+        marginTop: 24,
+        x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
+        y: { label: yLabel, grid: true, tickFormat: (d: number) => formatNumber(d, lang, 0) },
+        fx: { axis: null },
+        fy: { axis: null },
+        color: colour(paths),
+        marks: [
+          Plot.frame({ stroke: '#ddd' }),
+          ...(zeroLine ? [Plot.ruleY([0], { stroke: '#333' })] : []),
+          Plot.areaY(rows, { x: 'year', y1: 'p10', y2: 'p90', fx, fy, fill: 'path', fillOpacity: 0.18 }),
+          Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fx, fy, fill: 'path', fillOpacity: 0.35 }),
+          Plot.lineY(reference, {
+            x: 'year',
+            y: 'p50',
+            fx,
+            fy,
+            stroke: PATH_COLOUR['status-quo'],
+            strokeDasharray: '6,4',
+            strokeWidth: 1.5,
+          }),
+          Plot.lineY(rows, { x: 'year', y: 'p50', fx, fy, stroke: 'path', strokeWidth: 2.5 }),
+          Plot.text(paths, {
+            fx: (p: PathId) => panel(p) % columns,
+            fy: (p: PathId) => Math.floor(panel(p) / columns),
+            frameAnchor: 'top-left',
+            dx: 6,
+            dy: 6,
+            text: label,
+            fill: (p: PathId) => PATH_COLOUR[p],
+            fontWeight: 'bold',
+            fontSize: 12,
+            // a title wider than its panel wraps rather than running into the next one
+            lineWidth: ems((width - 56 - 20) / columns - 10, true),
+          }),
+        ],
+      };
+    },
     table: {
       columns: [pick({ sv: 'Vägval', en: 'Path' }, lang), pick({ sv: 'År', en: 'Year' }, lang), 'P10', 'P50', 'P90'],
       rows: rows.map((r) => [label(r.path), String(r.year), format(r.p10), format(r.p50), format(r.p90)]),
@@ -126,37 +163,42 @@ export function costCharts(results: Results, lang: Lang): ChartSpec[] {
       description: sv
         ? 'Nuvärdet av kostnadsskillnaden mot status quo. Stapeln visar medianen, strecket 8 fall av 10. Till vänster om noll är vägvalet billigare.'
         : 'Present value of the cost difference against status quo. The bar shows the median, the whisker 8 in 10 outcomes. Left of zero the path is cheaper.',
-      options: (width) => ({
-        width,
-        height: 60 + net.length * 44,
-        marginLeft: Math.min(230, width * 0.35),
-        x: {
-          label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
-          grid: true,
-          tickFormat: (d: number) => formatNumber(d, lang, 0),
-        },
-        y: { label: null, domain: net.map((r) => r.path), tickFormat: label },
-        color: colour(net.map((r) => r.path)),
-        marks: [
-          Plot.barX(net, { y: 'path', x: 'p50', fill: 'path', fillOpacity: 0.8 }),
-          Plot.ruleY(net, { y: 'path', x1: 'p10', x2: 'p90', stroke: '#222', strokeWidth: 1.5 }),
-          Plot.tickX(net, { y: 'path', x: 'p10', stroke: '#222' }),
-          Plot.tickX(net, { y: 'path', x: 'p90', stroke: '#222' }),
-          Plot.ruleX([0], { stroke: '#000', strokeWidth: 1.5 }),
-          Plot.text([sv ? '← billigare' : '← cheaper'], {
-            frameAnchor: 'top-left',
-            dy: -14,
-            fill: '#1a5e20',
-            fontWeight: 'bold',
-          }),
-          Plot.text([sv ? 'dyrare →' : 'dearer →'], {
-            frameAnchor: 'top-right',
-            dy: -14,
-            fill: '#8a1c1c',
-            fontWeight: 'bold',
-          }),
-        ],
-      }),
+      options: (width) => {
+        const marginLeft = Math.min(230, Math.max(120, width * 0.35));
+        return {
+          width,
+          height: 70 + net.length * 44,
+          marginLeft,
+          marginBottom: 40, // the axis label clear of the tick labels
+          x: {
+            label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
+            grid: true,
+            tickFormat: (d: number) => formatNumber(d, lang, 0),
+          },
+          y: { domain: net.map((r) => r.path) },
+          color: colour(net.map((r) => r.path)),
+          marks: [
+            wrappedAxisY(marginLeft, { tickFormat: label }),
+            Plot.barX(net, { y: 'path', x: 'p50', fill: 'path', fillOpacity: 0.8 }),
+            Plot.ruleY(net, { y: 'path', x1: 'p10', x2: 'p90', stroke: '#222', strokeWidth: 1.5 }),
+            Plot.tickX(net, { y: 'path', x: 'p10', stroke: '#222' }),
+            Plot.tickX(net, { y: 'path', x: 'p90', stroke: '#222' }),
+            Plot.ruleX([0], { stroke: '#000', strokeWidth: 1.5 }),
+            Plot.text([sv ? '← billigare' : '← cheaper'], {
+              frameAnchor: 'top-left',
+              dy: -14,
+              fill: '#1a5e20',
+              fontWeight: 'bold',
+            }),
+            Plot.text([sv ? 'dyrare →' : 'dearer →'], {
+              frameAnchor: 'top-right',
+              dy: -14,
+              fill: '#8a1c1c',
+              fontWeight: 'bold',
+            }),
+          ],
+        };
+      },
       table: {
         columns: [sv ? 'Vägval' : 'Path', 'P10', 'P50', 'P90', sv ? 'Sannolikhet billigare' : 'Probability cheaper'],
         rows: net.map((r) => [
@@ -250,25 +292,52 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
       description: sv
         ? 'Ljusa rutor är luckor: förmågor som budgeten inte räcker till. En ruta per kommun och nyckelförmåga, ett rutnät per vägval.'
         : 'Light cells are gaps: capabilities the budget does not stretch to. One cell per municipality and key capability, one grid per path.',
-      options: (width) => ({
-        width,
-        height: 80 + paths.length * (names.length * 14 + 40),
-        marginLeft: 110,
-        marginRight: Math.min(200, width * 0.25),
-        marginBottom: 90,
-        x: { domain: groups, tickFormat: (g: string) => pick(GROUP_LABEL[g], lang), tickRotate: -35, label: null },
-        y: { domain: names, label: null, tickSize: 0 },
-        fy: { domain: paths, tickFormat: label, label: null, axis: 'right' },
-        color: {
-          type: 'linear',
-          domain: [0, 1],
-          range: ['#f7f4ea', '#08306b'],
-          legend: true,
-          label: sv ? 'andel som hålls' : 'share held',
-          tickFormat: (d: number) => formatPercent(d, lang),
-        },
-        marks: [Plot.cell(cells, { x: 'group', y: 'municipality', fy: 'path', fill: 'held', inset: 0.5 })],
-      }),
+      options: (width) => {
+        // on a narrow screen each grid gets its title above it instead of a column of titles at the side
+        const narrow = width < 480;
+        const marginRight = narrow ? 10 : Math.min(200, width * 0.25);
+        return {
+          width,
+          height: 80 + paths.length * (names.length * 14 + 40) + (narrow ? 20 : 0),
+          marginLeft: 110,
+          marginRight,
+          marginTop: narrow ? 40 : undefined,
+          marginBottom: 90,
+          x: { domain: groups, tickFormat: (g: string) => pick(GROUP_LABEL[g], lang), tickRotate: -35, label: null },
+          y: { domain: names, label: null, tickSize: 0 },
+          fy: { domain: paths, axis: null, padding: narrow ? 0.2 : 0.1 },
+          color: {
+            type: 'linear',
+            domain: [0, 1],
+            range: ['#f7f4ea', '#08306b'],
+            legend: true,
+            // room at the ends for the first and last tick label ("0 %", "100 %")
+            width: 260,
+            marginLeft: 14,
+            marginRight: 20,
+            label: sv ? 'andel som hålls' : 'share held',
+            tickFormat: (d: number) => formatPercent(d, lang),
+          },
+          marks: [
+            Plot.cell(cells, { x: 'group', y: 'municipality', fy: 'path', fill: 'held', inset: 0.5 }),
+            narrow
+              ? Plot.text(paths, {
+                  fy: (p: PathId) => p,
+                  frameAnchor: 'top-left',
+                  dx: -100,
+                  dy: -18,
+                  text: label,
+                  fontWeight: 'bold',
+                })
+              : Plot.axisFy({
+                  anchor: 'right',
+                  tickFormat: label,
+                  label: null,
+                  lineWidth: ems(marginRight - 12),
+                }),
+          ],
+        };
+      },
       table: {
         columns: [
           sv ? 'Vägval' : 'Path',
@@ -303,6 +372,8 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
     .map((r) => ({ ...r, y: r.probability }));
   for (let k = 1; k < labels.length; k++) labels[k].y = Math.min(labels[k].y, labels[k - 1].y - 0.07);
   const label = (p: PathId) => pick(PATH_LABEL[p], lang);
+  // room for the longest direct label (bold, ≈ 0.62 em a character)
+  const labelPx = Math.max(...paths.map((p) => label(p).length)) * 0.62 * FONT_PX + 12;
   return {
     id: 'probability-cheaper',
     title: sv
@@ -311,38 +382,43 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
     description: sv
       ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo det året.'
       : 'Share of the simulations in which the path costs less than status quo that year.',
-    options: (width) => ({
-      width,
-      height: 300,
-      marginLeft: 56,
-      marginRight: Math.min(190, width * 0.3),
-      x: { label: null, tickFormat: (d: number) => String(d) },
-      y: {
-        label: sv ? 'sannolikhet' : 'probability',
-        domain: [0, 1],
-        grid: true,
-        tickFormat: (d: number) => formatPercent(d, lang),
-      },
-      color: colour(paths),
-      marks: [
-        Plot.ruleY([0.5], { stroke: '#999', strokeDasharray: '3,3' }),
-        ...paths.map((p) =>
-          Plot.lineY(
-            rows.filter((r) => r.path === p),
-            { x: 'year', y: 'probability', stroke: PATH_COLOUR[p], strokeWidth: 2.5, strokeDasharray: PATH_DASH[p] },
+    options: (width) => {
+      // where the labels at the lines' ends would squeeze the chart (narrow screen, high zoom), a legend
+      // above it names the lines instead
+      const direct = labelPx <= width * 0.32;
+      return {
+        width,
+        height: 300,
+        marginLeft: 56,
+        marginRight: direct ? labelPx : 20,
+        x: { label: null, tickFormat: (d: number) => String(d), ticks: Math.min(10, Math.floor(width / 70)) },
+        y: {
+          label: sv ? 'sannolikhet' : 'probability',
+          domain: [0, 1],
+          grid: true,
+          tickFormat: (d: number) => formatPercent(d, lang),
+        },
+        color: { ...colour(paths), legend: !direct, tickFormat: label },
+        marks: [
+          Plot.ruleY([0.5], { stroke: '#999', strokeDasharray: '3,3' }),
+          ...paths.map((p) =>
+            Plot.lineY(
+              rows.filter((r) => r.path === p),
+              { x: 'year', y: 'probability', stroke: PATH_COLOUR[p], strokeWidth: 2.5, strokeDasharray: PATH_DASH[p] },
+            ),
           ),
-        ),
-        Plot.text(labels, {
-          x: 'year',
-          y: 'y',
-          text: (r: { path: PathId }) => label(r.path),
-          fill: (r: { path: PathId }) => PATH_COLOUR[r.path],
-          dx: 6,
-          textAnchor: 'start',
-          fontWeight: 'bold',
-        }),
-      ],
-    }),
+          Plot.text(direct ? labels : [], {
+            x: 'year',
+            y: 'y',
+            text: (r: { path: PathId }) => label(r.path),
+            fill: (r: { path: PathId }) => PATH_COLOUR[r.path],
+            dx: 6,
+            textAnchor: 'start',
+            fontWeight: 'bold',
+          }),
+        ],
+      };
+    },
     table: {
       columns: [sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', sv ? 'Sannolikhet' : 'Probability'],
       rows: rows.map((r) => [label(r.path), String(r.year), formatPercent(r.probability, lang)]),
@@ -373,22 +449,31 @@ export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
           : sv
             ? 'De osäkra antagandena ordnade efter hur starkt de samvarierar med vägvalets kostnad mot status quo (rangkorrelation, beräknad från samma körningar). Stapel åt höger: vägvalet blir dyrare när antagandet är högt; åt vänster: billigare.'
             : 'The uncertain inputs ranked by how strongly they move with the path’s cost against status quo (rank correlation, from the same runs). Bar to the right: the path gets dearer when the input is high; to the left: cheaper.',
-      options: (width) => ({
-        width,
-        height: 50 + rows.length * 28,
-        marginLeft: Math.min(330, width * 0.5),
-        x: {
-          domain: [-1, 1],
-          label: sv ? 'rangkorrelation' : 'rank correlation',
-          grid: true,
-          tickFormat: (d: number) => formatNumber(d, lang, 1),
-        },
-        y: { label: null, tickSize: 0, domain: rows.map((r) => r.input) },
-        marks: [
-          Plot.barX(rows, { y: 'input', x: 'rho', fill: PATH_COLOUR[path] }),
-          Plot.ruleX([0], { stroke: '#000' }),
-        ],
-      }),
+      options: (width) => {
+        const marginLeft = Math.min(330, width * 0.5);
+        return {
+          width,
+          // room for labels wrapped onto several lines when the margin is narrow
+          height:
+            60 +
+            rows.length *
+              Math.max(28, 14 * Math.max(...rows.map((r) => wrappedLines(r.input, ems(marginLeft - 12)))) + 8),
+          marginLeft,
+          marginBottom: 40,
+          x: {
+            domain: [-1, 1],
+            label: sv ? 'rangkorrelation' : 'rank correlation',
+            grid: true,
+            tickFormat: (d: number) => formatNumber(d, lang, 1),
+          },
+          y: { domain: rows.map((r) => r.input) },
+          marks: [
+            wrappedAxisY(marginLeft, { tickSize: 0 }),
+            Plot.barX(rows, { y: 'input', x: 'rho', fill: PATH_COLOUR[path] }),
+            Plot.ruleX([0], { stroke: '#000' }),
+          ],
+        };
+      },
       table: {
         columns: [
           sv ? 'Antagande' : 'Input',
@@ -457,24 +542,29 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
       description: sv
         ? 'Median (punkt) och 8 fall av 10 (streck) för nuvärdet av kostnadsskillnaden mot status quo. Samma skala för alla scenarier; till vänster om noll är vägvalet billigare.'
         : 'Median (dot) and 8 in 10 outcomes (line) of the present value of the cost difference against status quo. One scale for all scenarios; left of zero the path is cheaper.',
-      options: (width) => ({
-        width,
-        height: 60 + npvPaths.length * (names.length * 22 + 26),
-        marginLeft: Math.min(230, width * 0.3),
-        x: {
-          label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
-          grid: true,
-          tickFormat: (d: number) => formatNumber(d, lang, 0),
-        },
-        y: { domain: names, axis: null },
-        fy: { domain: npvPaths, tickFormat: label, label: null, axis: 'left' },
-        color: colour,
-        marks: [
-          Plot.ruleX([0], { stroke: '#000' }),
-          Plot.ruleY(npv, { fy: 'path', y: 'scenario', x1: 'p10', x2: 'p90', stroke: 'scenario', strokeWidth: 2 }),
-          Plot.dot(npv, { fy: 'path', y: 'scenario', x: 'p50', fill: 'scenario', r: 5, symbol: 'scenario' }),
-        ],
-      }),
+      options: (width) => {
+        const marginLeft = Math.min(230, Math.max(120, width * 0.3));
+        return {
+          width,
+          height: 70 + npvPaths.length * (names.length * 22 + 26),
+          marginLeft,
+          marginBottom: 40,
+          x: {
+            label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
+            grid: true,
+            tickFormat: (d: number) => formatNumber(d, lang, 0),
+          },
+          y: { domain: names, axis: null },
+          fy: { domain: npvPaths },
+          color: colour,
+          marks: [
+            Plot.axisFy({ anchor: 'left', tickFormat: label, label: null, lineWidth: ems(marginLeft - 12) }),
+            Plot.ruleX([0], { stroke: '#000' }),
+            Plot.ruleY(npv, { fy: 'path', y: 'scenario', x1: 'p10', x2: 'p90', stroke: 'scenario', strokeWidth: 2 }),
+            Plot.dot(npv, { fy: 'path', y: 'scenario', x: 'p50', fill: 'scenario', r: 5, symbol: 'scenario' }),
+          ],
+        };
+      },
       table: {
         columns: [sv ? 'Scenario' : 'Scenario', sv ? 'Vägval' : 'Path', 'P10', 'P50', 'P90'],
         rows: npv.map((r) => [r.scenario, label(r.path), mnkr(r.p10), mnkr(r.p50), mnkr(r.p90)]),
@@ -488,43 +578,48 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
       description: sv
         ? 'En panel per vägval, en linje per scenario, samma axlar. Scenarier med olika antal kommuner har olika nivå.'
         : 'One panel per path, one line per scenario, shared axes. Scenarios with different members differ in level.',
-      options: (width) => ({
-        width,
-        height: Math.ceil(paths.length / 3) * 190 + 60,
-        marginLeft: 56,
-        marginRight: Math.min(220, width * 0.3),
-        x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
-        y: { label: sv ? 'mnkr per år' : 'SEK m per year', grid: true },
-        fx: { axis: null },
-        fy: { axis: null },
-        color: colour,
-        marks: [
-          Plot.frame({ stroke: '#ddd' }),
-          ...saved.map((s, k) =>
-            Plot.lineY(
-              cost.filter((r) => r.scenario === s.name),
-              {
-                x: 'year',
-                y: 'p50',
-                fx: (r: { path: PathId }) => paths.indexOf(r.path) % 3,
-                fy: (r: { path: PathId }) => Math.floor(paths.indexOf(r.path) / 3),
-                stroke: SCENARIO_COLOURS[k],
-                strokeDasharray: SCENARIO_DASH[k],
-                strokeWidth: 2,
-              },
+      options: (width) => {
+        const columns = columnsFor(width);
+        const marginRight = 20;
+        return {
+          width,
+          height: Math.ceil(paths.length / columns) * (columns === 1 ? 160 : 190) + 60,
+          marginLeft: 56,
+          marginRight,
+          x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
+          y: { label: sv ? 'mnkr per år' : 'SEK m per year', grid: true },
+          fx: { axis: null },
+          fy: { axis: null },
+          color: colour,
+          marks: [
+            Plot.frame({ stroke: '#ddd' }),
+            ...saved.map((s, k) =>
+              Plot.lineY(
+                cost.filter((r) => r.scenario === s.name),
+                {
+                  x: 'year',
+                  y: 'p50',
+                  fx: (r: { path: PathId }) => paths.indexOf(r.path) % columns,
+                  fy: (r: { path: PathId }) => Math.floor(paths.indexOf(r.path) / columns),
+                  stroke: SCENARIO_COLOURS[k],
+                  strokeDasharray: SCENARIO_DASH[k],
+                  strokeWidth: 2,
+                },
+              ),
             ),
-          ),
-          Plot.text(paths, {
-            fx: (p: PathId) => paths.indexOf(p) % 3,
-            fy: (p: PathId) => Math.floor(paths.indexOf(p) / 3),
-            frameAnchor: 'top-left',
-            dx: 6,
-            dy: 6,
-            text: label,
-            fontWeight: 'bold',
-          }),
-        ],
-      }),
+            Plot.text(paths, {
+              fx: (p: PathId) => paths.indexOf(p) % columns,
+              fy: (p: PathId) => Math.floor(paths.indexOf(p) / columns),
+              frameAnchor: 'top-left',
+              dx: 6,
+              dy: 6,
+              text: label,
+              fontWeight: 'bold',
+              lineWidth: ems((width - 56 - marginRight) / columns - 10, true),
+            }),
+          ],
+        };
+      },
       table: {
         columns: [sv ? 'Scenario' : 'Scenario', sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', 'P50'],
         rows: cost.map((r) => [r.scenario, label(r.path), String(r.year), mnkr(r.p50)]),

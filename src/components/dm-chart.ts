@@ -22,6 +22,9 @@ export class DmChart extends LitElement {
     p { margin: 0 0 0.5rem; color: #444; font-size: 0.9rem; max-width: 70ch; }
     .figure { min-height: 120px; overflow-x: auto; }
     .figure svg { font-size: 12px; }
+    /* Plot wraps a chart with a legend in a <figure>: without the default margins it keeps its drawn
+       width instead of being scaled down (with its text) to fit */
+    .figure figure { margin: 0; }
     button { font: inherit; font-size: 0.85rem; background: none; border: 1px solid #888; border-radius: 4px; padding: 0.2rem 0.6rem; cursor: pointer; }
     button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     table { border-collapse: collapse; font-size: 0.85rem; margin-top: 0.5rem; }
@@ -51,7 +54,9 @@ export class DmChart extends LitElement {
     const width = Math.floor(entries[0].contentRect.width);
     if (Math.abs(width - this.width) > 8) {
       this.width = width;
-      this.draw();
+      // redraw after this observation: a new figure changes the height, which inside the callback
+      // would be a ResizeObserver loop
+      requestAnimationFrame(() => this.draw());
     }
   });
 
@@ -81,7 +86,7 @@ export class DmChart extends LitElement {
   private draw(): void {
     const target = this.renderRoot.querySelector('.figure');
     if (!target || !this.spec || this.asTable) return;
-    const width = Math.max(300, this.width || this.clientWidth || 640);
+    const width = Math.max(240, this.width || this.clientWidth || 640);
     const figure = Plot.plot(this.spec.options(width));
     if (this.large) {
       for (const svg of figure.querySelectorAll('svg')) svg.style.fontSize = '15px';

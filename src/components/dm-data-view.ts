@@ -54,13 +54,13 @@ const MUNICIPALITY_FIELDS: Field[] = [
  */
 export class DmDataView extends LitElement {
   static styles = css`
-    :host { display: block; font-size: 0.88rem; }
+    :host { display: block; font-size: 0.88rem; container-type: inline-size; }
     h3 { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
     .note { color: #444; max-width: 75ch; }
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; }
     td.value { white-space: nowrap; font-weight: 600; }
-    td.source { color: #444; font-size: 0.8rem; }
+    td.source { color: #444; font-size: 0.8rem; overflow-wrap: anywhere; }
     details { border: 1px solid #ddd; border-radius: 6px; margin: 0 0 0.4rem; background: #fff; }
     summary { cursor: pointer; padding: 0.4rem 0.6rem; }
     summary:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
@@ -75,9 +75,20 @@ export class DmDataView extends LitElement {
     .table-wrap { max-height: 320px; overflow: auto; }
     fieldset.what { border: none; padding: 0; margin: 0.3rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
     fieldset.what legend { font-weight: 600; margin-bottom: 0.2rem; }
-    input.edit { width: 9rem; margin-left: 0.6rem; font: inherit; font-size: 0.8rem; }
+    input.edit { width: 9rem; max-width: 100%; box-sizing: border-box; margin-left: 0.6rem; font: inherit; font-size: 0.8rem; }
     .cap-edit { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0.3rem 0.6rem; font-size: 0.8rem; }
     .cap-edit input[type='number'] { width: 7rem; margin-left: 0.3rem; font: inherit; }
+    /* narrow (phone, high zoom): a figure's name, value and source one under the other, and the edit
+       field below the value where both do not fit on one line */
+    @container (max-width: 720px) {
+      details table, details tbody, details tr, details th, details td { display: block; }
+      td.value { white-space: normal; }
+      td.value > span { white-space: nowrap; }
+      details thead { display: none; }
+      details tr { border-bottom: 1px solid #ddd; padding: 0.2rem 0; }
+      details th, details td { border: none; padding: 0.1rem 0.6rem; }
+      input.edit { margin: 0.2rem 0 0.2rem 0.6rem; }
+    }
   `;
 
   static properties = { importWhat: { state: true } };
@@ -113,7 +124,7 @@ export class DmDataView extends LitElement {
             <thead><tr><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th><th scope="col">${sv ? 'Värde' : 'Value'}</th><th scope="col">${sv ? 'Källa' : 'Source'}</th></tr></thead>
             <tbody>${MUNICIPALITY_FIELDS.map(
               (f) =>
-                html`<tr><th scope="row">${sv ? f.sv : f.en}</th><td class="value">${f.format(m, lang)}
+                html`<tr><th scope="row">${sv ? f.sv : f.en}</th><td class="value"><span>${f.format(m, lang)}</span>
                   ${
                     f.key === 'populationGrowth' || f.key === 'populationYear'
                       ? ''

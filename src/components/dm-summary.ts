@@ -47,6 +47,18 @@ export class DmSummary extends LitElement {
     .toolbar button { font: inherit; font-size: 0.85rem; border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.25rem 0.7rem; cursor: pointer; }
     .toolbar button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .empty { color: #555; }
+    @media (max-width: 800px) {
+      :host { padding: 1rem 0.75rem 3rem; }
+      .lead { padding-left: 1.25rem; }
+    }
+    /* narrow (phone, high zoom): each assumption's name, range and source one under the other */
+    @media (max-width: 600px) {
+      table, tbody, tr, td { display: block; }
+      thead { display: none; }
+      tr { border-bottom: 1px solid #ddd; padding: 0.3rem 0; }
+      td { border: none; padding: 0.1rem 0.4rem; overflow-wrap: anywhere; }
+      td:first-child { font-weight: 600; }
+    }
     @media print {
       :host { padding: 0; max-width: none; }
       .toolbar { display: none; }

@@ -5,7 +5,7 @@ import '../../src/components/dm-app.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
 import { SavedScenarios } from '../../src/state/saved-scenarios.js';
-import { until } from './helpers.js';
+import { shadow, until } from './helpers.js';
 
 type Axe = { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
 
@@ -65,5 +65,63 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(document.documentElement.lang).to.equal('en');
     expect(await violations()).to.deep.equal([]);
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA) with saved scenarios and an import', () => {
+  let app: DmApp;
+  before(async () => {
+    document.documentElement.lang = 'sv';
+    history.replaceState(null, '', location.pathname + location.search); // not the summary link left above
+    app = document.createElement('dm-app');
+    app.dataBase = '/public/data/';
+    app.savedScenarios = new SavedScenarios(`a11y-saved-${Date.now()}`);
+    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[0]), runs: 300 }));
+    document.body.append(app);
+    await until(() => app.store.state.run.status === 'done' && app.store.state.saved.status === 'ready');
+  });
+  after(() => app.remove());
+
+  const results = () => shadow(shadow(app)!.querySelector('dm-results'))!;
+  const dataView = () => shadow(results().querySelector('dm-data-view'))!;
+
+  it('has no violations in the comparison of three saved scenarios', async () => {
+    const save = async (name: string, codes: string[] | null) => {
+      if (codes) {
+        const before = app.store.state.run.id;
+        app.dispatchEvent(new CustomEvent('dm-members-change', { detail: { codes } }));
+        await until(() => app.store.state.run.id > before && app.store.state.run.status === 'done');
+      }
+      const count = app.store.state.saved.items.length;
+      app.dispatchEvent(new CustomEvent('dm-save', { detail: { name } }));
+      await until(() => app.store.state.saved.items.length === count + 1);
+    };
+    await save('Hela Fyrbodal', null);
+    await save('Dalsland', ['1460', '1438', '1439', '1461', '1492']);
+    await save('Trestad', ['1488', '1485', '1487']);
+    for (const item of app.store.state.saved.items)
+      app.dispatchEvent(new CustomEvent('dm-compare-toggle', { detail: { id: item.id } }));
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'jamforelse' } }));
+    await until(() => results().querySelectorAll('dm-chart').length === 2);
+    for (const chart of results().querySelectorAll('dm-chart'))
+      await until(() => !!shadow(chart)?.querySelector('svg'));
+    // three scenarios on the charts: a dot per scenario and path
+    const npv = shadow(results().querySelector('dm-chart'))!;
+    expect(npv.querySelectorAll('svg g[data-mark="dot"] circle, svg g[data-mark="dot"] path').length).to.equal(3 * 4);
+    expect(await violations()).to.deep.equal([]);
+  });
+
+  it('has no violations with an import preview showing, nor with its problem list', async () => {
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'data' } }));
+    const csv = 'kommunkod;IT-kostnad;system\r\n1488;80 500 000;400\r\n1485;;350\r\n';
+    app.dispatchEvent(new CustomEvent('dm-data-import', { detail: { file: new File([csv], 'egna.csv') } }));
+    await until(() => !!dataView()?.querySelector('[data-import-preview] tbody tr'));
+    expect(await violations()).to.deep.equal([]);
+    app.dispatchEvent(new CustomEvent('dm-data-import-cancel', { detail: {} }));
+    const bad = 'kommunkod;invånare;färg\n1488;abc;blå\n9999;100;röd\n';
+    app.dispatchEvent(new CustomEvent('dm-data-import', { detail: { file: new File([bad], 'trasig.csv') } }));
+    await until(() => !!dataView()?.querySelector('[data-import-problems]'));
+    expect(await violations()).to.deep.equal([]);
+    app.dispatchEvent(new CustomEvent('dm-data-import-cancel', { detail: {} }));
   });
 });

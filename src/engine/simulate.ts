@@ -158,6 +158,11 @@ export class Simulator {
   private readonly sqSum: Float64Array;
   /** [member][year][group]: status quo FTE of the operations and governance capabilities per group. */
   private readonly sqGroupFte: Float64Array;
+  /** Per capability: a member's need in the current year, and its growth factor per year (memberNeeds). */
+  private readonly workNow: Float64Array;
+  private readonly otherNow: Float64Array;
+  private readonly workStep: Float64Array;
+  private readonly otherStep: Float64Array;
   /** Operations and governance capabilities per group; development capabilities by index. */
   private readonly nonDevCount = new Float64Array(G);
   private readonly devIndex: Int32Array;
@@ -214,6 +219,10 @@ export class Simulator {
     this.memberFte = new Float64Array(C);
     this.sqSum = new Float64Array(M * T * SQ);
     this.sqGroupFte = new Float64Array(M * T * G);
+    this.workNow = new Float64Array(C);
+    this.otherNow = new Float64Array(C);
+    this.workStep = new Float64Array(C);
+    this.otherStep = new Float64Array(C);
     const dev: number[] = [];
     for (let c = 0; c < C; c++) {
       if (model.kind[c] === KIND.utveckling) dev.push(c);
@@ -475,8 +484,7 @@ export class Simulator {
    * capability instead of two per capability and year.
    */
   private memberNeeds(i: number, users0: number, g: number): void {
-    const { m, T, C, beta, sqFte, sqCost, sqSum, sqGroupFte } = this;
-    sqSum.fill(0, i * T * SQ, (i + 1) * T * SQ);
+    const { m, T, C, beta, sqFte, sqCost, sqSum, sqGroupFte, workNow, otherNow, workStep, otherStep } = this;
     sqGroupFte.fill(0, i * T * G, (i + 1) * T * G);
     const lnUsers = Math.log(users0);
     const lnSystems = Math.log(m.systems[i]);
@@ -495,34 +503,51 @@ export class Simulator {
               : 0;
       const grows = d === DRIVER.users || d === DRIVER.inhabitants ? lnGrowth : 0;
       const factor = d === DRIVER.systems ? legacy : 1;
-      let work = m.fteAtRef[c] * Math.exp(beta[c] * x) * factor;
-      let other = m.nonStaffCost[c] * Math.exp(m.nonStaffScale[c] * x) * factor;
-      const workStep = Math.exp(beta[c] * grows);
-      const otherStep = Math.exp(m.nonStaffScale[c] * grows);
-      const kind = m.kind[c];
-      const development = kind === KIND.utveckling;
-      const minFte = m.minFte[c];
-      const group = m.group[c];
-      for (let t = 0; t < T; t++) {
-        const k = (i * T + t) * C + c;
-        const need = development ? work * this.demand[t] : work;
-        const fte = need > minFte ? need : minFte;
-        const ns = other * this.priceIndex[t];
-        const cost = fte * this.wage[t] + ns;
-        sqFte[k] = fte;
-        sqCost[k] = cost;
-        const q = (i * T + t) * SQ;
-        sqSum[q] += cost;
-        if (development) sqSum[q + 3] += fte;
+      const work = m.fteAtRef[c] * Math.exp(beta[c] * x) * factor;
+      const other = m.nonStaffCost[c] * Math.exp(m.nonStaffScale[c] * x) * factor;
+      workNow[c] = work;
+      otherNow[c] = other;
+      workStep[c] = Math.exp(beta[c] * grows);
+      otherStep[c] = Math.exp(m.nonStaffScale[c] * grows);
+    }
+    // year by year, so that writes are contiguous and the sums stay in registers
+    const { kind, minFte, group } = m;
+    for (let t = 0; t < T; t++) {
+      const W = this.wage[t];
+      const price = this.priceIndex[t];
+      const demand = this.demand[t];
+      const base = (i * T + t) * C;
+      const gq = (i * T + t) * G;
+      let cost = 0;
+      let holding = 0;
+      let drift = 0;
+      let development = 0;
+      let fteSum = 0;
+      for (let c = 0; c < C; c++) {
+        const k = kind[c];
+        const work = workNow[c];
+        const need = k === KIND.utveckling ? work * demand : work;
+        const fte = need > minFte[c] ? need : minFte[c];
+        const value = fte * W + otherNow[c] * price;
+        sqFte[base + c] = fte;
+        sqCost[base + c] = value;
+        cost += value;
+        if (k === KIND.utveckling) development += fte;
         else {
-          sqSum[q + 1] += cost;
-          if (kind === KIND.drift) sqSum[q + 2] += cost;
-          sqGroupFte[(i * T + t) * G + group] += fte;
+          holding += value;
+          if (k === KIND.drift) drift += value;
+          sqGroupFte[gq + group[c]] += fte;
         }
-        sqSum[q + 4] += fte;
-        work *= workStep;
-        other *= otherStep;
+        fteSum += fte;
+        workNow[c] = work * workStep[c];
+        otherNow[c] *= otherStep[c];
       }
+      const q = (i * T + t) * SQ;
+      sqSum[q] = cost;
+      sqSum[q + 1] = holding;
+      sqSum[q + 2] = drift;
+      sqSum[q + 3] = development;
+      sqSum[q + 4] = fteSum;
     }
   }
 

@@ -1,4 +1,4 @@
-import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
+import { mean, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
 import type { PreparedModel } from './model.js';
 import { CAPABILITY_GROUPS, PATH_IDS, type PathId } from './schema.js';
@@ -178,6 +178,16 @@ export class Accumulator {
     return this.done;
   }
 
+  /** Whether the runs received are exactly runs 0 … done − 1. */
+  private contiguous(): boolean {
+    let k = 0;
+    for (let b = 0; b < this.blockRuns.length && this.blockRuns[b] > 0; b++) {
+      k += this.blockRuns[b];
+      if (this.blockRuns[b] < BLOCK_RUNS) break;
+    }
+    return k === this.done;
+  }
+
   /** Add one chunk. Chunks must not overlap and must lie within [0, runs). */
   add(chunk: ChunkResult): void {
     const { runStart, runCount } = chunk;
@@ -219,7 +229,12 @@ export class Accumulator {
     return this.received(this.draws, ASSUMPTION_IDS.indexOf(id));
   }
 
+  /**
+   * One row's values of the runs received. When they are runs 0 … done − 1 (always so once a run is
+   * complete) this is a view into the row, not a copy: callers must not write to it.
+   */
   private received(source: Float64Array, row: number): Float64Array {
+    if (this.contiguous()) return source.subarray(row * this.runs, row * this.runs + this.done);
     const out = new Float64Array(this.done);
     let k = 0;
     for (let b = 0; b < this.blockRuns.length; b++) {
@@ -414,16 +429,51 @@ export class Accumulator {
 const PERCENTILES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
 /**
+ * Rearrange `a` so that a[k] is the k-th smallest value for each k of the ascending `positions[lo…hi]`,
+ * all within [left, right]: the middle position by simple-statistics' `quickselect` (Floyd–Rivest),
+ * then the positions below it within the part before it and those above within the part after it.
+ */
+function placeOrderStatistics(
+  a: Float64Array,
+  positions: number[],
+  lo: number,
+  hi: number,
+  left: number,
+  right: number,
+): void {
+  // a single element is in place (and quickselect would read a right bound of 0 as "the whole array")
+  if (lo > hi || left >= right) return;
+  const mid = (lo + hi) >> 1;
+  const k = positions[mid];
+  quickselect(a as unknown as number[], k, left, right);
+  let below = mid - 1;
+  while (below >= lo && positions[below] === k) below--;
+  let above = mid + 1;
+  while (above <= hi && positions[above] === k) above++;
+  placeOrderStatistics(a, positions, lo, below, left, k - 1);
+  placeOrderStatistics(a, positions, above, hi, k + 1, right);
+}
+
+/** Reused for sorting: a summary describes ~1 000 samples, and allocating each copy is slow in browsers. */
+let scratch = new Float64Array(0);
+
+/**
  * Mean, standard deviation, standard error of the mean and percentiles of a sample.
- * Percentiles use simple-statistics' `quantile`, which places only the needed order statistics
- * (multi-quickselect, O(n)) and then reads them exactly as `quantileSorted` reads a sorted sample
- * (linear interpolation between order statistics).
+ * Percentiles: simple-statistics' `quantileSorted` (linear interpolation between order statistics)
+ * reading a copy in which only the order statistics it reads are in place (see `placeOrderStatistics`).
+ * O(n log 14), and no allocation (a reused buffer), which matters in browsers.
  */
 export function describe(values: Float64Array): Stats {
   const n = values.length;
   const list = values as unknown as number[];
   const sd = n > 1 ? sampleStandardDeviation(list) : 0;
-  const [p5, p10, p25, p50, p75, p90, p95] = quantile(list, PERCENTILES);
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  const sorted = scratch.subarray(0, n);
+  sorted.set(values);
+  const positions: number[] = [];
+  for (const p of PERCENTILES) positions.push(Math.floor((n - 1) * p), Math.ceil((n - 1) * p));
+  placeOrderStatistics(sorted, positions, 0, positions.length - 1, 0, n - 1);
+  const [p5, p10, p25, p50, p75, p90, p95] = PERCENTILES.map((p) => quantileSorted(sorted as unknown as number[], p));
   return { mean: mean(list), sd, se: sd / Math.sqrt(n), p5, p10, p25, p50, p75, p90, p95 };
 }
 

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { type Lang, t } from '../i18n.js';
 import type { ChartSpec } from './chart-specs.js';
+import { cancelDraw, queueDraw } from './draw-queue.js';
 
 /**
  * One chart: a plain-language title and description, the Observable Plot figure, and a button that
@@ -56,7 +57,7 @@ export class DmChart extends LitElement {
       this.width = width;
       // redraw after this observation: a new figure changes the height, which inside the callback
       // would be a ResizeObserver loop
-      requestAnimationFrame(() => this.draw());
+      requestAnimationFrame(() => queueDraw(this, () => this.draw()));
     }
   });
 
@@ -77,10 +78,12 @@ export class DmChart extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
+    cancelDraw(this);
   }
 
   protected updated(changed: PropertyValues): void {
-    if (changed.has('spec') || changed.has('asTable')) this.draw();
+    // each chart draws in a task of its own, so a results update never blocks the page for all of them
+    if (changed.has('spec') || changed.has('asTable')) queueDraw(this, () => this.draw());
   }
 
   private draw(): void {

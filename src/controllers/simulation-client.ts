@@ -263,8 +263,8 @@ export class SimulationClient {
       const started = performance.now();
       const results = await aggregate(pool.aggregator.summarize(token));
       summarizing = false;
-      // summarising competes with the simulation for cores: space summaries by their own cost
-      lastSummary = performance.now() + 2 * (performance.now() - started);
+      // summarising competes with the simulation for cores: space summaries by three times their cost
+      lastSummary = performance.now() + 3 * (performance.now() - started);
       if (results && current() && results.runsDone < scenario.runs) callbacks.progress(results.runsDone, results);
     };
     await Promise.all(

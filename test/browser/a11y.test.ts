@@ -2,10 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
-import { SCENARIOS } from '../../src/scenarios.js';
-import { loadScenario } from '../../src/state/actions.js';
-import { SavedScenarios } from '../../src/state/saved-scenarios.js';
-import { shadow, until } from './helpers.js';
+import { mountDefault, shadow, until } from './helpers.js';
 
 type Axe = { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
 
@@ -36,12 +33,7 @@ async function violations(): Promise<string[]> {
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let app: DmApp;
   before(async () => {
-    document.documentElement.lang = 'sv';
-    app = document.createElement('dm-app');
-    app.dataBase = '/public/data/';
-    app.savedScenarios = new SavedScenarios(`a11y-${Date.now()}`);
-    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[0]), runs: 300 }));
-    document.body.append(app);
+    app = mountDefault('a11y', 300);
     await until(() => app.store.state.run.status === 'done' && app.store.state.run.swings !== null);
   });
   after(() => app.remove());
@@ -71,13 +63,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 describe('accessibility (axe-core, WCAG 2.1 AA) with saved scenarios and an import', () => {
   let app: DmApp;
   before(async () => {
-    document.documentElement.lang = 'sv';
     history.replaceState(null, '', location.pathname + location.search); // not the summary link left above
-    app = document.createElement('dm-app');
-    app.dataBase = '/public/data/';
-    app.savedScenarios = new SavedScenarios(`a11y-saved-${Date.now()}`);
-    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[0]), runs: 300 }));
-    document.body.append(app);
+    app = mountDefault('a11y-saved', 300);
     await until(() => app.store.state.run.status === 'done' && app.store.state.saved.status === 'ready');
   });
   after(() => app.remove());

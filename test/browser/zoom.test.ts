@@ -2,10 +2,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
-import { SCENARIOS } from '../../src/scenarios.js';
-import { loadScenario } from '../../src/state/actions.js';
-import { SavedScenarios } from '../../src/state/saved-scenarios.js';
-import { shadow, until } from './helpers.js';
+import { mountDefault, shadow, until } from './helpers.js';
 
 const CONTROLS = 'button, input, select, textarea, summary, a[href], [role="tab"], [tabindex="0"]';
 
@@ -119,12 +116,7 @@ const settle = async (app: DmApp) => {
 describe('reflow at 200 % and 400 % zoom (WCAG 1.4.4, 1.4.10)', () => {
   let app: DmApp;
   before(async () => {
-    document.documentElement.lang = 'sv';
-    app = document.createElement('dm-app');
-    app.dataBase = '/public/data/';
-    app.savedScenarios = new SavedScenarios(`zoom-${Date.now()}`);
-    app.store.update(loadScenario({ ...structuredClone(SCENARIOS[0]), runs: 200 }));
-    document.body.append(app);
+    app = mountDefault('zoom', 200);
     await until(() => app.store.state.run.status === 'done' && app.store.state.saved.status === 'ready');
     // two saved scenarios, compared, so the comparison tab shows its charts
     app.dispatchEvent(new CustomEvent('dm-save', { detail: { name: 'Hela Fyrbodal' } }));

@@ -1104,13 +1104,14 @@ function blendMember(
   localGroupFte: Float64Array,
   sums: Float64Array,
 ): void {
-  let cost = 0;
-  let holding = 0;
-  let drift = 0;
+  // the blend is linear in r: sum the differences eff − own and scale by r once
+  let gain = 0;
+  let holdingGain = 0;
+  let driftGain = 0;
   let demand = 0;
-  let sharedCost = 0;
-  let handed = 0;
-  let sharedValue = 0;
+  let provider = 0;
+  let ownFteSum = 0;
+  let ownSum = 0;
   const markup = priceFactor - 1;
   for (let k = 0; k < maskIndex.length; k++) {
     const c = maskIndex[k];
@@ -1130,30 +1131,32 @@ function blendMember(
       eff = (pc < own ? pc + unrealised * (own - pc) : pc) + markup * pc;
       effFte = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
     }
-    const value = own - r * (own - eff);
     const fte = ownFte - r * (ownFte - effFte);
-    sharedCost += r * pc;
-    sharedValue += value;
-    handed += r * ownFte;
-    memberCost[c] = value;
-    memberFte[c] = fte;
-    const dv = value - own;
-    cost += dv;
+    // kept per capability only while it is still the member's own (for shortfalls and coverage)
+    if (!sharedNow) {
+      memberCost[c] = own - r * (own - eff);
+      memberFte[c] = fte;
+    }
+    provider += pc;
+    ownFteSum += ownFte;
+    ownSum += own;
+    const d = eff - own;
+    gain += d;
     const kc = kind[c];
     if (kc === KIND.utveckling) demand += fte - ownFte;
     else {
-      holding += dv;
-      if (kc === KIND.drift) drift += dv;
+      holdingGain += d;
+      if (kc === KIND.drift) driftGain += d;
       localGroupFte[group[c]] += (sharedNow ? 0 : fte) - ownFte;
     }
   }
-  sums[0] = cost;
-  sums[1] = holding;
-  sums[2] = drift;
+  sums[0] = r * gain;
+  sums[1] = r * holdingGain;
+  sums[2] = r * driftGain;
   sums[3] = demand;
-  sums[4] = sharedCost;
-  sums[5] = handed;
-  sums[6] = sharedValue;
+  sums[4] = r * provider;
+  sums[5] = r * ownFteSum;
+  sums[6] = ownSum + r * gain;
 }
 
 /** Per-group coverage sums of one organisation-year: FTE and held capabilities, local and at the provider. */

@@ -120,11 +120,18 @@ export const FORM_LABEL: Record<string, Text> = {
 
 const locale = (lang: Lang) => (lang === 'sv' ? 'sv-SE' : 'en-GB');
 
+/** Number formats by language and digits: creating one costs far more than using it (tables format thousands). */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** A number with the language's separators and `digits` decimals: `12,3` in Swedish. */
 export function formatNumber(x: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    x,
-  );
+  const key = `${lang}|${digits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formats.set(key, format);
+  }
+  return format.format(x);
 }
 
 /** SEK as millions: `12,3 mnkr` / `SEK 12.3 m`. */

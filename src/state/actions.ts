@@ -128,12 +128,19 @@ export const runStarted =
     d.run.total = total;
     d.run.error = null;
   };
+/**
+ * Results are read-only data from a worker (~1 000 nested objects). Frozen at the top, Immer takes them
+ * as they are instead of walking every nested object to finalise and freeze it on each partial result
+ * (≈ 150 ms of main-thread time per run in a profile).
+ */
+const sealed = (results: Results): Results => Object.freeze(results);
+
 export const runProgressed =
   (id: number, done: number, results: Results): Recipe =>
   (d) => {
     if (d.run.id !== id) return; // a newer run superseded this one: drop the stale result
     d.run.done = done;
-    d.run.results = castDraft(results);
+    d.run.results = castDraft(sealed(results));
   };
 export const runFinished =
   (id: number, results: Results): Recipe =>
@@ -141,7 +148,7 @@ export const runFinished =
     if (d.run.id !== id) return;
     d.run.status = 'done';
     d.run.done = results.runsDone;
-    d.run.results = castDraft(results);
+    d.run.results = castDraft(sealed(results));
   };
 export const runFailed =
   (id: number, error: string): Recipe =>

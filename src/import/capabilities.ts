@@ -14,17 +14,17 @@
  * helpers of `./file-input.ts`. The number parser stays local: capabilities have no percent fields and
  * accept yes/no words.
  */
-import Papa from 'papaparse';
 import { type Capability, parseCapabilities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
 import {
   checkBytes,
   clip,
-  detectDelimiter,
+  extraFieldsProblem,
   type FileFormat,
   mapHeader,
   problemAt,
+  readCsvTable,
   sortProblems,
   unneutralise,
 } from './file-input.js';
@@ -271,29 +271,7 @@ function readValue(field: CapabilityField, raw: string): { value: number | boole
 }
 
 function readCsv(text: string): Read {
-  const { delimiter, body } = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false, delimiter });
-  const quoteProblems: Problem[] = [];
-  for (const error of parsed.errors) {
-    if (error.type !== 'Quotes') continue;
-    const row = error.row === undefined ? null : error.row + 1;
-    quoteProblems.push(
-      problem('csv', row, null, 'citattecknen stämmer inte (ett fält öppnas med " men stängs aldrig)'),
-    );
-  }
-  const table = parsed.data;
-  const header = (table[0] ?? []).map((h) =>
-    clip(
-      h
-        .normalize('NFC')
-        .replace(/^\uFEFF/, '')
-        .trim(),
-    ),
-  );
-  const dataRows: { row: number; cells: string[] }[] = [];
-  for (let i = 1; i < table.length; i++) {
-    if (table[i].some((c) => c.trim() !== '')) dataRows.push({ row: i + 1, cells: table[i] });
-  }
+  const { header, dataRows, quoteProblems } = readCsvTable(text);
   if (dataRows.length > MAX_DATA_ROWS) return fatal(`För många rader (${dataRows.length}, högst ${MAX_DATA_ROWS})`);
 
   const problems: Problem[] = [];
@@ -311,15 +289,9 @@ function readCsv(text: string): Read {
 
   const rows: RawRow[] = [];
   for (const { row, cells } of dataRows) {
-    if (cells.slice(header.length).some((c) => c.trim() !== '')) {
-      problems.push(
-        problem(
-          'csv',
-          row,
-          null,
-          `raden har fler fält (${cells.length}) än rubrikraden (${header.length}); kontrollera avgränsare och citattecken`,
-        ),
-      );
+    const extra = extraFieldsProblem(row, cells, header);
+    if (extra) {
+      problems.push(extra);
       continue;
     }
     const read: RawRow = { row, id: null, name: null, source: null, values: new Map() };

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import type { Problem } from './profiles.js';
 
 /**
@@ -130,4 +131,55 @@ export function mapHeader<K>(
     keys[j] = resolved.key;
   });
   return { keys, firstColumn };
+}
+
+/**
+ * A CSV text as the importers read it: the delimiter detected (`detectDelimiter`; where the header has
+ * none, papaparse guesses, among `delimitersToGuess` if given), the header cleaned (NFC, no BOM, trimmed,
+ * clipped), the data rows that are not blank with their row numbers in the file, and a problem for
+ * every unclosed quote.
+ */
+export function readCsvTable(
+  text: string,
+  delimitersToGuess?: string[],
+): { header: string[]; dataRows: { row: number; cells: string[] }[]; quoteProblems: Problem[] } {
+  const { delimiter, body } = detectDelimiter(text);
+  const parsed = Papa.parse<string[]>(body, {
+    header: false,
+    skipEmptyLines: false,
+    ...(delimiter ? { delimiter } : delimitersToGuess ? { delimitersToGuess } : {}),
+  });
+  const quoteProblems: Problem[] = [];
+  for (const error of parsed.errors) {
+    if (error.type !== 'Quotes') continue;
+    const row = error.row === undefined ? null : error.row + 1;
+    quoteProblems.push(
+      problemAt('csv', row, null, 'citattecknen stämmer inte (ett fält öppnas med " men stängs aldrig)'),
+    );
+  }
+  const table = parsed.data;
+  const header = (table[0] ?? []).map((h) =>
+    clip(
+      h
+        .normalize('NFC')
+        .replace(/^\uFEFF/, '')
+        .trim(),
+    ),
+  );
+  const dataRows: { row: number; cells: string[] }[] = [];
+  for (let i = 1; i < table.length; i++) {
+    if (table[i].some((c) => c.trim() !== '')) dataRows.push({ row: i + 1, cells: table[i] });
+  }
+  return { header, dataRows, quoteProblems };
+}
+
+/** The problem of a data row with values beyond the header's columns (a wrong delimiter or quote), or null. */
+export function extraFieldsProblem(row: number, cells: string[], header: string[]): Problem | null {
+  if (!cells.slice(header.length).some((c) => c.trim() !== '')) return null;
+  return problemAt(
+    'csv',
+    row,
+    null,
+    `raden har fler fält (${cells.length}) än rubrikraden (${header.length}); kontrollera avgränsare och citattecken`,
+  );
 }

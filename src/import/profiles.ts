@@ -12,19 +12,19 @@
  * edit it in Excel or an editor, upload it, look at the preview ({@link ImportOk.changes}) and apply
  * ({@link ImportOk.profiles}).
  */
-import Papa from 'papaparse';
 import { type Municipality, parseMunicipalities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
 import {
   checkBytes,
   clip,
-  detectDelimiter,
+  extraFieldsProblem,
   type FileFormat,
   looksBinary,
   MAX_FILE_BYTES,
   mapHeader,
   problemAt,
+  readCsvTable,
   sortProblems,
   unneutralise,
 } from './file-input.js';
@@ -311,34 +311,8 @@ const problem = problemAt;
 const refuse = (message: string): ImportFailed => ({ ok: false, problems: [{ row: null, column: null, message }] });
 
 function readCsv(text: string): Read {
-  const { delimiter, body } = detectDelimiter(text);
-  const parsed = Papa.parse<string[]>(body, {
-    header: false,
-    skipEmptyLines: false,
-    ...(delimiter ? { delimiter } : { delimitersToGuess: [';', ',', '\t'] }),
-  });
-  const quoteProblems: Problem[] = [];
-  for (const error of parsed.errors) {
-    if (error.type !== 'Quotes') continue;
-    const row = error.row === undefined ? null : error.row + 1;
-    quoteProblems.push(
-      problem('csv', row, null, 'citattecknen stämmer inte (ett fält öppnas med " men stängs aldrig)'),
-    );
-  }
+  const { header, dataRows, quoteProblems } = readCsvTable(text, [';', ',', '\t']);
   const problems: Problem[] = [];
-  const table = parsed.data;
-  const header = (table[0] ?? []).map((h) =>
-    clip(
-      h
-        .normalize('NFC')
-        .replace(/^\uFEFF/, '')
-        .trim(),
-    ),
-  );
-  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
-
-  const dataRows: { row: number; cells: string[] }[] = [];
-  for (let i = 1; i < table.length; i++) if (!isBlank(table[i])) dataRows.push({ row: i + 1, cells: table[i] });
   if (dataRows.length > MAX_DATA_ROWS) {
     return fatal(`För många rader (${formatCount(dataRows.length)}, högst ${formatCount(MAX_DATA_ROWS)})`);
   }
@@ -358,16 +332,9 @@ function readCsv(text: string): Read {
 
   const rows: RawRow[] = [];
   for (const { row, cells } of dataRows) {
-    const extra = cells.slice(header.length).filter((c) => c.trim() !== '');
-    if (extra.length > 0) {
-      problems.push(
-        problem(
-          'csv',
-          row,
-          null,
-          `raden har fler fält (${cells.length}) än rubrikraden (${header.length}); kontrollera avgränsare och citattecken`,
-        ),
-      );
+    const extra = extraFieldsProblem(row, cells, header);
+    if (extra) {
+      problems.push(extra);
       continue;
     }
     const read: RawRow = { row, code: null, name: null, source: null, values: new Map() };

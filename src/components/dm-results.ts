@@ -16,6 +16,7 @@ import {
 } from '../i18n.js';
 import type { Tab } from '../state/app-state.js';
 import {
+  type ChartSpec,
   capabilityCharts,
   capacityCharts,
   comparisonCharts,
@@ -35,6 +36,8 @@ const TABS: [Tab, StringKey][] = [
   ['jamforelse', 'tabCompare'],
   ['data', 'tabData'],
 ];
+
+type MakeSpecs = (results: Results, lang: Lang) => ChartSpec[];
 
 /** The results area: headline cards, tabs and the charts of the chosen tab. A container. */
 export class DmResults extends LitElement {
@@ -67,6 +70,7 @@ export class DmResults extends LitElement {
   private readonly savedItems = new StoreController(this, (s) => s.saved.items);
   private readonly compareIds = new StoreController(this, (s) => s.compare);
   private readonly activeTab = new StoreController(this, (s) => s.tab);
+  private readonly specCache = new WeakMap<Results, Map<MakeSpecs, { lang: Lang; specs: ChartSpec[] }>>();
 
   render() {
     const results = this.results.value;
@@ -114,18 +118,36 @@ export class DmResults extends LitElement {
     </div>`;
   }
 
+  /**
+   * A tab's chart specs, made once per results and language: this element also re-renders when the run
+   * starts or saved scenarios change, and new specs of the same results would redraw every chart.
+   */
+  private specs(results: Results, lang: Lang, make: MakeSpecs): ChartSpec[] {
+    let made = this.specCache.get(results);
+    if (!made) {
+      made = new Map();
+      this.specCache.set(results, made);
+    }
+    let entry = made.get(make);
+    if (entry?.lang !== lang) {
+      entry = { lang, specs: make(results, lang) };
+      made.set(make, entry);
+    }
+    return entry.specs;
+  }
+
   private panel(results: Results, tab: Tab, lang: Lang) {
-    const charts = (specs: ReturnType<typeof costCharts>) =>
-      specs.map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`);
+    const charts = (make: MakeSpecs) =>
+      this.specs(results, lang, make).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`);
     switch (tab) {
       case 'kostnad':
-        return charts(costCharts(results, lang));
+        return charts(costCharts);
       case 'kapacitet':
-        return charts(capacityCharts(results, lang));
+        return charts(capacityCharts);
       case 'formagor':
-        return charts(capabilityCharts(results, lang));
+        return charts(capabilityCharts);
       case 'osakerhet':
-        return html`${charts(uncertaintyCharts(results, lang))}${this.swingTable(lang)}${this.uncertaintyTable(results, lang)}`;
+        return html`${charts(uncertaintyCharts)}${this.swingTable(lang)}${this.uncertaintyTable(results, lang)}`;
       case 'kommuner':
         return this.municipalityTable(results, lang);
       case 'data':

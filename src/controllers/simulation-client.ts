@@ -12,6 +12,12 @@ import {
 
 /** Runs per chunk handed to a worker: small enough to cancel quickly and to show progress often. */
 export const CHUNK_RUNS = 200;
+/**
+ * Runs of a new run's first picture, simulated and summarised by the first worker alone (≈ 20 ms) and
+ * shown before the aggregator has a block to summarise. They are simulated again within the first block,
+ * which keeps the final result independent of this shortcut; the cost is these runs once per run.
+ */
+export const FIRST_LOOK_RUNS = 25;
 /** Least time between two partial summaries (ms). */
 const SUMMARY_INTERVAL_MS = 300;
 
@@ -250,7 +256,27 @@ export class SimulationClient {
         await this.replace(pool, index, scenario, token);
       }
     };
-    const [from] = await Promise.all([aggregate(collect()), ...pool.slots.map((_, i) => loadSlot(i))]);
+    // the first picture comes from the first worker alone as soon as it has the scenario; pictures only
+    // ever get more runs (a late first look is dropped), and the complete result goes to finished()
+    let shown = 0;
+    const show = (results: Results | null) => {
+      if (!results || !current() || results.runsDone <= shown || results.runsDone >= scenario.runs) return;
+      shown = results.runsDone;
+      callbacks.progress(results.runsDone, results);
+    };
+    const loads = pool.slots.map((_, i) => loadSlot(i));
+    if (continueFrom === 0 && scenario.runs > FIRST_LOOK_RUNS) {
+      void loads[0]
+        .then(() => {
+          if (!current()) return null;
+          const slot = pool.slots[0];
+          return this.guard(slot, slot.api.firstLook(FIRST_LOOK_RUNS, token));
+        })
+        .then(show)
+        // a failing worker fails the first chunk too, which is where it is handled
+        .catch(() => {});
+    }
+    const [from] = await Promise.all([aggregate(collect()), ...loads]);
     if (!current()) return;
     // one block per worker first, so the first picture comes after ~100 runs, not a whole chunk
     const queue = splitRuns(scenario.runs, CHUNK_RUNS, from, pool.slots.length);
@@ -263,9 +289,10 @@ export class SimulationClient {
       const started = performance.now();
       const results = await aggregate(pool.aggregator.summarize(token));
       summarizing = false;
+
       // summarising competes with the simulation for cores: space summaries by three times their cost
       lastSummary = performance.now() + 3 * (performance.now() - started);
-      if (results && current() && results.runsDone < scenario.runs) callbacks.progress(results.runsDone, results);
+      show(results);
     };
     await Promise.all(
       pool.slots.map(async (_, index) => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
-import { moduleWorkers, type WorkerFactory } from '../../src/controllers/simulation-client.js';
+import { FIRST_LOOK_RUNS, moduleWorkers, type WorkerFactory } from '../../src/controllers/simulation-client.js';
 import { loadModel, type Scenario, simulateAll } from '../../src/engine/index.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
@@ -244,6 +244,50 @@ describe('the workspace', () => {
     expect(app.store.state.scenario.id).to.equal('fyrbodal');
     await app.updateComplete;
     expect(shadow(app)!.querySelector('[data-notice]')?.textContent).to.contain('Förvalt scenario visas');
+  });
+
+  it('shows the engine’s first runs at once, then only pictures of more runs, and the same final figures', async () => {
+    const scenario = { ...fyrbodal, runs: 1000, seed: 31 };
+    const app = mount(scenario);
+    const pictures: { done: number; json: string }[] = [];
+    app.store.subscribe((st) => {
+      const r = st.run.results;
+      if (r && st.run.status === 'running' && pictures.at(-1)?.done !== r.runsDone)
+        pictures.push({ done: r.runsDone, json: JSON.stringify(r) });
+    });
+    await until(() => app.store.state.run.status === 'done');
+    const model = loadModel(scenario, data(app).municipalities, data(app).capabilities);
+    if (!model.ok) throw new Error('bad model');
+    // the first picture is the first worker's own summary of runs 0 … FIRST_LOOK_RUNS − 1
+    expect(pictures[0].done).to.equal(FIRST_LOOK_RUNS);
+    expect(pictures[0].json).to.equal(JSON.stringify(simulateAll(model.value, FIRST_LOOK_RUNS)));
+    for (let i = 1; i < pictures.length; i++) expect(pictures[i].done).to.be.greaterThan(pictures[i - 1].done);
+    // the shortcut leaves the final result as one run of the full count
+    expect(JSON.stringify(app.store.state.run.results)).to.equal(JSON.stringify(simulateAll(model.value)));
+  });
+
+  it('keeps the drawn charts when the page changes for another reason than new results', async () => {
+    const app = mount({ ...fyrbodal, runs: 300 });
+    await until(() => app.store.state.run.status === 'done');
+    await until(() => charts(app).length >= 3 && charts(app).every((c) => !!shadow(c)?.querySelector('svg')));
+    // let the first layout's redraws (a chart redraws when its width settles) pass
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const elements = charts(app);
+    const figures = charts(app).map((c) => shadow(c)!.querySelector('.figure > *'));
+    const before = app.store.state.run.results;
+    const widths = charts(app).map((c) => c.clientWidth);
+    // saving re-renders the results area (its saved list changes) with the same results
+    app.dispatchEvent(new CustomEvent('dm-save', { detail: { name: 'Oförändrad' } }));
+    await until(() => app.store.state.saved.items.some((s) => s.name === 'Oförändrad'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(app.store.state.run.results === before, 'same results').to.equal(true);
+    expect(charts(app).map((c) => c.clientWidth)).to.deep.equal(widths);
+    expect(charts(app)).to.deep.equal(elements);
+    expect(charts(app).map((c) => shadow(c)!.querySelector('.figure > *'))).to.deep.equal(figures);
+    // new results do redraw them
+    app.dispatchEvent(new CustomEvent('dm-run-more', { detail: {} }));
+    await until(() => app.store.state.run.status === 'done' && app.store.state.run.results?.runsDone === 600);
+    await until(() => shadow(charts(app)[0])!.querySelector('.figure > *') !== figures[0]);
   });
 
   it('runs more by continuing the sequence, matching a single larger run exactly', async () => {

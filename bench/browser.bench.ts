@@ -4,8 +4,9 @@
  * reports, from the edit event (so including the app's edit debounce) and from the run's start in the store:
  *   - the first partial result: in the store (run.done > 0), and as a chart painted — the first cost chart's
  *     Plot figure in dm-chart's shadow DOM replaced by one drawn from the new run's partial results (a new
- *     element, a changed data table, store run.done > 0), then one requestAnimationFrame plus a posted
- *     message to approximate the moment that frame is painted;
+ *     element, a changed data table, store run.done > 0; seen by a MutationObserver the moment it is put
+ *     in), then one requestAnimationFrame plus a posted message to approximate the moment that frame is
+ *     painted;
  *   - the complete result: status 'done' in the store, and the final chart painted (same method);
  *   - main-thread long tasks (PerformanceObserver 'longtask') from the edit to the final chart: count and
  *     longest;
@@ -166,7 +167,13 @@ try {
             }
             return found;
           };
-          const firstChart = () => (deepAll(document, 'dm-chart')[0] as Chart | undefined) ?? null;
+          // the first chart element, looked up again only when it has left the page (walking every shadow
+          // root on each check would itself delay the frames being measured)
+          let chartSeen: Chart | null = null;
+          const firstChart = () => {
+            if (!chartSeen?.isConnected) chartSeen = (deepAll(document, 'dm-chart')[0] as Chart | undefined) ?? null;
+            return chartSeen;
+          };
           const figure = (c: Chart | null) => c?.shadowRoot?.querySelector('.figure > *') ?? null;
           const tableOf = (c: Chart | null) => JSON.stringify(c?.spec?.table.rows ?? null);
           let started = 0;
@@ -206,6 +213,7 @@ try {
               afterPaint((at) => {
                 t.completeChart = at - started;
                 unsubscribe();
+                observer.disconnect();
                 const w = window as unknown as { longTasks: { start: number; duration: number }[] };
                 t.longTasks = w.longTasks
                   .filter((x) => x.start + x.duration >= started)
@@ -213,6 +221,17 @@ try {
                 resolve(t as Timings);
               });
             }
+          };
+          // a new figure is seen the moment it is put in (the chart draws in a task of its own), not at the
+          // next frame's poll; the paint is then the frame after it
+          let watched: Element | null = null;
+          const observer = new MutationObserver(() => check());
+          const watch = () => {
+            const target = firstChart()?.shadowRoot?.querySelector('.figure') ?? null;
+            if (!target || target === watched) return;
+            observer.disconnect();
+            observer.observe(target, { childList: true });
+            watched = target;
           };
           const unsubscribe = store.subscribe((s) => {
             const now = performance.now() - started;
@@ -233,7 +252,10 @@ try {
             // after Lit has rendered the new state (microtasks), look for the chart
             void Promise.resolve()
               .then(() => firstChart()?.updateComplete ?? Promise.resolve())
-              .then(check);
+              .then(() => {
+                watch();
+                check();
+              });
           });
           // and once per frame, in case drawing is deferred
           const poll = () => {
@@ -241,6 +263,7 @@ try {
             check();
             requestAnimationFrame(poll);
           };
+          watch();
           started = performance.now();
           app.dispatchEvent(new CustomEvent('dm-members-change', { detail: { codes } }));
           requestAnimationFrame(poll);

@@ -94,6 +94,7 @@ export class DmApp extends LitElement {
   private client?: Client;
   private timer?: ReturnType<typeof setTimeout>;
   private previewFrame = 0;
+  private linkTimer?: ReturnType<typeof setTimeout>;
   /** The scenario (without its run count) of the latest preview. */
   private previewKey = '';
   private runCounter = 0;
@@ -366,6 +367,15 @@ export class DmApp extends LitElement {
     return true;
   }
 
+  /**
+   * Put a run's scenario in the address bar in a task of its own: encoding the link and replaceState
+   * take ≈ 10 ms that the run's start should not wait for. A later call supersedes a pending one.
+   */
+  private settleLink(scenario: Scenario): void {
+    clearTimeout(this.linkTimer);
+    this.linkTimer = setTimeout(() => history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang)));
+  }
+
   private linkFor(scenario: Scenario, lang: Lang): string {
     const view = this.store.state.view;
     const prefix = view === 'summary' ? 'sammanfattning&' : view === 'presenter' ? 'presentation&' : '';
@@ -516,7 +526,7 @@ export class DmApp extends LitElement {
     const id = ++this.runCounter;
     this.store.update(actions.runContinued(id, total, done));
     const next = this.store.state.scenario as Scenario;
-    history.replaceState(null, '', this.linkFor(next, this.store.state.lang));
+    this.settleLink(next);
     this.client.runMore(next, done, {
       progress: (n, results) => this.store.update(actions.runProgressed(id, n, results)),
       finished: (results) => this.finished(id, results),
@@ -566,7 +576,7 @@ export class DmApp extends LitElement {
     const key = JSON.stringify({ ...scenario, runs: 0 });
     if (!preview && run.preview && run.status === 'done' && key === this.previewKey) {
       // the drag ended on the value already previewed: continue those runs to the full count
-      history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
+      this.settleLink(scenario);
       this.continueRun(scenario.runs);
       return;
     }
@@ -574,8 +584,7 @@ export class DmApp extends LitElement {
     const id = ++this.runCounter;
     this.store.update(actions.runStarted(id, runs, preview));
     // the address always reproduces what is on screen (a preview is settled by the drag's end)
-    if (!preview && (location.hash.includes('s=') || id > 1))
-      history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
+    if (!preview && (location.hash.includes('s=') || id > 1)) this.settleLink(scenario);
     this.client.run((preview ? { ...scenario, runs } : scenario) as Scenario, {
       progress: (done, results) => this.store.update(actions.runProgressed(id, done, results)),
       finished: (results) => {

@@ -4,6 +4,7 @@ import type { Capability, Municipality } from '../engine/index.js';
 import { emit } from '../events.js';
 import { formatNumber, formatPercent, GROUP_LABEL, type Lang, pick } from '../i18n.js';
 import type { AppState } from '../state/app-state.js';
+import { parts } from '../state/app-state.js';
 
 type Field = {
   key: keyof Municipality & string;
@@ -93,7 +94,7 @@ export class DmDataView extends LitElement {
 
   static properties = { importWhat: { state: true } };
   declare importWhat: 'municipalities' | 'capabilities';
-  private readonly view = new StoreController(this, (s: AppState) => s);
+  private readonly view = new StoreController(this, parts('lang', 'data', 'importPreview', 'scenario'));
 
   constructor() {
     super();
@@ -150,7 +151,7 @@ export class DmDataView extends LitElement {
   }
 
   /** Import of municipality figures: templates, file picker and drop zone, and the preview before applying. */
-  private importer(s: AppState) {
+  private importer(s: Pick<AppState, 'lang' | 'importPreview' | 'scenario'>) {
     const sv = s.lang === 'sv';
     const preview = s.importPreview;
     const what = this.importWhat;

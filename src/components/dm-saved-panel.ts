@@ -3,7 +3,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
 import { type Lang, pick } from '../i18n.js';
 import { MAX_COMPARE } from '../state/actions.js';
-import type { AppState } from '../state/app-state.js';
+import { parts } from '../state/app-state.js';
 
 /** Saved scenarios: save under a name, open, rename, duplicate, delete, choose for comparison. A container. */
 export class DmSavedPanel extends LitElement {
@@ -23,7 +23,7 @@ export class DmSavedPanel extends LitElement {
     .help { font-size: 0.8rem; color: #444; margin: 0.3rem 0 0; }
   `;
 
-  private readonly view = new StoreController(this, (s: AppState) => s);
+  private readonly view = new StoreController(this, parts('lang', 'saved', 'compare', 'scenario'));
 
   render() {
     const s = this.view.value;

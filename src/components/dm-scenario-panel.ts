@@ -12,7 +12,8 @@ import {
 import { emit } from '../events.js';
 import { FORM_LABEL, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
-import type { AppState, Region } from '../state/app-state.js';
+import type { Region } from '../state/app-state.js';
+import { parts } from '../state/app-state.js';
 
 type SharedPath = Exclude<PathId, 'status-quo'>;
 const SHARED_PATHS: SharedPath[] = ['samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'];
@@ -74,7 +75,7 @@ export class DmScenarioPanel extends LitElement {
     .file input { display: block; font-size: 0.75rem; margin-top: 0.2rem; max-width: 12rem; }
   `;
 
-  private readonly view = new StoreController(this, (s: AppState) => s);
+  private readonly view = new StoreController(this, parts('lang', 'scenario', 'data', 'issues'));
 
   render() {
     const s = this.view.value;

@@ -83,3 +83,18 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     importPreview: null,
   };
 }
+
+/**
+ * A selector of some top-level parts of the state that returns the same object while each part is the
+ * same, so that a container re-renders only when one of its parts changes (not on every partial result).
+ */
+export function parts<K extends keyof AppState>(...keys: K[]): (s: AppState) => Pick<AppState, K> {
+  let last: Pick<AppState, K> | undefined;
+  return (s) => {
+    if (last && keys.every((k) => last?.[k] === s[k])) return last;
+    const next = {} as Pick<AppState, K>;
+    for (const k of keys) next[k] = s[k];
+    last = next;
+    return next;
+  };
+}

@@ -60,6 +60,13 @@ const api = {
     if (!prepared || run !== currentRun) return null;
     return oneAtATime(prepared, inputs);
   },
+  /** A picture of one chunk alone (a run's first runs, before any block is in): not collected. */
+  glance(chunk: ChunkResult, run: number): Results | null {
+    if (!prepared || run !== currentRun) return null;
+    const alone = new Accumulator(prepared, chunk.runStart + chunk.runCount);
+    alone.add(chunk);
+    return alone.summarize();
+  },
   summarize(run: number): Results | null {
     if (run !== currentRun) return null;
     return collected().summarize();

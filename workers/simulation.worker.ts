@@ -1,17 +1,9 @@
 /** Web Worker glue: adapts the engine's Simulator to Comlink. No logic here. */
 import { expose, transfer } from 'comlink';
-import {
-  type ChunkResult,
-  loadModel,
-  type PreparedModel,
-  type Results,
-  Simulator,
-  simulateAll,
-} from '../src/engine/index.js';
+import { type ChunkResult, loadModel, Simulator } from '../src/engine/index.js';
 
 let data: [unknown, unknown] | undefined;
 let simulator: Simulator | undefined;
-let prepared: PreparedModel | undefined;
 /** The run the loaded model belongs to: requests for any other run are refused (they are stale). */
 let loadedRun = -1;
 
@@ -27,7 +19,6 @@ const api = {
     const model = loadModel(scenario, ...data);
     if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     simulator = new Simulator(model.value);
-    prepared = model.value;
     loadedRun = run;
   },
   run(runStart: number, runCount: number, run: number): ChunkResult | null {
@@ -35,12 +26,6 @@ const api = {
     if (!simulator) throw new Error('no scenario loaded');
     const chunk = simulator.simulateChunk(runStart, runCount);
     return transfer(chunk, buffers(chunk));
-  },
-  /** Runs 0 … runCount − 1 summarised here: a first picture without waiting for the aggregator. */
-  firstLook(runCount: number, run: number): Results | null {
-    if (run !== loadedRun) return null;
-    if (!simulator || !prepared) throw new Error('no scenario loaded');
-    return simulateAll(prepared, runCount, simulator);
   },
 };
 

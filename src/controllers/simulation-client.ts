@@ -13,9 +13,9 @@ import {
 /** Runs per chunk handed to a worker: small enough to cancel quickly and to show progress often. */
 export const CHUNK_RUNS = 200;
 /**
- * Runs of a new run's first picture, simulated and summarised by the first worker alone (≈ 20 ms) and
- * shown before the aggregator has a block to summarise. They are simulated again within the first block,
- * which keeps the final result independent of this shortcut; the cost is these runs once per run.
+ * Runs of a new run's first picture: simulated by the first worker alone (≈ 20 ms) and summarised by the
+ * aggregator on their own, shown before a whole block is in. They are simulated again within the first
+ * block, which keeps the final result independent of this shortcut; the cost is these runs once per run.
  */
 export const FIRST_LOOK_RUNS = 25;
 /** Least time between two partial summaries (ms). */
@@ -270,8 +270,12 @@ export class SimulationClient {
         .then(() => {
           if (!current()) return null;
           const slot = pool.slots[0];
-          return this.guard(slot, slot.api.firstLook(FIRST_LOOK_RUNS, token));
+          return this.guard(slot, slot.api.run(0, FIRST_LOOK_RUNS, token));
         })
+        // summarised by the aggregator, whose summary code is warm (a worker's would run cold)
+        .then((chunk) =>
+          chunk && current() ? aggregate(pool.aggregator.glance(transfer(chunk, buffers(chunk)), token)) : null,
+        )
         .then(show)
         // a failing worker fails the first chunk too, which is where it is handled
         .catch(() => {});

@@ -75,15 +75,9 @@ export function loadModel(scenario: unknown, municipalities: unknown, capabiliti
   return model.ok ? model : { ok: false, issues: prefix('scenario', model.issues) };
 }
 
-/**
- * Run runs 0 … runs − 1 of a model in this thread and summarise: for tests, small scenarios and a worker's
- * first look at a run (pass its simulator to reuse it).
- */
-export function simulateAll(
-  model: PreparedModel,
-  runs = model.scenario.runs,
-  simulator = new Simulator(model),
-): Results {
+/** Run every run of a model in this thread and summarise. For tests and small scenarios. */
+export function simulateAll(model: PreparedModel, runs = model.scenario.runs): Results {
+  const simulator = new Simulator(model);
   const acc = new Accumulator(model, runs);
   for (const range of splitRuns(runs, 1000)) acc.add(simulator.simulateChunk(range.runStart, range.runCount));
   return acc.summarize();

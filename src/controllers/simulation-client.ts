@@ -298,6 +298,7 @@ export class SimulationClient {
       lastSummary = performance.now() + 3 * (performance.now() - started);
       show(results);
     };
+    const added: Promise<number>[] = [];
     await Promise.all(
       pool.slots.map(async (_, index) => {
         while (queue.length > 0 && current()) {
@@ -316,11 +317,15 @@ export class SimulationClient {
             }
           }
           if (!current() || !chunk) return;
-          await aggregate(pool.aggregator.add(transfer(chunk, buffers(chunk)), token));
-          void maybeSummarize().catch(() => {});
+          // the worker goes on with its next chunk at once, not after the aggregator has taken this one:
+          // the aggregator may be in the middle of a summary of several hundred milliseconds
+          const adding = aggregate(pool.aggregator.add(transfer(chunk, buffers(chunk)), token));
+          added.push(adding);
+          void adding.then(maybeSummarize).catch(() => {});
         }
       }),
     );
+    await Promise.all(added);
     if (!current()) return;
     const results = await aggregate(pool.aggregator.summarize(token));
     if (results && current()) callbacks.finished(results);

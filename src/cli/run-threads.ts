@@ -39,12 +39,18 @@ export async function runInThreads(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             worker.on('error', reject);
+            let inFlight = 0;
             const dispatch = () => {
-              if (next >= ranges.length) return resolve();
-              worker.postMessage(ranges[next++]);
+              if (next < ranges.length) {
+                inFlight++;
+                worker.postMessage(ranges[next++]);
+              } else if (inFlight === 0) resolve();
             };
             worker.on('message', (message: { loaded?: boolean; chunk?: ChunkResult }) => {
-              if (message.chunk) acc.add(message.chunk);
+              if (message.chunk) {
+                inFlight--;
+                acc.add(message.chunk);
+              } else dispatch(); // two ranges in flight per worker: it never waits for the round trip
               dispatch();
             });
             worker.postMessage({ load: raw });

@@ -14,8 +14,10 @@ import {
 let data: [unknown, unknown] | undefined;
 let accumulator: Accumulator | undefined;
 let prepared: PreparedModel | undefined;
-/** Room for the run's runs: made at its first chunk, so that allocating it (≈ 60 MB at 10 000 runs)
- * does not compete for a core with the first worker's first picture. */
+/**
+ * Runs the current run has room for. Its accumulator is made at the first chunk, so that allocating it
+ * (≈ 60 MB at 10 000 runs) does not compete for a core with the first worker's first picture.
+ */
 let room = 0;
 /** The run's accumulator, made when first needed. */
 function collected(): Accumulator {

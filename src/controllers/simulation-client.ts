@@ -282,7 +282,7 @@ export class SimulationClient {
     }
     const [from] = await Promise.all([aggregate(collect()), ...loads]);
     if (!current()) return;
-    // one block per worker first, so the first picture comes after ~100 runs, not a whole chunk
+    // one block per worker first, so that the pictures after the first one come early too
     const queue = splitRuns(scenario.runs, CHUNK_RUNS, from, pool.slots.length);
     // the first partial result is summarised as soon as it arrives, later ones spaced out
     let lastSummary = Number.NEGATIVE_INFINITY;
@@ -293,7 +293,6 @@ export class SimulationClient {
       const started = performance.now();
       const results = await aggregate(pool.aggregator.summarize(token));
       summarizing = false;
-
       // summarising competes with the simulation for cores: space summaries by three times their cost
       lastSummary = performance.now() + 3 * (performance.now() - started);
       show(results);

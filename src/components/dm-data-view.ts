@@ -3,8 +3,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import type { Capability, Municipality } from '../engine/index.js';
 import { emit } from '../events.js';
 import { formatNumber, formatPercent, GROUP_LABEL, type Lang, pick } from '../i18n.js';
-import type { AppState } from '../state/app-state.js';
-import { parts } from '../state/app-state.js';
+import { type AppState, parts } from '../state/app-state.js';
 
 type Field = {
   key: keyof Municipality & string;

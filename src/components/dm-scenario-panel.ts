@@ -12,8 +12,7 @@ import {
 import { emit } from '../events.js';
 import { FORM_LABEL, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
-import type { Region } from '../state/app-state.js';
-import { parts } from '../state/app-state.js';
+import { parts, type Region } from '../state/app-state.js';
 
 type SharedPath = Exclude<PathId, 'status-quo'>;
 const SHARED_PATHS: SharedPath[] = ['samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'];

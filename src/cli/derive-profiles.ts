@@ -3,8 +3,10 @@
  * docs/data/municipalities-raw.json, applying the documented derivation rules (docs/model.md §Data).
  * Run: npx tsx src/cli/derive-profiles.ts
  */
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseMunicipalities } from '../engine/schema.js';
+import { systemsForPopulation } from '../engine/systems.js';
 
 interface Raw {
   code: string;
@@ -67,7 +69,7 @@ const profiles = raw.municipalities.map((m) => {
   const pupils = Math.round(PUPILS_PER_INHABITANT * m.population);
   sources.pupils =
     'antagande: 12 % av invånarna har elevkonto i kommunens IT (grundskola och gymnasium i kommunal regi ≈ 1,2 miljoner av 10,6 miljoner invånare, ungefärligt)';
-  const systems = Math.round(100 * (m.population / 9000) ** 0.4);
+  const systems = Math.round(systemsForPopulation(m.population));
   sources.systems =
     'antagande: 100 · (invånare/9 000)^0,4 — förankrat i Vännäs (≈9 000 invånare) ”över hundra stycken olika system” (Voister 2019) och Norges ”opptil 600 IKT-systemer” per kommun (Kartverket)';
   sources.legacyShare =

@@ -17,6 +17,18 @@ export interface AssumptionDef {
   /** What a higher value does, in plain words, for sensitivity charts. */
   effect: Text;
   default: Assumption;
+  /**
+   * The values the input can meaningfully take. A bounded distribution (fixed, uniform, triangular, PERT)
+   * outside them is rejected when a scenario is prepared; a draw of an unbounded one (normal, lognormal)
+   * outside them is clamped to them.
+   */
+  bounds: Bounds;
+}
+
+/** Inclusive bounds of an input's values. */
+export interface Bounds {
+  min: number;
+  max: number;
 }
 
 /**
@@ -49,14 +61,18 @@ export const ASSUMPTION_IDS = [
   'hostMarkup',
   'bodyMarkup',
   'decisionDelay',
+  'scaleShiftDrift',
+  'scaleShiftGovernance',
+  'scaleShiftDevelopment',
+  'nonStaffScaleShift',
 ] as const;
 
 export type AssumptionId = (typeof ASSUMPTION_IDS)[number];
 
 const t = (sv: string, en: string): Text => ({ sv, en });
 
-/** Every uncertain input with its default distribution and source. Amounts are SEK in start-year prices. */
-export const ASSUMPTIONS: readonly AssumptionDef[] = [
+/** The uncertain inputs' texts and defaults (their bounds follow in BOUNDS). */
+const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
   {
     id: 'wageCost',
     label: t(
@@ -160,16 +176,19 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
   },
   {
     id: 'scaleShift',
-    label: t('Skalfördelarnas styrka (−1 starka, +1 svaga)', 'Strength of economies of scale (−1 strong, +1 weak)'),
+    label: t(
+      'Skalfördelarnas styrka, gemensam del (−1 starka, +1 svaga)',
+      'Strength of economies of scale, common part (−1 strong, +1 weak)',
+    ),
     unit: t('position i varje förmågas β-intervall', 'position in each capability’s β range'),
     effect: t('Om skalfördelarna är svagare', 'If economies of scale are weaker'),
     default: {
       dist: 'triangular',
-      low: -1,
+      low: -0.7,
       mode: 0,
-      high: 1,
+      high: 0.7,
       source:
-        'antagande: en gemensam dragning per körning placerar alla förmågors skalelasticitet β inom deras egna intervall (−1 = lägsta, 0 = troligaste, +1 = högsta); osäkerheten gäller hur skalfördelar fungerar i kommunal IT generellt',
+        'antagande: förmågans position i sitt β-intervall (−1 = lägsta, 0 = troligaste, +1 = högsta) är summan av en gemensam del (hur skalfördelar fungerar i kommunal IT generellt) och en del per slag av förmåga (drift, styrning, utveckling); ±0,7 vardera ger samma totala spridning som en enda dragning över ±1',
     },
   },
   {
@@ -247,11 +266,11 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
     effect: t('Om delningen verkligen sänker kostnaderna', 'If sharing really lowers costs'),
     default: {
       dist: 'pert',
-      low: 0.1,
-      mode: 0.5,
-      high: 0.9,
+      low: 0,
+      mode: 0.1,
+      high: 0.3,
       source:
-        'Statskontoret 2023 (Hand i hand): ”Samverkan sänker sällan kommunernas kostnader”; IT-kommuner i Skåne behöll samma 27 anställda (Atea); resten blir friktion',
+        'Statskontoret 2023 (Hand i hand): ”Samverkan sänker sällan kommunernas kostnader”; IT-kommuner i Skåne behöll samma 27 anställda (Atea), dvs. ingen personalvinst realiserad; källorna pekar på 0–20 %. Antagande: troligast 10 %, och en svans upp till 30 % för samarbeten som lyckas bättre än de kända fallen; resten blir friktion',
     },
   },
   {
@@ -265,10 +284,10 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
     default: {
       dist: 'pert',
       low: 0,
-      mode: 0.15,
-      high: 0.7,
+      mode: 0.1,
+      high: 0.4,
       source:
-        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing; Houlberg 2012: förväntade skalfördelar uteblev; därför troligast en liten del (15 %) och fördelningen når noll, så att sammanläggning i en betydande del av utfallen inte sparar något',
+        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing (besparingar på vissa områden åts upp av andra); Houlberg 2012: de förväntade administrativa skalfördelarna uteblev. Antagande: troligast 10 %, upp till 40 % eftersom IT, till skillnad från förvaltning i stort, kan konsolidera system',
     },
   },
   {
@@ -278,42 +297,43 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
     effect: t('Om omställningen blir dyrare', 'If the transition costs more'),
     default: {
       dist: 'pert',
-      low: 0.1,
+      low: 0.17,
       mode: 0.25,
-      high: 0.5,
+      high: 0.33,
       source:
-        'härlett: Danmarks reform 2007 kostade 1–2 mdkr DKK i IT-omställning mot ≈6 mdkr DKK i årlig kommunal IT (computerworld.dk), dvs. 17–33 % av en årskostnad',
+        'härlett: Danmarks reform 2007 kostade 1–2 mdkr DKK i IT-omställning mot ≈6 mdkr DKK i årlig kommunal IT (computerworld.dk), dvs. 17–33 % av en årskostnad; samma andel antas för de förmågor som delas',
     },
   },
   {
     id: 'transitionShareMerger',
     label: t(
-      'Omställningskostnad vid sammanläggning (utöver systemmigrering)',
-      'Merger transition cost (beyond system migration)',
+      'Omställningskostnad vid sammanläggning (inkl. systemmigrering)',
+      'Merger transition cost (system migration included)',
     ),
     unit: t('andel av en årskostnad', 'share of one year’s cost'),
     effect: t('Om sammanläggningen blir dyrare att genomföra', 'If the merger costs more to carry out'),
     default: {
       dist: 'pert',
-      low: 0.05,
-      mode: 0.1,
-      high: 0.2,
+      low: 0.17,
+      mode: 0.25,
+      high: 0.33,
       source:
-        'härlett: Danmark 2007 (17–33 % av en årskostnad i IT-omställning totalt, computerworld.dk) minus den del som här räknas som systemmigrering',
+        'härlett: Danmarks reform 2007 kostade 1–2 mdkr DKK i IT-omställning totalt, systemmigrering inräknad, mot ≈6 mdkr DKK i årlig kommunal IT (computerworld.dk), dvs. 17–33 % av en årskostnad',
     },
   },
   {
     id: 'migrationCostPerSystem',
-    label: t('Migreringskostnad per avvecklat system', 'Migration cost per retired system'),
+    label: t(
+      'Extra migreringskostnad per avvecklat system (utöver omställningen)',
+      'Extra migration cost per retired system (beyond the transition)',
+    ),
     unit: t('kr', 'SEK'),
     effect: t('Om systemmigrering blir dyrare', 'If system migration costs more'),
     default: {
-      dist: 'pert',
-      low: 50_000,
-      mode: 150_000,
-      high: 400_000,
+      dist: 'fixed',
+      value: 0,
       source:
-        'antagande: kalibrerat så att migrering + övrig omställning hamnar i Danmarks 17–33 % av en årskostnad (computerworld.dk); de flesta av en kommuns 100+ system är små',
+        'antagande: systemmigrering ingår i omställningskostnaden vid sammanläggning (Danmark 2007: 17–33 % av en årskostnad totalt, computerworld.dk); ange ett belopp här bara för en egen migreringskalkyl som ska läggas till',
     },
   },
   {
@@ -358,7 +378,7 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
       mode: 1,
       high: 1.8,
       source:
-        'antagande: grundnivåerna per form (avtalssamverkan 3 %, gemensam nämnd 5 %, kommunalförbund 8 %, bolag 8 % av den delade kostnaden) speglar att förbund och bolag har egna beslutsorgan (SOU 2020:8 §21.2.3)',
+        'antagande: grundnivåerna per form (avtalssamverkan 3 %, gemensam nämnd 5 %, kommunalförbund 8 %, bolag 8 % av den delade kostnaden) speglar att förbund och bolag har egna beslutsorgan (SOU 2020:8 §21.2.3); en värdkommuns administration av samarbetet har avtalssamverkans grundnivå 3 %',
     },
   },
   {
@@ -372,7 +392,7 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
       mode: 0.5,
       high: 1.0,
       source:
-        'antagande: varje kommun behåller en beställarfunktion mot den gemensamma organisationen (Statskontoret 2023: samverkan försvårar styrningen)',
+        'antagande: varje kommun som köper av en gemensam organisation, en värdkommun eller en regional aktör behåller en beställarfunktion (Statskontoret 2023: samverkan försvårar styrningen); värdkommunen beställer inte av sig själv',
     },
   },
   {
@@ -381,12 +401,10 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
     unit: t('andel av självkostnaden', 'share of cost'),
     effect: t('Om värdkommunen tar ut ett högre påslag', 'If the host charges a higher markup'),
     default: {
-      dist: 'pert',
-      low: 0,
-      mode: 0.04,
-      high: 0.08,
+      dist: 'fixed',
+      value: 0,
       source:
-        'antagande: självkostnadsprincipen (kommunallagen 2 kap. 6 §) begränsar påslaget till administration och risk',
+        'självkostnadsprincipen (kommunallagen 2 kap. 6 §): värdkommunen tar ut sin självkostnad, där administrationen av samarbetet ingår; ett påslag är en överföring mellan kommunerna som användaren kan välja',
     },
   },
   {
@@ -416,7 +434,102 @@ export const ASSUMPTIONS: readonly AssumptionDef[] = [
         'antagande: kräver beslut hos region eller stat; SOU 2024:6 fann inget intresse för frivilliga sammanläggningar fyra år efter SOU 2020:8',
     },
   },
+  kindShift('scaleShiftDrift', 'drift', 'operations'),
+  kindShift('scaleShiftGovernance', 'styrning', 'governance'),
+  kindShift('scaleShiftDevelopment', 'utveckling', 'development'),
+  {
+    id: 'nonStaffScaleShift',
+    label: t(
+      'Skalfördelar i licenser och tjänster (förskjutning)',
+      'Economies of scale in licences and services (shift)',
+    ),
+    unit: t('tillägg till varje förmågas γ', 'added to each capability’s γ'),
+    effect: t(
+      'Om licenser och tjänster har svagare skalfördelar',
+      'If licences and services have weaker economies of scale',
+    ),
+    default: {
+      dist: 'triangular',
+      low: -0.1,
+      mode: 0,
+      high: 0.1,
+      source:
+        'antagande: katalogens elasticitet γ för icke-personella kostnader (0,5–1) är en bedömning utan källa; ±0,1 speglar att volymrabatter i licensavtal varierar',
+    },
+  },
 ];
+
+/** The shift of one kind of capability's position in its β range (see `scaleShift`). */
+function kindShift(id: AssumptionId, sv: string, en: string): Omit<AssumptionDef, 'bounds'> {
+  return {
+    id,
+    label: t(
+      `Skalfördelarnas styrka, ${sv} (−1 starka, +1 svaga)`,
+      `Strength of economies of scale, ${en} (−1 strong, +1 weak)`,
+    ),
+    unit: t('tillägg till positionen i β-intervallet', 'added to the position in the β range'),
+    effect: t(`Om skalfördelarna i ${sv} är svagare`, `If economies of scale in ${en} are weaker`),
+    default: {
+      dist: 'triangular',
+      low: -0.7,
+      mode: 0,
+      high: 0.7,
+      source: `antagande: den del av osäkerheten om skalfördelar som gäller just ${sv} (se den gemensamma delen)`,
+    },
+  };
+}
+
+const SHARE = { min: 0, max: 1 };
+const NON_NEGATIVE = { min: 0, max: 1e12 };
+/** A yearly growth rate: above −100 % a year. */
+const GROWTH = { min: -0.99, max: 10 };
+const SHIFT = { min: -1, max: 1 };
+
+/**
+ * What each input can meaningfully be. A wage or budget of zero or less has no meaning (development
+ * capacity would divide by zero); shares lie in [0, 1]; ramps of under a tenth of a year are immediate.
+ */
+const BOUNDS: Record<AssumptionId, Bounds> = {
+  wageCost: { min: 1_000, max: 1e8 },
+  wageGrowth: GROWTH,
+  inflation: GROWTH,
+  nonStaffPriceGrowth: GROWTH,
+  budgetPerInhabitant: NON_NEGATIVE,
+  budgetGrowth: GROWTH,
+  demandGrowth: GROWTH,
+  scaleShift: SHIFT,
+  legacyPenalty: NON_NEGATIVE,
+  pupilWeight: NON_NEGATIVE,
+  populationGrowthShift: { min: -0.5, max: 0.5 },
+  attrition: SHARE,
+  recruitment: SHARE,
+  realisationShared: SHARE,
+  realisationMerger: SHARE,
+  transitionShareShared: NON_NEGATIVE,
+  transitionShareMerger: NON_NEGATIVE,
+  migrationCostPerSystem: NON_NEGATIVE,
+  rampUpYears: { min: 0.1, max: 1e9 },
+  consolidationYears: { min: 0.1, max: 1e9 },
+  governanceOverhead: NON_NEGATIVE,
+  coordinationFte: NON_NEGATIVE,
+  hostMarkup: NON_NEGATIVE,
+  bodyMarkup: NON_NEGATIVE,
+  decisionDelay: { min: 0, max: 100 },
+  scaleShiftDrift: SHIFT,
+  scaleShiftGovernance: SHIFT,
+  scaleShiftDevelopment: SHIFT,
+  nonStaffScaleShift: { min: -0.7, max: 0.7 },
+};
+
+/** Every uncertain input with its default distribution, source and bounds. Amounts are SEK in start-year prices. */
+export const ASSUMPTIONS: readonly AssumptionDef[] = DEFINITIONS.map((d) => ({ ...d, bounds: BOUNDS[d.id] }));
+
+/**
+ * A host municipality's administration of an arrangement, as a share of the cost of what it provides to
+ * the buyers (times `governanceOverhead`): the avtalssamverkan base, since a host arrangement is an
+ * avtalssamverkan (antagande, see docs/model.md §5.1).
+ */
+export const HOST_ADMINISTRATION = 0.03;
 
 /** Base governance overhead per legal form, as a share of the pooled cost (see `governanceOverhead`). */
 export const FORM_OVERHEAD = {

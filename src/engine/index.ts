@@ -13,3 +13,4 @@ export * from './sensitivity.js';
 export * from './simulate.js';
 export * from './summarize.js';
 export * from './swing.js';
+export * from './systems.js';

@@ -1,4 +1,11 @@
-import { ASSUMPTION_IDS, ASSUMPTIONS, type Assumption, type AssumptionId, FORM_OVERHEAD } from './assumptions.js';
+import {
+  ASSUMPTION_IDS,
+  ASSUMPTIONS,
+  type Assumption,
+  type AssumptionId,
+  type Bounds,
+  FORM_OVERHEAD,
+} from './assumptions.js';
 import { cholesky, pearsonForRank } from './copula.js';
 import { quantileFunction } from './distributions/index.js';
 import {
@@ -10,6 +17,7 @@ import {
   type Result,
   type Scenario,
 } from './schema.js';
+import { mergedSystemsTarget } from './systems.js';
 
 /** Kinds and drivers as small integers, for the typed arrays of the hot loop. */
 export const KIND = { drift: 0, styrning: 1, utveckling: 2 } as const;
@@ -25,6 +33,9 @@ export class PreparedModel {
   capabilities: Capability[];
   assumptions: Record<AssumptionId, Assumption>;
   quantiles: ((u: number) => number)[];
+  /** Per input (draw order): the bounds every draw is clamped to. */
+  boundMin: Float64Array;
+  boundMax: Float64Array;
   years: number[];
   /** Per member (scenario order). */
   pop0: Float64Array;
@@ -59,6 +70,8 @@ export class PreparedModel {
   transferred: Uint8Array;
   bodyPopulation: number;
   mergerMember: Uint8Array;
+  /** The system count the merged municipality consolidates toward (docs/model.md §5.5). */
+  mergedSystems: number;
   asymMember: Uint8Array;
   host: number;
   provided: Uint8Array;
@@ -80,6 +93,8 @@ export class PreparedModel {
     this.capabilities = fields.capabilities;
     this.assumptions = fields.assumptions;
     this.quantiles = fields.quantiles;
+    this.boundMin = fields.boundMin;
+    this.boundMax = fields.boundMax;
     this.years = fields.years;
     this.pop0 = fields.pop0;
     this.growth = fields.growth;
@@ -108,6 +123,7 @@ export class PreparedModel {
     this.transferred = fields.transferred;
     this.bodyPopulation = fields.bodyPopulation;
     this.mergerMember = fields.mergerMember;
+    this.mergedSystems = fields.mergedSystems;
     this.asymMember = fields.asymMember;
     this.host = fields.host;
     this.provided = fields.provided;
@@ -202,6 +218,8 @@ export function prepareModel(
       issues.push({ path: `assumptions.${def.id}`, message: (error as Error).message });
       quantiles.push(() => Number.NaN);
     }
+    const outside = outsideBounds(a, def.bounds);
+    if (outside) issues.push({ path: `assumptions.${def.id}`, message: outside });
   }
 
   const p = scenario.paths;
@@ -304,6 +322,8 @@ export function prepareModel(
       capabilities,
       assumptions,
       quantiles,
+      boundMin: Float64Array.from(ASSUMPTIONS, (d) => d.bounds.min),
+      boundMax: Float64Array.from(ASSUMPTIONS, (d) => d.bounds.max),
       years: Array.from({ length: scenario.horizonYears }, (_, t) => scenario.startYear + t),
       pop0: f64(M, (i) => members[i].population),
       growth: f64(M, (i) => members[i].populationGrowth),
@@ -332,6 +352,7 @@ export function prepareModel(
       transferred,
       bodyPopulation: p.omfordelning.bodyPopulation,
       mergerMember,
+      mergedSystems: mergedSystemsTarget(members.filter((_, i) => mergerMember[i])),
       asymMember,
       host,
       provided,
@@ -340,6 +361,23 @@ export function prepareModel(
       copulaFactor: copulaFactor ?? new Float64Array(0),
     }),
   };
+}
+
+/**
+ * Why a distribution reaches outside an input's bounds, or null. Bounded distributions must lie inside;
+ * unbounded ones (normal, lognormal) need their centre inside, and their draws are clamped.
+ */
+function outsideBounds(a: Assumption, bounds: Bounds): string | null {
+  const values =
+    a.dist === 'fixed'
+      ? [a.value]
+      : a.dist === 'normal'
+        ? [a.mean]
+        : a.dist === 'lognormal'
+          ? [a.median]
+          : [a.low, a.high];
+  const bad = values.some((x) => x < bounds.min || x > bounds.max);
+  return bad ? `must lie from ${bounds.min} to ${bounds.max}` : null;
 }
 
 export { ASSUMPTION_IDS };

@@ -1,4 +1,4 @@
-import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
+import { ASSUMPTION_IDS, type AssumptionId, HOST_ADMINISTRATION } from './assumptions.js';
 import { correlateUniforms } from './copula.js';
 import { DRIVER, KIND, type PreparedModel } from './model.js';
 import { runStream } from './rng.js';
@@ -45,15 +45,44 @@ export type TotalMetric = (typeof TOTAL_METRICS)[number];
 export type MemberRunMetric = (typeof MEMBER_RUN_METRICS)[number];
 export type MemberYearMetric = (typeof MEMBER_YEAR_METRICS)[number];
 
+/** Index of each metric in its list, so that the code names metrics instead of numbering them. */
+const indexOf = <T extends string>(list: readonly T[]) =>
+  Object.fromEntries(list.map((name, i) => [name, i])) as Record<T, number>;
+const TOT = indexOf(TOTAL_METRICS);
+const RUN = indexOf(MEMBER_RUN_METRICS);
+const Y = indexOf(MEMBER_YEAR_METRICS);
+
 const P = PATH_IDS.length;
 const G = CAPABILITY_GROUPS.length;
 const TM = TOTAL_METRICS.length;
 const MR = MEMBER_RUN_METRICS.length;
 const MY = MEMBER_YEAR_METRICS.length;
 const K = ASSUMPTION_IDS.length;
-/** Status quo sums per member-year: cost, holding, drift, development demand (FTE), FTE. */
+const A = indexOf(ASSUMPTION_IDS) as Record<AssumptionId, number>;
+/** The draw that shifts each kind's β position, indexed by KIND. */
+const KIND_SHIFT = [A.scaleShiftDrift, A.scaleShiftGovernance, A.scaleShiftDevelopment];
+
+/** Status quo sums per member-year (docs/model.md §4–§5). */
+const SQ_COST = 0;
+const SQ_HOLDING = 1;
+const SQ_DRIFT = 2;
+const SQ_DEMAND = 3;
+/** FTE of the operations and governance capabilities: the staff a unit employs to hold the engine (§7). */
+const SQ_STAFF = 4;
 const SQ = 5;
-const A = Object.fromEntries(ASSUMPTION_IDS.map((id, i) => [id, i])) as Record<AssumptionId, number>;
+
+/** Below this, a capability's FTE counts as reaching its minimum staffing (rounding only). */
+const HELD_TOLERANCE = 1e-12;
+
+/** What `blendMember` sums over the shared capabilities: differences from status quo, and totals. */
+const B_COST = 0;
+const B_HOLDING = 1;
+const B_DRIFT = 2;
+const B_DEMAND = 3;
+const B_STAFF = 4;
+const B_PROVIDER = 5;
+const B_SHARED = 6;
+const B_SIZE = 7;
 
 /**
  * The raw output of a contiguous range of runs. Arrays are flat and run-minor, so that chunks are
@@ -91,13 +120,13 @@ export const layoutOf = (model: PreparedModel): Layout => ({
 
 const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 
-/** How an arrangement other than status quo is set up in one run. */
+/** How an arrangement other than status quo is set up in one run (docs/model.md §5.1). */
 interface PathSpec {
   members: Uint8Array;
   capabilities: Uint8Array;
-  /** The indices of `capabilities`, and how many operations/governance capabilities of each group it holds. */
+  /** The indices of `capabilities`. */
   maskIndex: Int32Array;
-  maskNonDevCount: Float64Array;
+  /** An arrangement exists only if it shares something. */
   anyShared: boolean;
   merged: boolean;
   /** Provider volume multiple (a regional body serves more than the members). */
@@ -106,20 +135,21 @@ interface PathSpec {
   ramp: Float64Array;
   transition: Float64Array;
   transitionShare: number;
-  overheadShare: number;
-  /** Who pays a coordination function, and from which year index. */
-  coordinationPayers: Uint8Array;
-  coordinationFrom: number;
-  /** Price factor on the provider's unit cost, per member (host markup for buyers). */
-  priceFactor: Float64Array;
+  /** Governance cost per member as a share of its part of the provider's cost (joint body, or a host's administration for buyers). */
+  governanceShare: Float64Array;
+  /** Who pays an ordering function, and from which year index. */
+  orderingPayers: Uint8Array;
+  orderingFrom: number;
+  /** Price factor above cost on the member's part of the provider (markup), per member. */
+  markup: Float64Array;
   /** Member index of a host that earns the markup and serves itself first, or −1. */
   host: number;
-  markup: number;
 }
 
 /**
- * Runs the Monte Carlo model. One instance holds the scratch memory for one thread; `simulateChunk`
- * fills a ChunkResult for runs [runStart, runStart + runCount). Pure: no DOM, no I/O, no globals.
+ * Runs the Monte Carlo model of docs/model.md §3–§9. One instance holds the scratch memory for one
+ * thread; `simulateChunk` fills a ChunkResult for runs [runStart, runStart + runCount). Pure: no DOM,
+ * no I/O, no globals. test/engine/reference-model.ts computes the same from the document, plainly.
  */
 export class Simulator {
   private readonly m: PreparedModel;
@@ -130,6 +160,7 @@ export class Simulator {
   private readonly uniforms = new Float64Array(K);
   private readonly copulaScratch = new Float64Array(K);
   private readonly beta: Float64Array;
+  private readonly gamma: Float64Array;
   private readonly wage: Float64Array;
   private readonly priceIndex: Float64Array;
   private readonly demand: Float64Array;
@@ -138,37 +169,70 @@ export class Simulator {
   private readonly users: Float64Array;
   private readonly budget: Float64Array;
   private readonly legacyFactor: Float64Array;
+  /** [member][year][capability]: own FTE n and own cost k (§4). */
   private readonly sqFte: Float64Array;
-  /** FTE · wage + non-staff cost: each member's own cost per year and capability. */
   private readonly sqCost: Float64Array;
   /** [member][year][driver]: the member's share of the current provider's volume. */
   private readonly shareD: Float64Array;
-  /** [year][capability]: the current provider's cost. */
+  /** [year][capability]: the current provider's FTE, non-staff cost and cost. */
+  private readonly provFte: Float64Array;
+  private readonly provNs: Float64Array;
   private readonly provCost: Float64Array;
+  /** [year][driver]: the current provider's volume. */
+  private readonly provVol: Float64Array;
   /** Per member: own cost in the start year of the shared capabilities, and of all capabilities. */
   private readonly sharedCost0: Float64Array;
   private readonly totalCost0: Float64Array;
   private readonly phiStar: Float64Array;
-  private readonly provFte: Float64Array;
-  private readonly provNs: Float64Array;
-  private readonly provVol: Float64Array;
-  private readonly memberCost: Float64Array;
-  private readonly memberFte: Float64Array;
-  /** [member][year][cost, holding, drift, development demand, FTE]: status quo sums over all capabilities. */
+  /** [member][year][SQ_*]: status quo sums. */
   private readonly sqSum: Float64Array;
-  /** [member][year][group]: status quo FTE of the operations and governance capabilities per group. */
-  private readonly sqGroupFte: Float64Array;
   /** Per capability: a member's need in the current year, and its growth factor per year (memberNeeds). */
   private readonly workNow: Float64Array;
   private readonly otherNow: Float64Array;
   private readonly workStep: Float64Array;
   private readonly otherStep: Float64Array;
-  /** Operations and governance capabilities per group; development capabilities by index. */
+  /** [member][capability] of the current path-year: x (cost), y (FTE), ε (provider staff for the member's part). */
+  private readonly memberCost: Float64Array;
+  private readonly memberFte: Float64Array;
+  private readonly memberEps: Float64Array;
+  /**
+   * Per member: how many capabilities of `shortfallOrder` it gave up this year (a shortfall gives up a
+   * prefix of that order); capability c is given up when 0 ≤ rank[c] < given[i].
+   */
+  private readonly given: Int32Array;
+  private readonly rank: Int32Array;
+  /** [member][year][group]: status quo FTE of the operations and governance capabilities per group. */
+  private readonly sqGroupFte: Float64Array;
+  /** Per group: operations and governance capabilities, and those of the current path's mask. */
   private readonly nonDevCount = new Float64Array(G);
-  private readonly devIndex: Int32Array;
-  /** Coverage scratch per group: the provider's share of the current path-year, and one member's. */
-  private readonly cov = new CoverageScratch();
-  private readonly yearCov = new CoverageScratch();
+  /** [path][group] */
+  private readonly maskNonDevCount: Float64Array;
+  /** Development capabilities outside each path's mask, by index. [path] */
+  private readonly localDev: Int32Array[];
+  /** Per member, current path-year: holding cost, drift cost, development demand, staff (§7), κ, own φ, provider φ seen. */
+  private readonly holdingNow: Float64Array;
+  private readonly driftNow: Float64Array;
+  private readonly demandNow: Float64Array;
+  private readonly staffNow: Float64Array;
+  private readonly kappa: Float64Array;
+  private readonly localPhi: Float64Array;
+  /** Per member: part of the provider's cost this year (r·Σπ), and what it paid for shared provision. */
+  private readonly providerPart: Float64Array;
+  private readonly payment: Float64Array;
+  /** [member][group]: own FTE of the shared operations and governance capabilities (from blendMember). */
+  private readonly maskedOwnG: Float64Array;
+  /** Per capability: the provider's staff as paid by its members (P_c), and a merged municipality's figures. */
+  private readonly paidStaff: Float64Array;
+  private readonly mergedCost: Float64Array;
+  private readonly mergedFte: Float64Array;
+  private readonly mergedX: Float64Array;
+  private readonly mergedY: Float64Array;
+  private readonly retired: Float64Array;
+  /** What `blendMember` sums for one member-year. */
+  private readonly blendSums = new Float64Array(B_SIZE);
+  /** Per group: held count and team FTE of one member-year. */
+  private readonly heldG = new Float64Array(G);
+  private readonly teamG = new Float64Array(G);
   /** [path][member][year][metric] of the current run. */
   private readonly out: Float64Array;
   /** [path][member][held|robust][group] of the current run's final year. */
@@ -176,17 +240,10 @@ export class Simulator {
   /** [path][year][metric] of the current run. */
   private readonly tot: Float64Array;
   private readonly specs: PathSpec[];
-  private readonly localPhi: Float64Array;
-  private readonly sums = new Float64Array(7);
   /** Per year: the uniforms that decide a probabilistic member exit (drawn every run, used when configured). */
   private readonly exitDraws: Float64Array;
-  /** Per member: what it paid for shared provision in the year before an exit. */
-  private readonly sharedPayment: Float64Array;
   /** A driver array that points every capability at inhabitants (a merger splits everything by population). */
   private readonly allInhabitants: Uint8Array;
-  private readonly mergedCost: Float64Array;
-  private readonly mergedFte: Float64Array;
-  private readonly retiredCost: Float64Array;
 
   constructor(model: PreparedModel) {
     this.m = model;
@@ -197,6 +254,7 @@ export class Simulator {
     this.M = M;
     this.C = C;
     this.beta = new Float64Array(C);
+    this.gamma = new Float64Array(C);
     this.wage = new Float64Array(T);
     this.priceIndex = new Float64Array(T);
     this.demand = new Float64Array(T);
@@ -208,80 +266,96 @@ export class Simulator {
     this.sqFte = new Float64Array(M * T * C);
     this.sqCost = new Float64Array(M * T * C);
     this.shareD = new Float64Array(M * T * 4);
+    this.provFte = new Float64Array(T * C);
+    this.provNs = new Float64Array(T * C);
     this.provCost = new Float64Array(T * C);
+    this.provVol = new Float64Array(T * 4);
     this.sharedCost0 = new Float64Array(M);
     this.totalCost0 = new Float64Array(M);
     this.phiStar = new Float64Array(M);
-    this.provFte = new Float64Array(T * C);
-    this.provNs = new Float64Array(T * C);
-    this.provVol = new Float64Array(T * 4);
-    this.memberCost = new Float64Array(C);
-    this.memberFte = new Float64Array(C);
     this.sqSum = new Float64Array(M * T * SQ);
-    this.sqGroupFte = new Float64Array(M * T * G);
     this.workNow = new Float64Array(C);
     this.otherNow = new Float64Array(C);
     this.workStep = new Float64Array(C);
     this.otherStep = new Float64Array(C);
-    const dev: number[] = [];
-    for (let c = 0; c < C; c++) {
-      if (model.kind[c] === KIND.utveckling) dev.push(c);
-      else this.nonDevCount[model.group[c]]++;
-    }
-    this.devIndex = Int32Array.from(dev);
+    this.memberCost = new Float64Array(M * C);
+    this.memberFte = new Float64Array(M * C);
+    this.memberEps = new Float64Array(M * C);
+    this.given = new Int32Array(M);
+    this.rank = new Int32Array(C).fill(-1);
+    model.shortfallOrder.forEach((c, k) => {
+      this.rank[c] = k;
+    });
+    this.sqGroupFte = new Float64Array(M * T * G);
+    this.maskedOwnG = new Float64Array(M * G);
+    for (let c = 0; c < C; c++) if (model.kind[c] !== KIND.utveckling) this.nonDevCount[model.group[c]]++;
+    this.holdingNow = new Float64Array(M);
+    this.driftNow = new Float64Array(M);
+    this.demandNow = new Float64Array(M);
+    this.staffNow = new Float64Array(M);
+    this.kappa = new Float64Array(M);
+    this.localPhi = new Float64Array(M);
+    this.providerPart = new Float64Array(M);
+    this.payment = new Float64Array(M);
+    this.paidStaff = new Float64Array(C);
+    this.mergedCost = new Float64Array(C);
+    this.mergedFte = new Float64Array(C);
+    this.mergedX = new Float64Array(C);
+    this.mergedY = new Float64Array(C);
+    this.retired = new Float64Array(T);
     this.out = new Float64Array(P * M * T * MY);
     this.groups = new Float64Array(P * M * 2 * G);
     this.tot = new Float64Array(P * T * TM);
-    this.localPhi = new Float64Array(M);
     this.allInhabitants = new Uint8Array(C).fill(DRIVER.inhabitants);
     this.exitDraws = new Float64Array(2 * T);
-    this.sharedPayment = new Float64Array(M);
-    this.mergedCost = new Float64Array(C);
-    this.mergedFte = new Float64Array(C);
-    this.retiredCost = new Float64Array(T);
     const none = new Uint8Array(C);
     const all = new Uint8Array(C).fill(1);
     const allMembers = new Uint8Array(M).fill(1);
-    const maskOf = (capabilities: Uint8Array) => {
-      const maskNonDevCount = new Float64Array(G);
-      const index: number[] = [];
-      for (let c = 0; c < C; c++) {
-        if (!capabilities[c]) continue;
-        index.push(c);
-        if (model.kind[c] !== KIND.utveckling) maskNonDevCount[model.group[c]]++;
-      }
-      return { maskIndex: Int32Array.from(index), maskNonDevCount, anyShared: index.length > 0 };
+    const spec = (over: Partial<PathSpec>): PathSpec => {
+      const capabilities = over.capabilities ?? none;
+      const maskIndex = Int32Array.from(Array.from(capabilities).flatMap((x, c) => (x ? [c] : [])));
+      return {
+        members: allMembers,
+        capabilities,
+        maskIndex,
+        anyShared: maskIndex.length > 0,
+        merged: false,
+        volumeFactor: 1,
+        realisation: 1,
+        ramp: new Float64Array(T),
+        transition: new Float64Array(T),
+        transitionShare: 0,
+        governanceShare: new Float64Array(M),
+        orderingPayers: new Uint8Array(M),
+        orderingFrom: 0,
+        markup: new Float64Array(M),
+        host: -1,
+        ...over,
+      };
     };
-    const spec = (over: Partial<PathSpec>): PathSpec => ({
-      members: allMembers,
-      capabilities: none,
-      merged: false,
-      volumeFactor: 1,
-      realisation: 1,
-      ramp: new Float64Array(T),
-      transition: new Float64Array(T),
-      transitionShare: 0,
-      overheadShare: 0,
-      coordinationPayers: new Uint8Array(M),
-      coordinationFrom: 0,
-      priceFactor: new Float64Array(M).fill(1),
-      host: -1,
-      markup: 0,
-      ...over,
-      ...maskOf(over.capabilities ?? none),
-    });
-    this.specs = [
+    const specs = [
       spec({}),
-      spec({ members: model.samverkanMember, capabilities: model.pooled, coordinationPayers: model.samverkanMember }),
-      spec({ capabilities: model.transferred, coordinationPayers: allMembers }),
+      spec({ members: model.samverkanMember, capabilities: model.pooled, orderingPayers: model.samverkanMember }),
+      spec({ capabilities: model.transferred, orderingPayers: allMembers }),
       spec({ members: model.mergerMember, capabilities: all, merged: true }),
       spec({
         members: model.asymMember,
         capabilities: model.provided,
         host: model.host,
-        coordinationPayers: model.asymMember.map((x, i) => (x && i !== model.host ? 1 : 0)),
+        orderingPayers: model.asymMember.map((x, i) => (x && i !== model.host ? 1 : 0)),
       }),
     ];
+    this.specs = specs;
+    this.maskNonDevCount = new Float64Array(P * G);
+    this.localDev = specs.map((sp, p) => {
+      const dev: number[] = [];
+      for (let c = 0; c < C; c++) {
+        if (model.kind[c] === KIND.utveckling) {
+          if (!sp.capabilities[c]) dev.push(c);
+        } else if (sp.capabilities[c]) this.maskNonDevCount[p * G + model.group[c]]++;
+      }
+      return Int32Array.from(dev);
+    });
   }
 
   /** Simulate runs [runStart, runStart + runCount). runStart must be a multiple of BLOCK_RUNS. */
@@ -316,6 +390,7 @@ export class Simulator {
       }
     }
     const blockBase = block * MY * P * M * T;
+    const memberRun = (metric: number, p: number, i: number) => ((metric * P + p) * M + i) * n + r;
     for (let p = 0; p < P; p++) {
       for (let i = 0; i < M; i++) {
         let horizonCost = 0;
@@ -323,17 +398,17 @@ export class Simulator {
         for (let t = 0; t < T; t++) {
           const o = ((p * M + i) * T + t) * MY;
           const sq = (i * T + t) * MY; // path 0
-          horizonCost += out[o];
-          npv += (out[o] - out[sq]) * this.discount[t];
+          horizonCost += out[o + Y.totalCost];
+          npv += (out[o + Y.totalCost] - out[sq + Y.totalCost]) * this.discount[t];
           for (let metric = 0; metric < MY; metric++) {
             res.blockSums[blockBase + ((metric * P + p) * M + i) * T + t] += out[o + metric];
           }
         }
         const last = ((p * M + i) * T + T - 1) * MY;
-        res.memberRuns[((0 * P + p) * M + i) * n + r] = horizonCost;
-        res.memberRuns[((1 * P + p) * M + i) * n + r] = npv;
-        res.memberRuns[((2 * P + p) * M + i) * n + r] = out[last + 1];
-        res.memberRuns[((3 * P + p) * M + i) * n + r] = out[last + 2];
+        res.memberRuns[memberRun(RUN.horizonCost, p, i)] = horizonCost;
+        res.memberRuns[memberRun(RUN.npvVsStatusQuo, p, i)] = npv;
+        res.memberRuns[memberRun(RUN.finalDevelopmentCapacity, p, i)] = out[last + Y.developmentCapacity];
+        res.memberRuns[memberRun(RUN.finalCapacityGap, p, i)] = out[last + Y.capacityGap];
         for (let h = 0; h < 2; h++) {
           for (let g = 0; g < G; g++) {
             res.groupSums[(((block * 2 + h) * P + p) * M + i) * G + g] += groups[((p * M + i) * 2 + h) * G + g];
@@ -343,14 +418,18 @@ export class Simulator {
     }
   }
 
-  /** Draw the run's inputs (common to all paths) and evaluate every path. */
+  /** Draw the run's inputs (common to all paths) and evaluate every path (docs/model.md §3, §10). */
   private runOne(seed: number, runIndex: number): void {
     const { m, T, M, C, draw } = this;
     const rng = runStream(seed, runIndex);
     const u = this.uniforms;
     for (let k = 0; k < K; k++) u[k] = rng();
     if (m.correlated.length > 0) correlateUniforms(u, m.correlated, m.copulaFactor, this.copulaScratch);
-    for (let k = 0; k < K; k++) draw[k] = m.quantiles[k](u[k]);
+    for (let k = 0; k < K; k++) {
+      const x = m.quantiles[k](u[k]);
+      // every value lies inside its input's bounds (§11)
+      draw[k] = x < m.boundMin[k] ? m.boundMin[k] : x > m.boundMax[k] ? m.boundMax[k] : x;
+    }
     // after the inputs, so that adding them changed no existing draw
     for (let k = 0; k < 2 * T; k++) this.exitDraws[k] = rng();
 
@@ -366,21 +445,24 @@ export class Simulator {
       this.demand[t] = (1 + demandGrowth) ** t;
       this.discount[t] = 1 / (1 + rate) ** t;
     }
-    const s = draw[A.scaleShift];
+    const common = draw[A.scaleShift];
+    const gammaShift = draw[A.nonStaffScaleShift];
     for (let c = 0; c < C; c++) {
+      const s = Math.max(-1, Math.min(1, common + draw[KIND_SHIFT[m.kind[c]]]));
       this.beta[c] =
         s >= 0
           ? m.betaMode[c] + s * (m.betaHigh[c] - m.betaMode[c])
           : m.betaMode[c] + s * (m.betaMode[c] - m.betaLow[c]);
+      this.gamma[c] = Math.max(0.3, Math.min(1, m.nonStaffScale[c] + gammaShift));
     }
     const pupilWeight = draw[A.pupilWeight];
-    const attrition = clamp01(draw[A.attrition]);
-    const recruitment = clamp01(draw[A.recruitment]);
+    const attrition = draw[A.attrition];
+    const recruitment = draw[A.recruitment];
     for (let i = 0; i < M; i++) {
       const g = m.growth[i] + draw[A.populationGrowthShift];
       const users0 = m.employees[i] + pupilWeight * m.pupils[i];
       const budget0 = Number.isNaN(m.itCost[i]) ? draw[A.budgetPerInhabitant] * m.pop0[i] : m.itCost[i];
-      this.legacyFactor[i] = 1 + Math.max(0, draw[A.legacyPenalty]) * m.legacy[i];
+      this.legacyFactor[i] = 1 + draw[A.legacyPenalty] * m.legacy[i];
       for (let t = 0; t < T; t++) {
         const growth = (1 + g) ** t;
         this.pop[i * T + t] = m.pop0[i] * growth;
@@ -388,23 +470,23 @@ export class Simulator {
         this.budget[i * T + t] = budget0 * (1 + budgetGrowth) ** t;
       }
       this.memberNeeds(i, users0, g);
-      let n0 = 0;
-      for (let c = 0; c < C; c++) n0 += this.sqFte[i * T * C + c];
-      this.phiStar[i] = steadyStaffing(n0, attrition, recruitment);
+      this.phiStar[i] = steadyStaffing(this.sqSum[i * T * SQ + SQ_STAFF], attrition, recruitment);
     }
 
     this.configure(draw);
-    for (let p = 0; p < P; p++) {
-      if (m.enabled[p]) this.evaluatePath(p, attrition, recruitment);
+    this.evaluatePath(0, attrition, recruitment);
+    for (let p = 1; p < P; p++) {
+      // a disabled path, or an arrangement that shares nothing, is status quo in every output
+      if (m.enabled[p] && this.specs[p].anyShared) this.evaluatePath(p, attrition, recruitment);
       else this.copyStatusQuo(p);
     }
   }
 
-  /** Set the run-dependent parts of each path's specification. */
+  /** Set the run-dependent parts of each path's specification (§5). */
   private configure(draw: Float64Array): void {
     const { m, T, M } = this;
-    const rampYears = Math.max(0.1, draw[A.rampUpYears]);
-    const shared = clamp01(draw[A.realisationShared]);
+    const rampYears = draw[A.rampUpYears];
+    const shared = draw[A.realisationShared];
     const rampFrom = (start: number, ramp: Float64Array, transition: Float64Array) => {
       for (let t = 0; t < T; t++) {
         ramp[t] = clamp01((t - start) / rampYears);
@@ -414,48 +496,44 @@ export class Simulator {
     const [, samverkan, omfordelning, merger, asym] = this.specs;
     rampFrom(0, samverkan.ramp, samverkan.transition);
     samverkan.realisation = shared;
-    samverkan.transitionShare = Math.max(0, draw[A.transitionShareShared]);
-    samverkan.overheadShare = m.formOverhead * Math.max(0, draw[A.governanceOverhead]);
+    samverkan.transitionShare = draw[A.transitionShareShared];
+    samverkan.governanceShare.fill(m.formOverhead * draw[A.governanceOverhead]);
 
-    const delay = Math.max(0, draw[A.decisionDelay]);
+    const delay = draw[A.decisionDelay];
     rampFrom(delay, omfordelning.ramp, omfordelning.transition);
     omfordelning.realisation = shared;
     omfordelning.transitionShare = samverkan.transitionShare;
-    omfordelning.coordinationFrom = Math.ceil(delay);
+    omfordelning.orderingFrom = Math.ceil(delay);
     let membersPop = 0;
     for (let i = 0; i < M; i++) membersPop += m.pop0[i];
     omfordelning.volumeFactor = Math.max(1, m.bodyPopulation / membersPop);
-    omfordelning.priceFactor.fill(1 + Math.max(0, draw[A.bodyMarkup]));
+    omfordelning.markup.fill(draw[A.bodyMarkup]);
 
     rampFrom(0, merger.ramp, merger.transition);
-    merger.realisation = clamp01(draw[A.realisationMerger]);
-    merger.transitionShare = Math.max(0, draw[A.transitionShareMerger]);
+    merger.realisation = draw[A.realisationMerger];
+    merger.transitionShare = draw[A.transitionShareMerger];
 
     rampFrom(0, asym.ramp, asym.transition);
     asym.realisation = shared;
     asym.transitionShare = samverkan.transitionShare;
-    asym.markup = Math.max(0, draw[A.hostMarkup]);
-    for (let i = 0; i < M; i++) asym.priceFactor[i] = i === m.host ? 1 : 1 + asym.markup;
+    const administration = HOST_ADMINISTRATION * draw[A.governanceOverhead];
+    for (let i = 0; i < M; i++) {
+      const buyer = i !== m.host;
+      asym.markup[i] = buyer ? draw[A.hostMarkup] : 0;
+      asym.governanceShare[i] = buyer ? administration : 0;
+    }
   }
 
   /**
    * Staffing need (FTE) and non-staff cost (SEK) of every capability for a provider serving the
-   * given volumes in year t: fte = max(minFte, fteAtRef · (D/ref)^β), grown by development demand
+   * given volumes in year t (§4): fte = max(minFte, fteAtRef · (D/ref)^β), grown by development demand
    * for development capabilities and by the legacy factor for system-driven ones.
    */
-  private needs(
-    lnUsers: number,
-    lnSystems: number,
-    lnPop: number,
-    legacy: number,
-    t: number,
-    fte: Float64Array,
-    ns: Float64Array,
-    offset: number,
-  ): void {
-    const { m, C, beta } = this;
+  private needs(lnUsers: number, lnSystems: number, lnPop: number, legacy: number, t: number): void {
+    const { m, C, beta, gamma, provFte, provNs } = this;
     const demand = this.demand[t];
     const price = this.priceIndex[t];
+    const offset = t * C;
     for (let c = 0; c < C; c++) {
       const d = m.driver[c];
       const x =
@@ -467,14 +545,14 @@ export class Simulator {
               ? lnPop - m.lnRef[c]
               : 0;
       let work = m.fteAtRef[c] * Math.exp(beta[c] * x);
-      let other = m.nonStaffCost[c] * Math.exp(m.nonStaffScale[c] * x) * price;
+      let other = m.nonStaffCost[c] * Math.exp(gamma[c] * x) * price;
       if (m.kind[c] === KIND.utveckling) work *= demand;
       if (d === DRIVER.systems) {
         work *= legacy;
         other *= legacy;
       }
-      fte[offset + c] = Math.max(work, m.minFte[c]);
-      ns[offset + c] = other;
+      provFte[offset + c] = Math.max(work, m.minFte[c]);
+      provNs[offset + c] = other;
     }
   }
 
@@ -484,7 +562,7 @@ export class Simulator {
    * capability instead of two per capability and year.
    */
   private memberNeeds(i: number, users0: number, g: number): void {
-    const { m, T, C, beta, sqFte, sqCost, sqSum, sqGroupFte, workNow, otherNow, workStep, otherStep } = this;
+    const { m, T, C, beta, gamma, sqFte, sqCost, sqSum, sqGroupFte, workNow, otherNow, workStep, otherStep } = this;
     sqGroupFte.fill(0, i * T * G, (i + 1) * T * G);
     const lnUsers = Math.log(users0);
     const lnSystems = Math.log(m.systems[i]);
@@ -503,12 +581,10 @@ export class Simulator {
               : 0;
       const grows = d === DRIVER.users || d === DRIVER.inhabitants ? lnGrowth : 0;
       const factor = d === DRIVER.systems ? legacy : 1;
-      const work = m.fteAtRef[c] * Math.exp(beta[c] * x) * factor;
-      const other = m.nonStaffCost[c] * Math.exp(m.nonStaffScale[c] * x) * factor;
-      workNow[c] = work;
-      otherNow[c] = other;
+      workNow[c] = m.fteAtRef[c] * Math.exp(beta[c] * x) * factor;
+      otherNow[c] = m.nonStaffCost[c] * Math.exp(gamma[c] * x) * factor;
       workStep[c] = Math.exp(beta[c] * grows);
-      otherStep[c] = Math.exp(m.nonStaffScale[c] * grows);
+      otherStep[c] = Math.exp(gamma[c] * grows);
     }
     // year by year, so that writes are contiguous and the sums stay in registers
     const { kind, minFte, group } = m;
@@ -522,7 +598,7 @@ export class Simulator {
       let holding = 0;
       let drift = 0;
       let development = 0;
-      let fteSum = 0;
+      let staff = 0;
       for (let c = 0; c < C; c++) {
         const k = kind[c];
         const work = workNow[c];
@@ -535,19 +611,19 @@ export class Simulator {
         if (k === KIND.utveckling) development += fte;
         else {
           holding += value;
-          if (k === KIND.drift) drift += value;
+          staff += fte;
           sqGroupFte[gq + group[c]] += fte;
+          if (k === KIND.drift) drift += value;
         }
-        fteSum += fte;
         workNow[c] = work * workStep[c];
         otherNow[c] *= otherStep[c];
       }
       const q = (i * T + t) * SQ;
-      sqSum[q] = cost;
-      sqSum[q + 1] = holding;
-      sqSum[q + 2] = drift;
-      sqSum[q + 3] = development;
-      sqSum[q + 4] = fteSum;
+      sqSum[q + SQ_COST] = cost;
+      sqSum[q + SQ_HOLDING] = holding;
+      sqSum[q + SQ_DRIFT] = drift;
+      sqSum[q + SQ_DEMAND] = development;
+      sqSum[q + SQ_STAFF] = staff;
     }
   }
 
@@ -581,20 +657,19 @@ export class Simulator {
     return [-1, -1, 0];
   }
 
-  /** Compute the shared provider's needs for path p (its volumes are the members' sums). */
+  /** The shared provider's volumes and needs for a path (§5.1; a merger's systems by §5.5). */
   private providerNeeds(spec: PathSpec): void {
-    const { m, T, M, C } = this;
+    const { m, T, M } = this;
     let systemsSum = 0;
-    let systemsMax = 0;
     let legacyWeighted = 0;
     for (let i = 0; i < M; i++) {
       if (!spec.members[i]) continue;
       systemsSum += m.systems[i];
-      systemsMax = Math.max(systemsMax, m.systems[i]);
       legacyWeighted += m.systems[i] * this.legacyFactor[i];
     }
     const legacy = legacyWeighted / systemsSum;
-    const consolidation = Math.max(0.1, this.draw[A.consolidationYears]);
+    const consolidation = this.draw[A.consolidationYears];
+    const target = m.mergedSystems;
     for (let t = 0; t < T; t++) {
       let u = 0;
       let pop = 0;
@@ -603,25 +678,14 @@ export class Simulator {
         u += this.users[i * T + t];
         pop += this.pop[i * T + t];
       }
-      // a merger consolidates systems from the sum toward the largest member's count
-      const systems = spec.merged
-        ? systemsMax + (systemsSum - systemsMax) * Math.max(0, 1 - t / consolidation)
-        : systemsSum;
+      // a merger consolidates systems from the sum toward the model's systems rule
+      const systems = spec.merged ? target + (systemsSum - target) * Math.max(0, 1 - t / consolidation) : systemsSum;
       const f = spec.volumeFactor;
       this.provVol[t * 4 + DRIVER.users] = u * f;
       this.provVol[t * 4 + DRIVER.systems] = systems * f;
       this.provVol[t * 4 + DRIVER.inhabitants] = pop * f;
       this.provVol[t * 4 + DRIVER.fixed] = pop * f;
-      this.needs(
-        Math.log(u * f),
-        Math.log(systems * f),
-        Math.log(pop * f),
-        legacy,
-        t,
-        this.provFte,
-        this.provNs,
-        t * C,
-      );
+      this.needs(Math.log(u * f), Math.log(systems * f), Math.log(pop * f), legacy, t);
     }
   }
 
@@ -645,7 +709,7 @@ export class Simulator {
       }
       this.sharedCost0[i] = shared0;
       this.totalCost0[i] = total0;
-      if (!spec.members[i] || !spec.anyShared) continue;
+      if (!spec.members[i]) continue;
       for (let t = 0; t < T; t++) {
         const k = (i * T + t) * 4;
         const pop = this.pop[i * T + t] / provVol[t * 4 + DRIVER.inhabitants];
@@ -657,253 +721,179 @@ export class Simulator {
     }
   }
 
-  /** A member's share of the provider's volume of capability c's driver in year t. */
-  private shareOf(spec: PathSpec, i: number, c: number, t: number): number {
-    const { m, T } = this;
-    // a merged municipality splits everything by population; fixed capabilities are split the same way
-    const d = spec.merged ? DRIVER.inhabitants : m.driver[c];
-    const own = d === DRIVER.users ? this.users[i * T + t] : d === DRIVER.systems ? m.systems[i] : this.pop[i * T + t];
-    return own / this.provVol[t * 4 + d];
-  }
-
+  /**
+   * One path in one run. Status quo (p = 0) is the path whose arrangement shares nothing. Every year:
+   * (1) each member's cost and FTE per capability and its extras (§5); (2) the host's markup income;
+   * (3) each organisation's budget, shortfall and development capacity (§6); (4) coverage (§8);
+   * (5) staffing for next year (§7).
+   */
   private evaluatePath(p: number, attrition: number, recruitment: number): void {
     const { m, T, M, C, out, tot } = this;
     const spec = this.specs[p];
-    if (spec.anyShared) this.providerNeeds(spec);
     const merged = spec.merged;
+    const maskIndex = spec.maskIndex;
+    if (spec.anyShared) {
+      this.providerNeeds(spec);
+      this.prepareShares(spec);
+    }
     tot.fill(0, p * T * TM, (p + 1) * T * TM);
 
-    // provider staffing: starts at the members' FTE-weighted steady state, then follows its own size
+    // provider staffing starts at the members' steady states, weighted by their staff
     let provPhi = 0;
     let provWeight = 0;
     for (let i = 0; i < M; i++) {
       if (!spec.members[i]) continue;
-      const n0 = this.sqSum[i * T * SQ + 4];
+      const n0 = this.sqSum[i * T * SQ + SQ_STAFF];
       provPhi += this.phiStar[i] * n0;
       provWeight += n0;
     }
-    provPhi /= provWeight;
-    const localPhi = this.localPhi;
-    localPhi.set(this.phiStar);
-    const systemsRetiredCost = this.retiredCost;
-    systemsRetiredCost.fill(0);
-    if (merged) {
-      let prev = 0;
-      for (let i = 0; i < M; i++) if (spec.members[i]) prev += m.systems[i];
-      for (let t = 0; t < T; t++) {
-        const systems = this.provVol[t * 4 + DRIVER.systems];
-        systemsRetiredCost[t] = Math.max(0, prev - systems) * Math.max(0, this.draw[A.migrationCostPerSystem]);
-        prev = systems;
-      }
-    }
-    const coordinationFte = Math.max(0, this.draw[A.coordinationFte]);
-    const { sqFte, sqCost, sqSum, sqGroupFte, shareD, provCost, provFte, memberCost, memberFte } = this;
-    const { mergedCost, mergedFte, cov, yearCov } = this;
-    const { kind, group } = m;
-    const driver = merged ? this.allInhabitants : m.driver;
-    const mask = spec.capabilities;
-    const maskIndex = spec.maskIndex;
-    const unrealised = 1 - spec.realisation;
-    const sums = this.sums;
-    this.prepareShares(spec);
+    provPhi = provWeight > 0 ? provPhi / provWeight : 0;
+    this.localPhi.set(this.phiStar);
+    if (merged) this.retiredSystems(spec);
+    const ordering = this.draw[A.coordinationFte];
     const [exitMember, exitYear, strandedYears] = this.exitOf(p, spec);
-    this.sharedPayment.fill(0);
     let strandedBase = 0;
     let remainingPayment = 0;
+    const present = (i: number, t: number) => spec.members[i] === 1 && !(i === exitMember && t >= exitYear);
 
     for (let t = 0; t < T; t++) {
       const W = this.wage[t];
       const r = spec.ramp[t];
-      const sharedNow = r >= 0.5;
-      // a merger counts as one organisation once it is more than half done
-      const mergedNow = merged && sharedNow;
-      let provN = 0;
-      for (let k = 0; k < maskIndex.length; k++) provN += provFte[t * C + maskIndex[k]];
-      // this year's split of the operations and governance capabilities between provider and members
-      yearCov.reset();
-      for (let g = 0; g < G; g++) {
-        const atProvider = sharedNow ? spec.maskNonDevCount[g] : 0;
-        yearCov.providerHeld[g] = atProvider;
-        yearCov.localHeld[g] = this.nonDevCount[g] - atProvider;
-      }
-      if (sharedNow) {
-        for (let k = 0; k < maskIndex.length; k++) {
-          const c = maskIndex[k];
-          if (kind[c] !== KIND.utveckling) yearCov.providerFte[group[c]] += provFte[t * C + c];
-        }
-      }
-      // the host serves itself first when its staffing falls short
-      let hostShare = 0;
-      if (spec.host >= 0) {
-        let own = 0;
-        let all = 0;
-        for (let k = 0; k < maskIndex.length; k++) {
-          const c = maskIndex[k];
-          const f = provFte[t * C + c];
-          own += f * this.shareOf(spec, spec.host, c, t);
-          all += f;
-        }
-        hostShare = all > 0 ? own / all : 0;
-      }
-      let mergedBudget = 0;
-      let mergedHolding = 0;
-      let mergedDemand = 0;
-      let mergedN = 0;
-      let markupIncome = 0;
       if (merged) this.realiseMerged(spec, t);
-      if (spec.host >= 0) {
-        for (let k = 0; k < maskIndex.length; k++) {
-          const c = maskIndex[k];
-          markupIncome += r * spec.markup * provCost[t * C + c] * (1 - this.shareOf(spec, spec.host, c, t));
-        }
+      if (exitMember >= 0 && t === exitYear) {
+        strandedBase = this.payment[exitMember];
+        remainingPayment = 0;
+        for (let j = 0; j < M; j++) if (present(j, t)) remainingPayment += this.payment[j];
       }
 
-      if (exitMember >= 0 && t === exitYear) {
-        strandedBase = this.sharedPayment[exitMember];
-        remainingPayment = 0;
-        for (let j = 0; j < M; j++) if (spec.members[j] && j !== exitMember) remainingPayment += this.sharedPayment[j];
-      }
+      // (1) costs
+      let markupIncome = 0;
       for (let i = 0; i < M; i++) {
         const o = ((p * M + i) * T + t) * MY;
-        // outside the arrangement, or gone from it: the member is back on its own
-        if (!spec.members[i] || (i === exitMember && t >= exitYear)) {
+        if (!present(i, t)) {
+          // outside the arrangement, or gone from it: the member is back on its own
           const sq = (i * T + t) * MY;
           for (let k = 0; k < MY; k++) out[o + k] = out[sq + k];
           if (t === T - 1) this.groups.copyWithin((p * M + i) * 2 * G, i * 2 * G, (i + 1) * 2 * G);
           continue;
         }
         const it = i * T + t;
-        cov.copyFrom(yearCov);
-        for (let g = 0; g < G; g++) cov.localFte[g] = sqGroupFte[it * G + g];
-        blendMember(
-          maskIndex,
-          it * C,
-          it * 4,
-          t * C,
-          r,
-          sharedNow,
-          unrealised,
-          spec.priceFactor[i],
-          merged,
-          sqFte,
-          sqCost,
-          shareD,
-          provCost,
-          provFte,
-          mergedCost,
-          mergedFte,
-          driver,
-          kind,
-          group,
-          memberCost,
-          memberFte,
-          cov.localFte,
-          sums,
-        );
         const q = it * SQ;
-        let cost = sqSum[q] + sums[0];
-        let holding = sqSum[q + 1] + sums[1];
-        const drift = sqSum[q + 2] + sums[2];
-        const demand = sqSum[q + 3] + sums[3];
-        const sharedCost = sums[4];
-        const localN = sqSum[q + 4] - sums[5];
-        const overhead = spec.overheadShare * sharedCost;
-        const coordination = spec.coordinationPayers[i] && t >= spec.coordinationFrom ? coordinationFte * W : 0;
-        let transition =
-          spec.transitionShare * (merged ? this.totalCost0[i] : this.sharedCost0[i]) * spec.transition[t];
-        if (merged)
-          transition += systemsRetiredCost[t] * (this.pop[i * T + t] / this.provVol[t * 4 + DRIVER.inhabitants]);
-        const income = i === spec.host ? markupIncome : 0;
-        if (exitMember >= 0 && t === exitYear - 1) this.sharedPayment[i] = sums[6] + overhead;
-        // after an exit the others carry the leaver's former payment, falling to zero over strandedYears
-        const stranded =
-          exitMember >= 0 && t >= exitYear && t - exitYear < strandedYears && remainingPayment > 0
-            ? strandedBase * (1 - (t - exitYear) / strandedYears) * (this.sharedPayment[i] / remainingPayment)
-            : 0;
-        const extra = overhead + coordination + transition - income + stranded;
-        cost += extra;
-        holding += extra;
-        out[o] = cost;
-        out[o + 6] = this.budget[i * T + t];
-        tot[(p * T + t) * TM + 6] += transition;
-        if (mergedNow) {
-          mergedBudget += this.budget[i * T + t];
-          mergedHolding += holding;
-          mergedDemand += demand;
-          mergedN += localN;
-          out[o + 1] = holding; // provisional: replaced after the merged organisation is settled
-          out[o + 2] = demand;
-          out[o + 5] = drift;
-          continue;
+        let cost = this.sqSum[q + SQ_COST];
+        let holding = this.sqSum[q + SQ_HOLDING];
+        let drift = this.sqSum[q + SQ_DRIFT];
+        let demand = this.sqSum[q + SQ_DEMAND];
+        let staff = this.sqSum[q + SQ_STAFF];
+        let extra = 0;
+        let transition = 0;
+        if (spec.anyShared) {
+          blendMember(
+            maskIndex,
+            i * C,
+            it * C,
+            it * 4,
+            t * C,
+            r,
+            1 - spec.realisation,
+            spec.markup[i],
+            merged,
+            this.sqFte,
+            this.sqCost,
+            this.shareD,
+            this.provCost,
+            this.provFte,
+            this.mergedCost,
+            this.mergedFte,
+            merged ? this.allInhabitants : m.driver,
+            m.kind,
+            m.group,
+            this.maskedOwnG,
+            i * G,
+            this.memberCost,
+            this.memberFte,
+            this.memberEps,
+            this.blendSums,
+          );
+          const sums = this.blendSums;
+          cost += sums[B_COST];
+          holding += sums[B_HOLDING];
+          drift += sums[B_DRIFT];
+          demand += sums[B_DEMAND];
+          staff += sums[B_STAFF];
+          const part = r * sums[B_PROVIDER];
+          this.providerPart[i] = part;
+          const governance = spec.governanceShare[i] * part;
+          const orderingCost = spec.orderingPayers[i] && t >= spec.orderingFrom ? ordering * W : 0;
+          transition = spec.transitionShare * (merged ? this.totalCost0[i] : this.sharedCost0[i]) * spec.transition[t];
+          if (merged) transition += this.retired[t] * this.shareD[it * 4 + DRIVER.inhabitants];
+          if (i !== spec.host) markupIncome += spec.markup[i] * part;
+          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = sums[B_SHARED] + governance;
+          // after an exit the others carry the leaver's former payment, falling to zero over strandedYears
+          const stranded =
+            exitMember >= 0 && t >= exitYear && t - exitYear < strandedYears && remainingPayment > 0
+              ? strandedBase * (1 - (t - exitYear) / strandedYears) * (this.payment[i] / remainingPayment)
+              : 0;
+          extra = governance + orderingCost + transition + stranded;
         }
-        // budget-driven capacity: what is left after holding the engine buys development staff
-        const phi = localPhi[i];
-        const free = this.budget[i * T + t] - holding;
-        const devCap = free > 0 ? (phi * free) / W : 0;
-        this.giveUp(free, false, sharedNow, mask, it * C, t);
-        this.coverage(
-          p,
-          i,
-          t,
-          it * C,
-          sharedNow,
-          mask,
-          devCap,
-          demand,
-          phi,
-          spec.host < 0
-            ? provPhi
-            : i === spec.host
-              ? Math.min(1, provPhi / Math.max(hostShare, 1e-9))
-              : clamp01((provPhi - hostShare) / Math.max(1 - hostShare, 1e-9)),
-          o,
-        );
-        out[o + 1] = devCap;
-        out[o + 2] = demand - devCap;
-        out[o + 5] = drift / (holding + Math.max(free, 0));
-        localPhi[i] = nextStaffing(phi, localN + devCap, attrition, recruitment);
+        out[o + Y.totalCost] = cost + extra;
+        out[o + Y.budget] = this.budget[it];
+        this.holdingNow[i] = holding + extra;
+        this.driftNow[i] = drift;
+        this.demandNow[i] = demand;
+        this.staffNow[i] = staff;
+        tot[(p * T + t) * TM + TOT.transitionCost] += transition;
+      }
+      // (2) the host receives what its present buyers pay as markup
+      if (spec.host >= 0 && present(spec.host, t)) {
+        const o = ((p * M + spec.host) * T + t) * MY;
+        out[o + Y.totalCost] -= markupIncome;
+        this.holdingNow[spec.host] -= markupIncome;
       }
 
-      if (mergedNow) {
-        // one municipality: the budget and the shortfall are pooled, capacity is shared by population
-        const free = mergedBudget - mergedHolding;
-        const devCap = free > 0 ? (provPhi * free) / W : 0;
-        let mergedPop = 0;
-        for (let i = 0; i < M; i++) if (spec.members[i]) mergedPop += this.pop[i * T + t];
-        // every capability is the merged organisation's, so coverage is the same for every member
-        cov.copyFrom(yearCov);
-        this.giveUp(free, true, sharedNow, mask, 0, t);
-        let first = -1;
-        for (let i = 0; i < M; i++) {
-          if (!spec.members[i]) continue;
-          const o = ((p * M + i) * T + t) * MY;
-          const popShare = this.pop[i * T + t] / mergedPop;
-          const demand = out[o + 2];
-          const holding = out[o + 1];
-          const drift = out[o + 5];
-          const cap = devCap * popShare;
-          if (first < 0) {
-            this.coverage(p, i, t, 0, sharedNow, mask, devCap, mergedDemand, provPhi, provPhi, o);
-            first = i;
-          } else this.copyCoverage(p, first, i, t, o);
-          out[o + 1] = cap;
-          out[o + 2] = demand - cap;
-          out[o + 5] = drift / (holding + (free > 0 ? free * popShare : 0));
+      // (3) budgets, shortfall, development capacity; (4) coverage
+      if (merged) this.mergedYear(p, spec, t, provPhi);
+      else this.membersYear(p, spec, t, r, present, provPhi);
+
+      // (5) staffing for next year; a regional body also employs the staff serving the rest of its region
+      let provStaff = 0;
+      if (spec.volumeFactor > 1) {
+        let body = 0;
+        for (let k = 0; k < maskIndex.length; k++) {
+          const c = maskIndex[k];
+          if (m.kind[c] !== KIND.utveckling) body += this.provFte[t * C + c];
         }
-        provPhi = nextStaffing(provPhi, r * provN + mergedN + devCap, attrition, recruitment);
-      } else {
-        provPhi = nextStaffing(provPhi, provN, attrition, recruitment);
+        provStaff += (1 - 1 / spec.volumeFactor) * body;
       }
+      for (let i = 0; i < M; i++) {
+        if (!present(i, t)) continue;
+        provStaff += this.staffNow[i];
+        if (!merged) this.localPhi[i] = nextStaffing(this.localPhi[i], this.staffNow[i], attrition, recruitment);
+      }
+      provPhi = nextStaffing(provPhi, provStaff, attrition, recruitment);
     }
     this.totals(p, spec);
   }
 
+  /** Systems a merger retires each year, times the extra migration cost per system (§5.5). */
+  private retiredSystems(spec: PathSpec): void {
+    const { m, T, M } = this;
+    let prev = 0;
+    for (let i = 0; i < M; i++) if (spec.members[i]) prev += m.systems[i];
+    const perSystem = this.draw[A.migrationCostPerSystem];
+    for (let t = 0; t < T; t++) {
+      const systems = this.provVol[t * 4 + DRIVER.systems];
+      this.retired[t] = Math.max(0, prev - systems) * perSystem;
+      prev = systems;
+    }
+  }
+
   /**
    * A merger's cost and staffing per capability in year t: the merged organisation's need plus the
-   * unrealised part of the members' combined saving (realisation applies to the merged whole).
+   * unrealised part of the members' combined saving (realisation applies to the merged whole, §5.5).
    */
   private realiseMerged(spec: PathSpec, t: number): void {
     const { C, M, T } = this;
+    const rho = spec.realisation;
     for (let c = 0; c < C; c++) {
       let ownCost = 0;
       let ownFte = 0;
@@ -915,120 +905,234 @@ export class Simulator {
       }
       const prov = this.provCost[t * C + c];
       const provFte = this.provFte[t * C + c];
-      const rho = spec.realisation;
       this.mergedCost[c] = prov < ownCost ? prov + (1 - rho) * (ownCost - prov) : prov;
       this.mergedFte[c] = provFte < ownFte ? provFte + (1 - rho) * (ownFte - provFte) : provFte;
     }
   }
 
   /**
-   * Under a budget shortfall (free < 0), give up local operations and governance capabilities
-   * (governance first, then operations) until the money saved covers the shortfall, taking them out of
-   * the coverage scratch `cov`. A merged organisation (`merged`) gives up its own capabilities, valued at
-   * the provider's cost; otherwise shared capabilities are kept (they are paid under contract).
-   * `base` is the member-year's offset into the status quo arrays.
+   * Members on their own (status quo and the contract paths) in year t: budget, shortfall and
+   * development capacity per member (§6), then coverage (§8), which needs every member's payments first.
    */
-  private giveUp(free: number, merged: boolean, sharedNow: boolean, mask: Uint8Array, base: number, t: number): void {
-    if (free >= 0) return;
-    const { cov, sqCost, sqFte, memberCost, memberFte, provCost, provFte, C } = this;
-    const { shortfallOrder, group } = this.m;
-    let missing = -free;
-    for (let k = 0; k < shortfallOrder.length && missing > 0; k++) {
-      const c = shortfallOrder[k];
-      const g = group[c];
-      if (sharedNow && mask[c] === 1) {
-        if (!merged) continue;
-        cov.providerFte[g] -= provFte[t * C + c];
-        cov.providerHeld[g]--;
-        missing -= provCost[t * C + c];
-      } else {
-        const own = mask[c] === 1;
-        cov.localFte[g] -= own ? memberFte[c] : sqFte[base + c];
-        cov.localHeld[g]--;
-        missing -= own ? memberCost[c] : sqCost[base + c];
+  private membersYear(
+    p: number,
+    spec: PathSpec,
+    t: number,
+    r: number,
+    present: (i: number, t: number) => boolean,
+    provPhi: number,
+  ): void {
+    const { m, T, M, C, out, sqCost, memberCost, memberEps, given, rank, kappa } = this;
+    const W = this.wage[t];
+    const mask = spec.capabilities;
+    const { kind, shortfallOrder } = m;
+    for (let i = 0; i < M; i++) {
+      if (!present(i, t)) continue;
+      const it = i * T + t;
+      const o = ((p * M + i) * T + t) * MY;
+      const phi = this.localPhi[i];
+      const holding = this.holdingNow[i];
+      const demand = this.demandNow[i];
+      const free = this.budget[it] - holding;
+      const devCap = free > 0 ? (phi * free) / W : 0;
+      kappa[i] = demand > 0 ? Math.min(1, devCap / demand) : 1;
+      // a shortfall gives up governance first, then operations, shared ones included (§6)
+      const g0 = i * C;
+      let missing = -free;
+      let k = 0;
+      for (; k < shortfallOrder.length && missing > 0; k++) {
+        const c = shortfallOrder[k];
+        missing -= mask[c] ? memberCost[g0 + c] : sqCost[it * C + c];
       }
+      given[i] = k;
+      out[o + Y.developmentCapacity] = devCap;
+      out[o + Y.capacityGap] = demand - devCap;
+      out[o + Y.driftShare] = this.driftNow[i] / (holding + Math.max(free, 0));
+      this.staffNow[i] += devCap;
+    }
+
+    // the provider's staff for each shared capability, as far as its members pay for it (P_c)
+    const maskIndex = spec.maskIndex;
+    const paid = this.paidStaff;
+    for (let k = 0; k < maskIndex.length; k++) paid[maskIndex[k]] = 0;
+    for (let j = 0; j < M; j++) {
+      if (!present(j, t)) continue;
+      const kap = kappa[j];
+      const n = given[j];
+      const row = j * C;
+      for (let k = 0; k < maskIndex.length; k++) {
+        const c = maskIndex[k];
+        const pay = kind[c] === KIND.utveckling ? kap : rank[c] < n ? 0 : 1;
+        paid[c] += pay * memberEps[row + c];
+      }
+    }
+    // the provider's filled share as each member sees it (host first under asymmetrisk)
+    let hostShare = 0;
+    if (spec.host >= 0) {
+      let own = 0;
+      let all = 0;
+      const hostBase = (spec.host * T + t) * 4;
+      for (let k = 0; k < maskIndex.length; k++) {
+        const c = maskIndex[k];
+        const f = this.provFte[t * C + c];
+        own += f * this.shareD[hostBase + m.driver[c]];
+        all += f;
+      }
+      hostShare = all > 0 ? own / all : 0;
+    }
+    for (let i = 0; i < M; i++) {
+      if (!present(i, t)) continue;
+      const seen =
+        spec.host < 0
+          ? provPhi
+          : i === spec.host
+            ? Math.min(1, provPhi / Math.max(hostShare, 1e-9))
+            : clamp01((provPhi - hostShare) / Math.max(1 - hostShare, 1e-9));
+      this.memberCoverage(p, spec, i, t, r, seen);
     }
   }
 
   /**
-   * Coverage and robust coverage of one member in year t, and per group in the final year.
-   * A capability is held when it is funded at its minimum staffing (development capabilities: to the
-   * extent development capacity meets demand); it is held robustly when, in addition, the organisation
-   * that holds it has at least two filled FTE working in the same key capability (group), so that no
-   * single person carries it. Operations and governance capabilities come summed per group in `cov`
-   * (after any given up); the development capabilities are checked one by one.
+   * Coverage and robust coverage of member i in year t (§8), and per group in the final year. A
+   * capability is held when the FTE that hold it for the member reach its minimum staffing; held
+   * robustly when the filled FTE of its group that work for the member (own and provider's) reach two.
    */
-  private coverage(
-    p: number,
-    i: number,
-    t: number,
-    base: number,
-    sharedNow: boolean,
-    mask: Uint8Array,
-    devCap: number,
-    demand: number,
-    phi: number,
-    provPhi: number,
-    o: number,
-  ): void {
-    const { m, C, T, provFte, memberFte, sqFte, groups, cov, devIndex } = this;
-    const { minFte, group, groupSize } = m;
-    const kappa = demand > 0 ? Math.min(1, devCap / demand) : 1;
-    const {
-      localFte,
-      localHeld,
-      providerFte,
-      providerHeld,
-      devLocalFte,
-      devLocalHeld,
-      devProviderFte,
-      devProviderHeld,
-    } = cov;
-    for (let k = 0; k < devIndex.length; k++) {
-      const c = devIndex[k];
-      const g = group[c];
-      const shared = mask[c] === 1;
-      const atProvider = sharedNow && shared;
-      const staffed = kappa * (atProvider ? provFte[t * C + c] : shared ? memberFte[c] : sqFte[base + c]);
-      if (staffed < minFte[c] - 1e-12) continue;
-      if (atProvider) {
-        devProviderFte[g] += staffed;
-        devProviderHeld[g]++;
-      } else {
-        devLocalFte[g] += staffed;
-        devLocalHeld[g]++;
-      }
+  private memberCoverage(p: number, spec: PathSpec, i: number, t: number, r: number, providerPhi: number): void {
+    const { m, T, sqFte, given, rank, kappa, paidStaff, heldG, teamG, sqGroupFte } = this;
+    const { minFte, group, kind, shortfallOrder } = m;
+    const phi = this.localPhi[i];
+    const it = i * T + t;
+    const base = it * this.C;
+    const mask = spec.capabilities;
+    const nGiven = given[i];
+    // own operations and governance capabilities: held unless given up, counted per group
+    const maskCount = this.maskNonDevCount;
+    for (let g = 0; g < G; g++) {
+      heldG[g] = this.nonDevCount[g] - maskCount[p * G + g];
+      teamG[g] = sqGroupFte[it * G + g] - (spec.anyShared ? this.maskedOwnG[i * G + g] : 0);
     }
+    for (let k = 0; k < nGiven; k++) {
+      const c = shortfallOrder[k];
+      if (mask[c]) continue;
+      heldG[group[c]]--;
+      teamG[group[c]] -= sqFte[base + c];
+    }
+    for (let g = 0; g < G; g++) teamG[g] *= phi;
+    // own development capabilities: held as far as development capacity meets demand
+    const kap = kappa[i];
+    const dev = this.localDev[p];
+    for (let k = 0; k < dev.length; k++) {
+      const c = dev[k];
+      const h = kap * sqFte[base + c];
+      if (h < minFte[c] - HELD_TOLERANCE) continue;
+      heldG[group[c]]++;
+      teamG[group[c]] += h;
+    }
+    // shared capabilities: the member's remaining own part plus the provider's staff, if it pays
+    const maskIndex = spec.maskIndex;
+    for (let k = 0; k < maskIndex.length; k++) {
+      const c = maskIndex[k];
+      const development = kind[c] === KIND.utveckling;
+      const pay = development ? kap : rank[c] < nGiven ? 0 : 1;
+      const local = pay * (1 - r) * sqFte[base + c];
+      const provider = pay > 0 ? r * paidStaff[c] : 0;
+      if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
+      const g = group[c];
+      heldG[g]++;
+      teamG[g] += development ? local + provider : phi * local + providerPhi * provider;
+    }
+    this.writeCoverage(p, i, t);
+  }
+
+  /** Coverage shares from the per-group held counts and team FTE of one member-year. */
+  private writeCoverage(p: number, i: number, t: number): void {
+    const { C, M, T, heldG, teamG, groups } = this;
+    const groupSize = this.m.groupSize;
     let held = 0;
     let robust = 0;
     const last = t === T - 1;
-    const g0 = (p * this.M + i) * 2 * G;
+    const g0 = (p * M + i) * 2 * G;
     for (let g = 0; g < G; g++) {
-      const local = localHeld[g] + devLocalHeld[g];
-      const provider = providerHeld[g] + devProviderHeld[g];
-      const localRobust = phi * localFte[g] + devLocalFte[g] >= 2 ? local : 0;
-      const providerRobust = provPhi * providerFte[g] + devProviderFte[g] >= 2 ? provider : 0;
-      held += local + provider;
-      robust += localRobust + providerRobust;
-      if (last && groupSize[g] > 0) {
-        groups[g0 + g] = (local + provider) / groupSize[g];
-        groups[g0 + G + g] = (localRobust + providerRobust) / groupSize[g];
+      const h = heldG[g];
+      const rb = teamG[g] >= 2 ? h : 0;
+      held += h;
+      robust += rb;
+      if (last) {
+        groups[g0 + g] = groupSize[g] > 0 ? h / groupSize[g] : 0;
+        groups[g0 + G + g] = groupSize[g] > 0 ? rb / groupSize[g] : 0;
       }
     }
-    this.out[o + 3] = held / C;
-    this.out[o + 4] = robust / C;
+    const o = ((p * M + i) * T + t) * MY;
+    this.out[o + Y.coverage] = held / C;
+    this.out[o + Y.robustCoverage] = robust / C;
   }
 
-  /** Member i's coverage in year t is the same as member `from`'s (one merged organisation). */
-  private copyCoverage(p: number, from: number, i: number, t: number, o: number): void {
-    const { M, T, out, groups } = this;
-    const source = ((p * M + from) * T + t) * MY;
-    out[o + 3] = out[source + 3];
-    out[o + 4] = out[source + 4];
-    if (t === T - 1) groups.copyWithin((p * M + i) * 2 * G, (p * M + from) * 2 * G, (p * M + from + 1) * 2 * G);
+  /** A merged municipality in year t: one budget, one shortfall, one coverage for all its members (§5.5, §6, §8). */
+  private mergedYear(p: number, spec: PathSpec, t: number, provPhi: number): void {
+    const { m, T, M, C, out, memberCost, memberFte, mergedX, mergedY, heldG, teamG } = this;
+    const W = this.wage[t];
+    let budget = 0;
+    let holding = 0;
+    let demand = 0;
+    let population = 0;
+    mergedX.fill(0);
+    mergedY.fill(0);
+    for (let i = 0; i < M; i++) {
+      if (!spec.members[i]) continue;
+      budget += this.budget[i * T + t];
+      holding += this.holdingNow[i];
+      demand += this.demandNow[i];
+      population += this.pop[i * T + t];
+      for (let c = 0; c < C; c++) {
+        mergedX[c] += memberCost[i * C + c];
+        mergedY[c] += memberFte[i * C + c];
+      }
+    }
+    const free = budget - holding;
+    const devCap = free > 0 ? (provPhi * free) / W : 0;
+    const kappa = demand > 0 ? Math.min(1, devCap / demand) : 1;
+    // the shortfall gives up the merged municipality's capabilities, governance first
+    const { shortfallOrder, kind, minFte, group } = m;
+    let missing = -free;
+    let nGiven = 0;
+    for (; nGiven < shortfallOrder.length && missing > 0; nGiven++) missing -= mergedX[shortfallOrder[nGiven]];
+    const rank = this.rank;
+    heldG.fill(0);
+    teamG.fill(0);
+    for (let c = 0; c < C; c++) {
+      const development = kind[c] === KIND.utveckling;
+      const h = (development ? kappa : rank[c] < nGiven ? 0 : 1) * mergedY[c];
+      if (h < minFte[c] - HELD_TOLERANCE) continue;
+      heldG[group[c]]++;
+      teamG[group[c]] += development ? h : provPhi * h;
+    }
+    let first = -1;
+    for (let i = 0; i < M; i++) {
+      if (!spec.members[i]) continue;
+      const o = ((p * M + i) * T + t) * MY;
+      const share = this.pop[i * T + t] / population;
+      const cap = devCap * share;
+      out[o + Y.developmentCapacity] = cap;
+      out[o + Y.capacityGap] = this.demandNow[i] - cap;
+      out[o + Y.driftShare] = this.driftNow[i] / (this.holdingNow[i] + Math.max(free, 0) * share);
+      if (first < 0) {
+        this.writeCoverage(p, i, t);
+        first = i;
+      } else {
+        const source = ((p * M + first) * T + t) * MY;
+        out[o + Y.coverage] = out[source + Y.coverage];
+        out[o + Y.robustCoverage] = out[source + Y.robustCoverage];
+        if (t === T - 1) {
+          const groups = this.groups;
+          groups.copyWithin((p * M + i) * 2 * G, (p * M + first) * 2 * G, (p * M + first + 1) * 2 * G);
+        }
+      }
+    }
+    // the merged municipality's staff: the members' holding staff plus the development staff it buys
+    if (first >= 0) this.staffNow[first] += devCap;
   }
 
-  /** Sum the members into the path's totals for the current run. */
+  /** Sum the members into the path's totals for the current run (§9). */
   private totals(p: number, spec: PathSpec): void {
     const { M, T, out, tot } = this;
     for (let t = 0; t < T; t++) {
@@ -1045,49 +1149,48 @@ export class Simulator {
       let mergedGap = 0;
       for (let i = 0; i < M; i++) {
         const o = ((p * M + i) * T + t) * MY;
-        cost += out[o];
-        cap += out[o + 1];
-        const gap = out[o + 2];
-        demand += gap + out[o + 1];
-        if (spec.merged && spec.ramp[t] >= 0.5 && spec.members[i]) mergedGap += gap;
+        cost += out[o + Y.totalCost];
+        cap += out[o + Y.developmentCapacity];
+        const gap = out[o + Y.capacityGap];
+        demand += gap + out[o + Y.developmentCapacity];
+        if (spec.merged && spec.members[i]) mergedGap += gap;
         else unmet += Math.max(gap, 0);
-        cov += out[o + 3];
-        rob += out[o + 4];
-        budget += out[o + 6];
+        cov += out[o + Y.coverage];
+        rob += out[o + Y.robustCoverage];
+        budget += out[o + Y.budget];
         pop += this.pop[i * T + t];
-        drift += out[o + 5] * out[o + 6];
+        drift += out[o + Y.driftShare] * out[o + Y.budget];
       }
-      tot[q] = cost;
-      tot[q + 1] = cap;
-      tot[q + 2] = unmet + Math.max(mergedGap, 0);
-      tot[q + 3] = cov / M;
-      tot[q + 4] = rob / M;
-      tot[q + 5] = drift / budget;
-      tot[q + 7] = budget;
-      tot[q + 8] = demand;
-      tot[q + 9] = pop;
+      tot[q + TOT.totalCost] = cost;
+      tot[q + TOT.developmentCapacity] = cap;
+      tot[q + TOT.capacityGap] = unmet + Math.max(mergedGap, 0);
+      tot[q + TOT.coverage] = cov / M;
+      tot[q + TOT.robustCoverage] = rob / M;
+      tot[q + TOT.driftShare] = drift / budget;
+      tot[q + TOT.budget] = budget;
+      tot[q + TOT.developmentDemand] = demand;
+      tot[q + TOT.population] = pop;
     }
   }
 }
 
 /**
- * The hot loop: one member's cost and staffing in one year for the capabilities of the path's mask
- * (the others are as in status quo), blending its own provision with the shared provider's by the ramp
- * r. Writes `memberCost`/`memberFte` of those capabilities, moves their FTE in `localGroupFte` (shared
- * ones leave the member once the ramp passes one half) and writes the differences from status quo:
- * [cost, holding (operations + governance), drift, development demand (FTE), shared cost, FTE handed
- * to the provider, cost of shared provision]. A free function over typed arrays so that the JIT keeps
- * it small and monomorphic.
+ * The hot loop: one member's cost and staffing in one year for the shared capabilities (the others are
+ * as in status quo), blending its own provision with its part of the provider by the ramp r (§5.1).
+ * Writes x (`memberCost`), y (`memberFte`) and ε (`memberEps`) of those capabilities, and in `sums` the
+ * differences from status quo of cost, holding cost, drift cost, development demand and holding staff,
+ * its own FTE of the shared operations and governance capabilities per group (`maskedOwnG`), the member's part of the provider's cost Σπ (unramped) and its cost of the shared capabilities Σx. A free
+ * function over typed arrays so that the JIT keeps it small and monomorphic.
  */
 function blendMember(
   maskIndex: Int32Array,
+  memberBase: number,
   base: number,
   shareBase: number,
   provBase: number,
   r: number,
-  sharedNow: boolean,
   unrealised: number,
-  priceFactor: number,
+  markup: number,
   merged: boolean,
   sqFte: Float64Array,
   sqCost: Float64Array,
@@ -1099,102 +1202,64 @@ function blendMember(
   driver: Uint8Array,
   kind: Uint8Array,
   group: Uint8Array,
+  maskedOwnG: Float64Array,
+  groupBase: number,
   memberCost: Float64Array,
   memberFte: Float64Array,
-  localGroupFte: Float64Array,
+  memberEps: Float64Array,
   sums: Float64Array,
 ): void {
-  // the blend is linear in r: sum the differences eff − own and scale by r once
-  let gain = 0;
-  let holdingGain = 0;
-  let driftGain = 0;
+  let cost = 0;
+  let holding = 0;
+  let drift = 0;
   let demand = 0;
+  let staff = 0;
   let provider = 0;
-  let ownFteSum = 0;
-  let ownSum = 0;
-  const markup = priceFactor - 1;
+  let shared = 0;
+  for (let g = 0; g < G; g++) maskedOwnG[groupBase + g] = 0;
   for (let k = 0; k < maskIndex.length; k++) {
     const c = maskIndex[k];
     const ownFte = sqFte[base + c];
     const own = sqCost[base + c];
     const share = shareD[shareBase + driver[c]];
     const pc = share * provCost[provBase + c];
-    let eff: number;
-    let effFte: number;
+    let pay: number;
+    let eps: number;
     if (merged) {
       // a merged municipality realises its gains as a whole (see realiseMerged)
-      eff = share * mergedCost[c];
-      effFte = share * mergedFte[c];
+      pay = share * mergedCost[c];
+      eps = share * mergedFte[c];
     } else {
       // a contract partner realises them per member; a markup is paid on top of the realised cost
       const pf = share * provFte[provBase + c];
-      eff = (pc < own ? pc + unrealised * (own - pc) : pc) + markup * pc;
-      effFte = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
+      pay = (pc < own ? pc + unrealised * (own - pc) : pc) + markup * pc;
+      eps = pf < ownFte ? pf + unrealised * (ownFte - pf) : pf;
     }
-    const fte = ownFte - r * (ownFte - effFte);
-    // kept per capability only while it is still the member's own (for shortfalls and coverage)
-    if (!sharedNow) {
-      memberCost[c] = own - r * (own - eff);
-      memberFte[c] = fte;
-    }
+    const x = own + r * (pay - own);
+    const y = ownFte + r * (eps - ownFte);
+    memberCost[memberBase + c] = x;
+    memberFte[memberBase + c] = y;
+    memberEps[memberBase + c] = eps;
     provider += pc;
-    ownFteSum += ownFte;
-    ownSum += own;
-    const d = eff - own;
-    gain += d;
+    shared += x;
+    const d = x - own;
+    cost += d;
     const kc = kind[c];
-    if (kc === KIND.utveckling) demand += fte - ownFte;
+    if (kc === KIND.utveckling) demand += y - ownFte;
     else {
-      holdingGain += d;
-      if (kc === KIND.drift) driftGain += d;
-      localGroupFte[group[c]] += (sharedNow ? 0 : fte) - ownFte;
+      holding += d;
+      staff += y - ownFte;
+      maskedOwnG[groupBase + group[c]] += ownFte;
+      if (kc === KIND.drift) drift += d;
     }
   }
-  sums[0] = r * gain;
-  sums[1] = r * holdingGain;
-  sums[2] = r * driftGain;
-  sums[3] = demand;
-  sums[4] = r * provider;
-  sums[5] = r * ownFteSum;
-  sums[6] = ownSum + r * gain;
-}
-
-/** Per-group coverage sums of one organisation-year: FTE and held capabilities, local and at the provider. */
-class CoverageScratch {
-  /** Operations and governance: FTE (before staffing) and held count. */
-  readonly localFte = new Float64Array(G);
-  readonly localHeld = new Float64Array(G);
-  readonly providerFte = new Float64Array(G);
-  readonly providerHeld = new Float64Array(G);
-  /** Development: staffed FTE and held count. */
-  readonly devLocalFte = new Float64Array(G);
-  readonly devLocalHeld = new Float64Array(G);
-  readonly devProviderFte = new Float64Array(G);
-  readonly devProviderHeld = new Float64Array(G);
-
-  // plain loops: for nine groups they are faster than fill()/set() calls
-  reset(): void {
-    for (let g = 0; g < G; g++) {
-      this.localFte[g] = 0;
-      this.localHeld[g] = 0;
-      this.providerFte[g] = 0;
-      this.providerHeld[g] = 0;
-    }
-  }
-
-  /** Copy `other`'s operations and governance sums, and clear the development ones. */
-  copyFrom(other: CoverageScratch): void {
-    for (let g = 0; g < G; g++) {
-      this.localFte[g] = other.localFte[g];
-      this.localHeld[g] = other.localHeld[g];
-      this.providerFte[g] = other.providerFte[g];
-      this.providerHeld[g] = other.providerHeld[g];
-      this.devLocalFte[g] = 0;
-      this.devLocalHeld[g] = 0;
-      this.devProviderFte[g] = 0;
-      this.devProviderHeld[g] = 0;
-    }
-  }
+  sums[B_COST] = cost;
+  sums[B_HOLDING] = holding;
+  sums[B_DRIFT] = drift;
+  sums[B_DEMAND] = demand;
+  sums[B_STAFF] = staff;
+  sums[B_PROVIDER] = provider;
+  sums[B_SHARED] = shared;
 }
 
 /** Share of positions filled in the long run: φ* = f / (a + f(1 − a)) for attrition a and fill rate f. */

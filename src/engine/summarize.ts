@@ -319,9 +319,12 @@ export class Accumulator {
     PATH_IDS.forEach((path, p) => {
       const isSq = path === 'status-quo';
       const cumulative = new Float64Array(n);
+      const sqCumulative = new Float64Array(n);
       const npv = new Float64Array(n);
+      const sqNpv = new Float64Array(n);
       const horizon = new Float64Array(n);
       const cumulativeByYear: Float64Array[] = [];
+      const sqCumulativeByYear: Float64Array[] = [];
       const years: YearResult[] = model.years.map((year, t) => {
         const cost = this.totalSamples('totalCost', path, t);
         const base = sq('totalCost', t);
@@ -330,11 +333,14 @@ export class Accumulator {
         let cheaper = 0;
         for (let r = 0; r < n; r++) {
           cumulative[r] += diff[r];
+          sqCumulative[r] += base[r];
           npv[r] += diff[r] / (1 + rate) ** t;
+          sqNpv[r] += base[r] / (1 + rate) ** t;
           horizon[r] += cost[r];
-          if (diff[r] < 0) cheaper++;
+          if (isCheaper(diff[r], base[r])) cheaper++;
         }
         cumulativeByYear.push(cumulative.slice());
+        sqCumulativeByYear.push(sqCumulative.slice());
         const get = (metric: TotalMetric) => describe(this.totalSamples(metric, path, t));
         return {
           year,
@@ -361,7 +367,7 @@ export class Accumulator {
       for (let r = 0; r < n; r++) {
         if (lastGap[r] <= 1e-9) closes++;
         if (lastGap[r] < sqGap[r] - 1e-9) smaller++;
-        if (npv[r] < 0) npvNegative++;
+        if (isCheaper(npv[r], sqNpv[r])) npvNegative++;
       }
       paths[path] = {
         enabled: model.enabled[p],
@@ -369,7 +375,7 @@ export class Accumulator {
         horizonCost: describe(horizon),
         npvVsStatusQuo: describe(npv),
         probCheaper: isSq ? null : npvNegative / n,
-        breakEven: isSq ? null : breakEven(cumulativeByYear, model.years),
+        breakEven: isSq ? null : breakEven(cumulativeByYear, sqCumulativeByYear, model.years),
         probClosesGap: closes / n,
         probSmallerGapThanStatusQuo: isSq ? null : smaller / n,
         sensitivity: {
@@ -478,10 +484,22 @@ export function describe(values: Float64Array): Stats {
 }
 
 /**
- * Break-even year of each run: the first year from which the cumulative difference against status quo
- * stays at or below zero to the end of the horizon. Runs without one count as "after the horizon".
+ * "Cheaper" means cheaper by more than rounding: a difference against status quo below
+ * −CHEAPER_TOLERANCE × status quo's cost over the same span (docs/model.md §9). A path equal to status
+ * quo is never cheaper, whatever order its sums were taken in.
  */
-function breakEven(cumulativeByYear: Float64Array[], years: number[]): BreakEven {
+export const CHEAPER_TOLERANCE = 1e-9;
+
+/** Whether a difference against status quo means cheaper, given status quo's cost over the same span. */
+export function isCheaper(difference: number, statusQuoCost: number): boolean {
+  return difference < -CHEAPER_TOLERANCE * Math.abs(statusQuoCost);
+}
+
+/**
+ * Break-even year of each run: the first year from which the cumulative difference against status quo
+ * stays cheaper (isCheaper) to the end of the horizon. Runs without one count as "after the horizon".
+ */
+function breakEven(cumulativeByYear: Float64Array[], sqCumulativeByYear: Float64Array[], years: number[]): BreakEven {
   const T = years.length;
   const n = cumulativeByYear[0].length;
   const byYear = new Array<number>(T).fill(0);
@@ -489,7 +507,7 @@ function breakEven(cumulativeByYear: Float64Array[], years: number[]): BreakEven
   for (let r = 0; r < n; r++) {
     let first = -1;
     for (let t = T - 1; t >= 0; t--) {
-      if (cumulativeByYear[t][r] <= 0) first = t;
+      if (isCheaper(cumulativeByYear[t][r], sqCumulativeByYear[t][r])) first = t;
       else break;
     }
     if (first >= 0) {

@@ -70,7 +70,7 @@ describe('model invariants (MODEL.md §7)', () => {
         const scenario = scenarioWith((sc) => {
           sc.members = codes;
           sc.seed = s;
-          sc.assumptions = { ...NO_OVERHEADS, consolidationYears: fixed(1e9) };
+          sc.assumptions = { ...NO_OVERHEADS, consolidationYears: fixed(1e9), nonStaffScaleShift: fixed(0) };
         });
         const results = simulateAll(model(scenario, linear), 20);
         const sq = costs(results, 'status-quo');

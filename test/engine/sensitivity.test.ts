@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ASSUMPTIONS,
   type AssumptionId,
+  assumptionDef,
   centralValue,
   mulberry32,
   oneAtATime,
@@ -84,8 +85,12 @@ describe('one-at-a-time swings', () => {
     const t = transition.npv.samverkan!;
     expect(t.low).toBeLessThan(t.base);
     expect(t.base).toBeLessThan(t.high);
-    expect(transition.lowValue).toBe(0.1);
-    expect(transition.highValue).toBe(0.5);
+    const range = assumptionDef('transitionShareShared').default;
+    expect(range.dist).toBe('pert');
+    if (range.dist === 'pert') {
+      expect(transition.lowValue).toBe(range.low);
+      expect(transition.highValue).toBe(range.high);
+    }
     // the decision delay belongs to omfördelning alone
     expect(delay.npv.samverkan!.low).toBe(delay.npv.samverkan!.high);
     expect(delay.npv.omfordelning!.low).not.toBe(delay.npv.omfordelning!.high);

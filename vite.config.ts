@@ -7,7 +7,7 @@ export default defineConfig({
   build: { target: 'es2022' },
   test: {
     environment: 'node',
-    include: ['test/{engine,charts,state,cli,data,print}/**/*.test.ts'],
+    include: ['test/{engine,charts,state,cli,data,print,docs}/**/*.test.ts'],
     testTimeout: 60_000,
     setupFiles: ['test/setup.ts'],
   },

@@ -32,8 +32,8 @@ const PATH_HELP: Record<SharedPath, { sv: string; en: string }> = {
     en: 'The municipalities become one; systems are consolidated over some years.',
   },
   asymmetrisk: {
-    sv: 'En värdkommun levererar de valda förmågorna till de andra mot självkostnad plus påslag.',
-    en: 'A host municipality provides the chosen capabilities to the others at cost plus a markup.',
+    sv: 'En värdkommun levererar de valda förmågorna till de andra mot självkostnad (ett påslag bara om ni anger det).',
+    en: 'A host municipality provides the chosen capabilities to the others at cost (a markup only if you set one).',
   },
 };
 

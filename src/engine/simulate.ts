@@ -124,8 +124,10 @@ const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 interface PathSpec {
   members: Uint8Array;
   capabilities: Uint8Array;
-  /** The indices of `capabilities`. */
+  /** The indices of `capabilities`, and of its operations/governance and its development capabilities. */
   maskIndex: Int32Array;
+  maskNonDev: Int32Array;
+  maskDev: Int32Array;
   /** An arrangement exists only if it shares something. */
   anyShared: boolean;
   merged: boolean;
@@ -228,6 +230,12 @@ export class Simulator {
   private readonly mergedX: Float64Array;
   private readonly mergedY: Float64Array;
   private readonly retired: Float64Array;
+  /** Per group, with the ramp complete: shared operations/governance capabilities the provider holds, and their staff. */
+  private readonly providerHeldG = new Float64Array(G);
+  private readonly providerStaffG = new Float64Array(G);
+  private readonly noMask: Uint8Array;
+  /** Per member: 1 while it takes part in the current path-year. */
+  private readonly present: Uint8Array;
   /** What `blendMember` sums for one member-year. */
   private readonly blendSums = new Float64Array(B_SIZE);
   /** Per group: held count and team FTE of one member-year. */
@@ -282,6 +290,8 @@ export class Simulator {
     this.memberFte = new Float64Array(M * C);
     this.memberEps = new Float64Array(M * C);
     this.given = new Int32Array(M);
+    this.present = new Uint8Array(M);
+    this.noMask = new Uint8Array(C);
     this.rank = new Int32Array(C).fill(-1);
     model.shortfallOrder.forEach((c, k) => {
       this.rank[c] = k;
@@ -314,10 +324,13 @@ export class Simulator {
     const spec = (over: Partial<PathSpec>): PathSpec => {
       const capabilities = over.capabilities ?? none;
       const maskIndex = Int32Array.from(Array.from(capabilities).flatMap((x, c) => (x ? [c] : [])));
+      const isDev = (c: number) => model.kind[c] === KIND.utveckling;
       return {
         members: allMembers,
         capabilities,
         maskIndex,
+        maskNonDev: maskIndex.filter((c) => !isDev(c)),
+        maskDev: maskIndex.filter(isDev),
         anyShared: maskIndex.length > 0,
         merged: false,
         volumeFactor: 1,
@@ -754,23 +767,25 @@ export class Simulator {
     const [exitMember, exitYear, strandedYears] = this.exitOf(p, spec);
     let strandedBase = 0;
     let remainingPayment = 0;
-    const present = (i: number, t: number) => spec.members[i] === 1 && !(i === exitMember && t >= exitYear);
+    const present = this.present;
 
     for (let t = 0; t < T; t++) {
       const W = this.wage[t];
       const r = spec.ramp[t];
+      // who takes part this year: members of the arrangement that have not left it
+      for (let i = 0; i < M; i++) present[i] = spec.members[i] === 1 && !(i === exitMember && t >= exitYear) ? 1 : 0;
       if (merged) this.realiseMerged(spec, t);
       if (exitMember >= 0 && t === exitYear) {
         strandedBase = this.payment[exitMember];
         remainingPayment = 0;
-        for (let j = 0; j < M; j++) if (present(j, t)) remainingPayment += this.payment[j];
+        for (let j = 0; j < M; j++) if (present[j]) remainingPayment += this.payment[j];
       }
 
       // (1) costs
       let markupIncome = 0;
       for (let i = 0; i < M; i++) {
         const o = ((p * M + i) * T + t) * MY;
-        if (!present(i, t)) {
+        if (!present[i]) {
           // outside the arrangement, or gone from it: the member is back on its own
           const sq = (i * T + t) * MY;
           for (let k = 0; k < MY; k++) out[o + k] = out[sq + k];
@@ -844,7 +859,7 @@ export class Simulator {
         tot[(p * T + t) * TM + TOT.transitionCost] += transition;
       }
       // (2) the host receives what its present buyers pay as markup
-      if (spec.host >= 0 && present(spec.host, t)) {
+      if (spec.host >= 0 && present[spec.host]) {
         const o = ((p * M + spec.host) * T + t) * MY;
         out[o + Y.totalCost] -= markupIncome;
         this.holdingNow[spec.host] -= markupIncome;
@@ -852,7 +867,7 @@ export class Simulator {
 
       // (3) budgets, shortfall, development capacity; (4) coverage
       if (merged) this.mergedYear(p, spec, t, provPhi);
-      else this.membersYear(p, spec, t, r, present, provPhi);
+      else this.membersYear(p, spec, t, r, provPhi);
 
       // (5) staffing for next year; a regional body also employs the staff serving the rest of its region
       let provStaff = 0;
@@ -865,7 +880,7 @@ export class Simulator {
         provStaff += (1 - 1 / spec.volumeFactor) * body;
       }
       for (let i = 0; i < M; i++) {
-        if (!present(i, t)) continue;
+        if (!present[i]) continue;
         provStaff += this.staffNow[i];
         if (!merged) this.localPhi[i] = nextStaffing(this.localPhi[i], this.staffNow[i], attrition, recruitment);
       }
@@ -914,20 +929,14 @@ export class Simulator {
    * Members on their own (status quo and the contract paths) in year t: budget, shortfall and
    * development capacity per member (§6), then coverage (§8), which needs every member's payments first.
    */
-  private membersYear(
-    p: number,
-    spec: PathSpec,
-    t: number,
-    r: number,
-    present: (i: number, t: number) => boolean,
-    provPhi: number,
-  ): void {
+  private membersYear(p: number, spec: PathSpec, t: number, r: number, provPhi: number): void {
+    const present = this.present;
     const { m, T, M, C, out, sqCost, memberCost, memberEps, given, rank, kappa } = this;
     const W = this.wage[t];
     const mask = spec.capabilities;
-    const { kind, shortfallOrder } = m;
+    const { shortfallOrder } = m;
     for (let i = 0; i < M; i++) {
-      if (!present(i, t)) continue;
+      if (!present[i]) continue;
       const it = i * T + t;
       const o = ((p * M + i) * T + t) * MY;
       const phi = this.localPhi[i];
@@ -955,15 +964,32 @@ export class Simulator {
     const maskIndex = spec.maskIndex;
     const paid = this.paidStaff;
     for (let k = 0; k < maskIndex.length; k++) paid[maskIndex[k]] = 0;
-    for (let j = 0; j < M; j++) {
-      if (!present(j, t)) continue;
+    const { maskNonDev, maskDev } = spec;
+    // before the ramp starts the provider holds nothing for anybody
+    for (let j = 0; j < M && r > 0; j++) {
+      if (!present[j]) continue;
       const kap = kappa[j];
       const n = given[j];
       const row = j * C;
-      for (let k = 0; k < maskIndex.length; k++) {
-        const c = maskIndex[k];
-        const pay = kind[c] === KIND.utveckling ? kap : rank[c] < n ? 0 : 1;
-        paid[c] += pay * memberEps[row + c];
+      for (let k = 0; k < maskNonDev.length; k++) {
+        const c = maskNonDev[k];
+        if (rank[c] >= n) paid[c] += memberEps[row + c];
+      }
+      for (let k = 0; k < maskDev.length; k++) {
+        const c = maskDev[k];
+        paid[c] += kap * memberEps[row + c];
+      }
+    }
+    // with the ramp complete, the shared operations and governance capabilities the provider holds, per group
+    if (spec.ramp[t] === 1) {
+      const { providerHeldG, providerStaffG } = this;
+      providerHeldG.fill(0);
+      providerStaffG.fill(0);
+      for (let k = 0; k < maskNonDev.length; k++) {
+        const c = maskNonDev[k];
+        if (paid[c] < m.minFte[c] - HELD_TOLERANCE) continue;
+        providerHeldG[m.group[c]]++;
+        providerStaffG[m.group[c]] += paid[c];
       }
     }
     // the provider's filled share as each member sees it (host first under asymmetrisk)
@@ -981,7 +1007,7 @@ export class Simulator {
       hostShare = all > 0 ? own / all : 0;
     }
     for (let i = 0; i < M; i++) {
-      if (!present(i, t)) continue;
+      if (!present[i]) continue;
       const seen =
         spec.host < 0
           ? provPhi
@@ -999,17 +1025,19 @@ export class Simulator {
    */
   private memberCoverage(p: number, spec: PathSpec, i: number, t: number, r: number, providerPhi: number): void {
     const { m, T, sqFte, given, rank, kappa, paidStaff, heldG, teamG, sqGroupFte } = this;
-    const { minFte, group, kind, shortfallOrder } = m;
+    const { minFte, group, shortfallOrder } = m;
     const phi = this.localPhi[i];
     const it = i * T + t;
     const base = it * this.C;
-    const mask = spec.capabilities;
     const nGiven = given[i];
-    // own operations and governance capabilities: held unless given up, counted per group
+    // Own operations and governance capabilities: held unless given up, counted per group. Before the
+    // ramp starts (r = 0) the shared ones are still entirely the member's own and are counted here too.
+    const shared = spec.anyShared && r > 0;
+    const mask = shared ? spec.capabilities : this.noMask;
     const maskCount = this.maskNonDevCount;
     for (let g = 0; g < G; g++) {
-      heldG[g] = this.nonDevCount[g] - maskCount[p * G + g];
-      teamG[g] = sqGroupFte[it * G + g] - (spec.anyShared ? this.maskedOwnG[i * G + g] : 0);
+      heldG[g] = this.nonDevCount[g] - (shared ? maskCount[p * G + g] : 0);
+      teamG[g] = sqGroupFte[it * G + g] - (shared ? this.maskedOwnG[i * G + g] : 0);
     }
     for (let k = 0; k < nGiven; k++) {
       const c = shortfallOrder[k];
@@ -1024,22 +1052,46 @@ export class Simulator {
     for (let k = 0; k < dev.length; k++) {
       const c = dev[k];
       const h = kap * sqFte[base + c];
-      if (h < minFte[c] - HELD_TOLERANCE) continue;
+      if (kap === 0 || h < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;
       teamG[group[c]] += h;
     }
     // shared capabilities: the member's remaining own part plus the provider's staff, if it pays
-    const maskIndex = spec.maskIndex;
-    for (let k = 0; k < maskIndex.length; k++) {
-      const c = maskIndex[k];
-      const development = kind[c] === KIND.utveckling;
-      const pay = development ? kap : rank[c] < nGiven ? 0 : 1;
-      const local = pay * (1 - r) * sqFte[base + c];
-      const provider = pay > 0 ? r * paidStaff[c] : 0;
+    const { maskNonDev, maskDev } = spec;
+    const own = 1 - r;
+    if (r === 1) {
+      // the ramp is complete: what the provider holds is the same for every member that pays
+      const { providerHeldG, providerStaffG } = this;
+      for (let g = 0; g < G; g++) {
+        heldG[g] += providerHeldG[g];
+        teamG[g] += providerPhi * providerStaffG[g];
+      }
+      for (let k = 0; k < nGiven; k++) {
+        const c = shortfallOrder[k];
+        if (!spec.capabilities[c] || paidStaff[c] < minFte[c] - HELD_TOLERANCE) continue;
+        heldG[group[c]]--;
+        teamG[group[c]] -= providerPhi * paidStaff[c];
+      }
+    } else if (r > 0) {
+      for (let k = 0; k < maskNonDev.length; k++) {
+        const c = maskNonDev[k];
+        if (rank[c] < nGiven) continue;
+        const local = own * sqFte[base + c];
+        const provider = r * paidStaff[c];
+        if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
+        const g = group[c];
+        heldG[g]++;
+        teamG[g] += phi * local + providerPhi * provider;
+      }
+    }
+    for (let k = 0; k < maskDev.length; k++) {
+      const c = maskDev[k];
+      if (kap === 0) continue;
+      const local = kap * own * sqFte[base + c];
+      const provider = r * paidStaff[c];
       if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
-      const g = group[c];
-      heldG[g]++;
-      teamG[g] += development ? local + provider : phi * local + providerPhi * provider;
+      heldG[group[c]]++;
+      teamG[group[c]] += local + provider;
     }
     this.writeCoverage(p, i, t);
   }
@@ -1101,8 +1153,9 @@ export class Simulator {
     teamG.fill(0);
     for (let c = 0; c < C; c++) {
       const development = kind[c] === KIND.utveckling;
-      const h = (development ? kappa : rank[c] < nGiven ? 0 : 1) * mergedY[c];
-      if (h < minFte[c] - HELD_TOLERANCE) continue;
+      const pay = development ? kappa : rank[c] < nGiven ? 0 : 1;
+      const h = pay * mergedY[c];
+      if (pay === 0 || h < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;
       teamG[group[c]] += development ? h : provPhi * h;
     }

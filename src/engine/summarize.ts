@@ -16,7 +16,7 @@ import {
 
 /** The results file's format name and version (see docs/results-format.md). */
 export const RESULTS_FORMAT = 'digitala-motorn/results';
-export const RESULTS_FORMAT_VERSION = 1;
+export const RESULTS_FORMAT_VERSION = 2;
 
 /** Summary statistics of one output over the Monte Carlo runs. `se` is the standard error of the mean. */
 export interface Stats {

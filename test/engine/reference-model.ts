@@ -23,7 +23,7 @@ export const HOST_ADMINISTRATION = 0.03;
 export const RECRUITMENT_HALF_SIZE = 30;
 /** §9 (summary only, not used by a run): cheaper means cheaper by more than 1e−9 of status quo. */
 export const CHEAPER_TOLERANCE = 1e-9;
-/** §8: a capability is held when h_ic ≥ minFte_c − 10⁻¹². */
+/** §8: a capability is held when it is paid for and h_ic ≥ minFte_c − 10⁻¹². */
 export const HELD_TOLERANCE = 1e-12;
 /** §8: held robustly when the group's weights sum to at least two filled FTE. */
 export const ROBUST_FTE = 2;
@@ -657,9 +657,9 @@ export function robustWeight(
   return ownFilled * (1 - r) * pay * ownFte + providerFilled * (pay > 0 ? 1 : 0) * r * providerStaff;
 }
 
-/** §8: held when h_ic ≥ minFte_c − 10⁻¹². */
-export function isHeld(cap: Capability, held: number): boolean {
-  return held >= cap.minFte - HELD_TOLERANCE;
+/** §8: held when the organisation pays for it (pay > 0) and h_ic ≥ minFte_c − 10⁻¹². */
+export function isHeld(cap: Capability, pay: number, held: number): boolean {
+  return pay > 0 && held >= cap.minFte - HELD_TOLERANCE;
 }
 
 /** §8: which held capabilities are held robustly: per group, Σ over held c in g of w_ic ≥ 2. */
@@ -919,7 +919,7 @@ export function statusQuoPath(run: RunContext): MemberYear[][] {
       const sheet = statusQuoSheet(run, i, t);
       const money = ownBudget(run, i, t, sheet, filled);
       const h = run.capabilities.map((_, c) => heldFte('own', money.pay[c], sheet.capabilityFte[c], 0, 0, 0));
-      const held = run.capabilities.map((cap, c) => isHeld(cap, h[c]));
+      const held = run.capabilities.map((cap, c) => isHeld(cap, money.pay[c], h[c]));
       const w = run.capabilities.map((cap, c) =>
         robustWeight('own', cap, h[c], filled, 0, money.pay[c], sheet.capabilityFte[c], 0, 0),
       );
@@ -1177,7 +1177,7 @@ export function contractPath(
       const hic = capabilities.map((_, c) =>
         heldFte(place(c), budgetSide.pay[c], run.members[i].ownFte[t][c], r, providerStaff[c], 0),
       );
-      const held = capabilities.map((cap, c) => isHeld(cap, hic[c]));
+      const held = capabilities.map((cap, c) => isHeld(cap, budgetSide.pay[c], hic[c]));
       const w = capabilities.map((cap, c) =>
         robustWeight(
           place(c),
@@ -1263,7 +1263,7 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
     // §8 one coverage for all members
     const staff = capabilities.map((_, c) => sum(sheets.map((s) => s.capabilityFte[c])));
     const hc = capabilities.map((_, c) => heldFte('merger', pay[c], 0, r, 0, staff[c]));
-    const held = capabilities.map((cap, c) => isHeld(cap, hc[c]));
+    const held = capabilities.map((cap, c) => isHeld(cap, pay[c], hc[c]));
     const w = capabilities.map((cap, c) => robustWeight('merger', cap, hc[c], 0, filled, pay[c], 0, r, 0));
     const robust = robustlyHeld(capabilities, held, w);
     inA.forEach((i, a) => {

@@ -128,6 +128,8 @@ interface PathSpec {
   maskIndex: Int32Array;
   maskNonDev: Int32Array;
   maskDev: Int32Array;
+  /** Operations and governance capabilities outside the mask. */
+  localNonDev: Int32Array;
   /** An arrangement exists only if it shares something. */
   anyShared: boolean;
   merged: boolean;
@@ -193,9 +195,8 @@ export class Simulator {
   private readonly otherNow: Float64Array;
   private readonly workStep: Float64Array;
   private readonly otherStep: Float64Array;
-  /** [member][capability] of the current path-year: x (cost), y (FTE), ε (provider staff for the member's part). */
+  /** [member][capability] of the current path-year: x (cost) and ε (provider staff for the member's part). */
   private readonly memberCost: Float64Array;
-  private readonly memberFte: Float64Array;
   private readonly memberEps: Float64Array;
   /**
    * Per member: how many capabilities of `shortfallOrder` it gave up this year (a shortfall gives up a
@@ -221,8 +222,6 @@ export class Simulator {
   /** Per member: part of the provider's cost this year (r·Σπ), and what it paid for shared provision. */
   private readonly providerPart: Float64Array;
   private readonly payment: Float64Array;
-  /** [member][group]: own FTE of the shared operations and governance capabilities (from blendMember). */
-  private readonly maskedOwnG: Float64Array;
   /** Per capability: the provider's staff as paid by its members (P_c), and a merged municipality's figures. */
   private readonly paidStaff: Float64Array;
   private readonly mergedCost: Float64Array;
@@ -287,7 +286,6 @@ export class Simulator {
     this.workStep = new Float64Array(C);
     this.otherStep = new Float64Array(C);
     this.memberCost = new Float64Array(M * C);
-    this.memberFte = new Float64Array(M * C);
     this.memberEps = new Float64Array(M * C);
     this.given = new Int32Array(M);
     this.present = new Uint8Array(M);
@@ -297,7 +295,6 @@ export class Simulator {
       this.rank[c] = k;
     });
     this.sqGroupFte = new Float64Array(M * T * G);
-    this.maskedOwnG = new Float64Array(M * G);
     for (let c = 0; c < C; c++) if (model.kind[c] !== KIND.utveckling) this.nonDevCount[model.group[c]]++;
     this.holdingNow = new Float64Array(M);
     this.driftNow = new Float64Array(M);
@@ -331,6 +328,7 @@ export class Simulator {
         maskIndex,
         maskNonDev: maskIndex.filter((c) => !isDev(c)),
         maskDev: maskIndex.filter(isDev),
+        localNonDev: Int32Array.from({ length: C }, (_, c) => c).filter((c) => !isDev(c) && !capabilities[c]),
         anyShared: maskIndex.length > 0,
         merged: false,
         volumeFactor: 1,
@@ -781,7 +779,12 @@ export class Simulator {
         for (let j = 0; j < M; j++) if (present[j]) remainingPayment += this.payment[j];
       }
 
-      // (1) costs
+      // (1) costs; blendMember also sums the provider's staff for every present member (P_c before payment)
+      for (let k = 0; k < maskIndex.length; k++) this.paidStaff[maskIndex[k]] = 0;
+      if (merged) {
+        this.mergedX.fill(0);
+        this.mergedY.fill(0);
+      }
       let markupIncome = 0;
       for (let i = 0; i < M; i++) {
         const o = ((p * M + i) * T + t) * MY;
@@ -821,12 +824,10 @@ export class Simulator {
             this.mergedFte,
             merged ? this.allInhabitants : m.driver,
             m.kind,
-            m.group,
-            this.maskedOwnG,
-            i * G,
             this.memberCost,
-            this.memberFte,
             this.memberEps,
+            merged ? this.mergedX : this.paidStaff,
+            this.mergedY,
             this.blendSums,
           );
           const sums = this.blendSums;
@@ -931,7 +932,7 @@ export class Simulator {
    */
   private membersYear(p: number, spec: PathSpec, t: number, r: number, provPhi: number): void {
     const present = this.present;
-    const { m, T, M, C, out, sqCost, memberCost, memberEps, given, rank, kappa } = this;
+    const { m, T, M, C, out, sqCost, memberCost, memberEps, given, kappa } = this;
     const W = this.wage[t];
     const mask = spec.capabilities;
     const { shortfallOrder } = m;
@@ -961,24 +962,19 @@ export class Simulator {
     }
 
     // the provider's staff for each shared capability, as far as its members pay for it (P_c)
-    const maskIndex = spec.maskIndex;
+    // blendMember summed every present member's ε; take out what members do not pay for
     const paid = this.paidStaff;
-    for (let k = 0; k < maskIndex.length; k++) paid[maskIndex[k]] = 0;
     const { maskNonDev, maskDev } = spec;
     // before the ramp starts the provider holds nothing for anybody
     for (let j = 0; j < M && r > 0; j++) {
       if (!present[j]) continue;
-      const kap = kappa[j];
-      const n = given[j];
+      const unpaid = 1 - kappa[j];
       const row = j * C;
-      for (let k = 0; k < maskNonDev.length; k++) {
-        const c = maskNonDev[k];
-        if (rank[c] >= n) paid[c] += memberEps[row + c];
+      for (let k = 0; k < given[j]; k++) {
+        const c = shortfallOrder[k];
+        if (mask[c]) paid[c] -= memberEps[row + c];
       }
-      for (let k = 0; k < maskDev.length; k++) {
-        const c = maskDev[k];
-        paid[c] += kap * memberEps[row + c];
-      }
+      if (unpaid > 0) for (let k = 0; k < maskDev.length; k++) paid[maskDev[k]] -= unpaid * memberEps[row + maskDev[k]];
     }
     // with the ramp complete, the shared operations and governance capabilities the provider holds, per group
     if (spec.ramp[t] === 1) {
@@ -998,6 +994,7 @@ export class Simulator {
       let own = 0;
       let all = 0;
       const hostBase = (spec.host * T + t) * 4;
+      const maskIndex = spec.maskIndex;
       for (let k = 0; k < maskIndex.length; k++) {
         const c = maskIndex[k];
         const f = this.provFte[t * C + c];
@@ -1035,17 +1032,31 @@ export class Simulator {
     const shared = spec.anyShared && r > 0;
     const mask = shared ? spec.capabilities : this.noMask;
     const maskCount = this.maskNonDevCount;
-    for (let g = 0; g < G; g++) {
-      heldG[g] = this.nonDevCount[g] - (shared ? maskCount[p * G + g] : 0);
-      teamG[g] = sqGroupFte[it * G + g] - (shared ? this.maskedOwnG[i * G + g] : 0);
-    }
-    for (let k = 0; k < nGiven; k++) {
-      const c = shortfallOrder[k];
-      if (mask[c]) continue;
-      heldG[group[c]]--;
-      teamG[group[c]] -= sqFte[base + c];
+    for (let g = 0; g < G; g++) heldG[g] = this.nonDevCount[g] - (shared ? maskCount[p * G + g] : 0);
+    const { localNonDev, maskNonDev, maskDev } = spec;
+    if (shared && localNonDev.length < maskNonDev.length) {
+      // few capabilities stay local: sum them
+      for (let g = 0; g < G; g++) teamG[g] = 0;
+      for (let k = 0; k < localNonDev.length; k++) teamG[group[localNonDev[k]]] += sqFte[base + localNonDev[k]];
+    } else {
+      // few are shared: take them out of the member's status-quo group sums
+      for (let g = 0; g < G; g++) teamG[g] = sqGroupFte[it * G + g];
+      if (shared)
+        for (let k = 0; k < maskNonDev.length; k++) teamG[group[maskNonDev[k]]] -= sqFte[base + maskNonDev[k]];
     }
     for (let g = 0; g < G; g++) teamG[g] *= phi;
+    // what the shortfall gave up: own ones, and (once the ramp is complete) those bought from the provider
+    const complete = r === 1;
+    for (let k = 0; k < nGiven; k++) {
+      const c = shortfallOrder[k];
+      if (!mask[c]) {
+        heldG[group[c]]--;
+        teamG[group[c]] -= phi * sqFte[base + c];
+      } else if (complete && paidStaff[c] >= minFte[c] - HELD_TOLERANCE) {
+        heldG[group[c]]--;
+        teamG[group[c]] -= providerPhi * paidStaff[c];
+      }
+    }
     // own development capabilities: held as far as development capacity meets demand
     const kap = kappa[i];
     const dev = this.localDev[p];
@@ -1057,20 +1068,14 @@ export class Simulator {
       teamG[group[c]] += h;
     }
     // shared capabilities: the member's remaining own part plus the provider's staff, if it pays
-    const { maskNonDev, maskDev } = spec;
     const own = 1 - r;
-    if (r === 1) {
-      // the ramp is complete: what the provider holds is the same for every member that pays
+    if (complete) {
+      // the ramp is complete: what the provider holds is the same for every member that pays (given-up
+      // ones were taken out above)
       const { providerHeldG, providerStaffG } = this;
       for (let g = 0; g < G; g++) {
         heldG[g] += providerHeldG[g];
         teamG[g] += providerPhi * providerStaffG[g];
-      }
-      for (let k = 0; k < nGiven; k++) {
-        const c = shortfallOrder[k];
-        if (!spec.capabilities[c] || paidStaff[c] < minFte[c] - HELD_TOLERANCE) continue;
-        heldG[group[c]]--;
-        teamG[group[c]] -= providerPhi * paidStaff[c];
       }
     } else if (r > 0) {
       for (let k = 0; k < maskNonDev.length; k++) {
@@ -1121,24 +1126,19 @@ export class Simulator {
 
   /** A merged municipality in year t: one budget, one shortfall, one coverage for all its members (§5.5, §6, §8). */
   private mergedYear(p: number, spec: PathSpec, t: number, provPhi: number): void {
-    const { m, T, M, C, out, memberCost, memberFte, mergedX, mergedY, heldG, teamG } = this;
+    const { m, T, M, C, out, mergedX, mergedY, heldG, teamG } = this;
     const W = this.wage[t];
     let budget = 0;
     let holding = 0;
     let demand = 0;
     let population = 0;
-    mergedX.fill(0);
-    mergedY.fill(0);
+    // mergedX and mergedY, the merged municipality's cost and FTE per capability, were summed by blendMember
     for (let i = 0; i < M; i++) {
       if (!spec.members[i]) continue;
       budget += this.budget[i * T + t];
       holding += this.holdingNow[i];
       demand += this.demandNow[i];
       population += this.pop[i * T + t];
-      for (let c = 0; c < C; c++) {
-        mergedX[c] += memberCost[i * C + c];
-        mergedY[c] += memberFte[i * C + c];
-      }
     }
     const free = budget - holding;
     const devCap = free > 0 ? (provPhi * free) / W : 0;
@@ -1230,9 +1230,11 @@ export class Simulator {
 /**
  * The hot loop: one member's cost and staffing in one year for the shared capabilities (the others are
  * as in status quo), blending its own provision with its part of the provider by the ramp r (§5.1).
- * Writes x (`memberCost`), y (`memberFte`) and ε (`memberEps`) of those capabilities, and in `sums` the
+ * Writes x (`memberCost`) and ε (`memberEps`) of those capabilities; adds ε to the
+ * provider's staff P_c (`paidOrMergedCost`), or in a merger x and y to the merged municipality's cost and
+ * FTE per capability (`paidOrMergedCost`, `mergedFteSum`); and writes in `sums` the
  * differences from status quo of cost, holding cost, drift cost, development demand and holding staff,
- * its own FTE of the shared operations and governance capabilities per group (`maskedOwnG`), the member's part of the provider's cost Σπ (unramped) and its cost of the shared capabilities Σx. A free
+ * the member's part of the provider's cost Σπ (unramped) and its cost of the shared capabilities Σx. A free
  * function over typed arrays so that the JIT keeps it small and monomorphic.
  */
 function blendMember(
@@ -1254,12 +1256,10 @@ function blendMember(
   mergedFte: Float64Array,
   driver: Uint8Array,
   kind: Uint8Array,
-  group: Uint8Array,
-  maskedOwnG: Float64Array,
-  groupBase: number,
   memberCost: Float64Array,
-  memberFte: Float64Array,
   memberEps: Float64Array,
+  paidOrMergedCost: Float64Array,
+  mergedFteSum: Float64Array,
   sums: Float64Array,
 ): void {
   let cost = 0;
@@ -1269,7 +1269,6 @@ function blendMember(
   let staff = 0;
   let provider = 0;
   let shared = 0;
-  for (let g = 0; g < G; g++) maskedOwnG[groupBase + g] = 0;
   for (let k = 0; k < maskIndex.length; k++) {
     const c = maskIndex[k];
     const ownFte = sqFte[base + c];
@@ -1291,8 +1290,13 @@ function blendMember(
     const x = own + r * (pay - own);
     const y = ownFte + r * (eps - ownFte);
     memberCost[memberBase + c] = x;
-    memberFte[memberBase + c] = y;
-    memberEps[memberBase + c] = eps;
+    if (merged) {
+      paidOrMergedCost[c] += x;
+      mergedFteSum[c] += y;
+    } else {
+      memberEps[memberBase + c] = eps;
+      paidOrMergedCost[c] += eps;
+    }
     provider += pc;
     shared += x;
     const d = x - own;
@@ -1302,7 +1306,6 @@ function blendMember(
     else {
       holding += d;
       staff += y - ownFte;
-      maskedOwnG[groupBase + group[c]] += ownFte;
       if (kc === KIND.drift) drift += d;
     }
   }

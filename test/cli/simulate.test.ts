@@ -45,6 +45,32 @@ describe('npm run simulate', () => {
     expect(files[2]).toBe(files[0]);
   });
 
+  it('reports a scenario whose arrangements share nothing as status quo on every path, never cheaper', () => {
+    const none = join(dir, 'none.json');
+    const paths = structuredClone(fyrbodal.paths);
+    paths.samverkan.pooled = 'none';
+    paths.asymmetrisk.provided = 'none';
+    paths.omfordelning.transferred = 'none';
+    paths.sammanlaggning.enabled = false;
+    writeFileSync(none, JSON.stringify({ ...fyrbodal, paths }));
+    const out = join(dir, 'none-results.json');
+    const run = cli(none, '--runs', '200', '--out', out);
+    expect(run.status).toBe(0);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    for (const id of ['samverkan', 'omfordelning', 'asymmetrisk']) {
+      const path = results.paths[id];
+      expect(path.probCheaper, id).toBe(0);
+      expect(path.breakEven.probWithinHorizon, id).toBe(0);
+      for (const key of ['mean', 'p5', 'p50', 'p95']) expect(path.npvVsStatusQuo[key], id).toBe(0);
+      path.years.forEach((y: { probCheaper: number; totalCost: { mean: number } }, t: number) => {
+        expect(y.probCheaper).toBe(0);
+        expect(y.totalCost.mean).toBe(results.paths['status-quo'].years[t].totalCost.mean);
+      });
+    }
+    // the printed table says 0 % cheaper for each of them
+    expect(run.stdout.match(/\b0 %/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('rejects a bad scenario with the field path and no stack trace', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(

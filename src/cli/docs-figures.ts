@@ -286,6 +286,26 @@ function caption({ results }: Run): string {
   return `${num(results.runsDone)} runs, seed ${results.scenario.seed}, ${years[0]}–${last}, MSEK in ${years[0]} prices; a negative NPV means cheaper than status quo.`;
 }
 
+/**
+ * Coverage in year index t, the members' mean coverage weighted by their inhabitants in the start year.
+ * The scenario's coverage is an unweighted mean over kommuner, so a merger (which gives every member the
+ * merged municipality's coverage) lifts the small kommuner's share of it; weighted by inhabitants the
+ * comparison is between the same people.
+ */
+function weightedCoverage(
+  model: PreparedModel,
+  members: Results['paths'][PathId]['municipalities'],
+  t: number,
+): number {
+  let weighted = 0;
+  let people = 0;
+  members.forEach((member, i) => {
+    weighted += member.years[t].coverage * model.members[i].population;
+    people += model.members[i].population;
+  });
+  return weighted / people;
+}
+
 function pathTable({ model, results }: Run): string {
   const last = results.years.length - 1;
   const lastYear = results.years[last];
@@ -303,6 +323,7 @@ function pathTable({ model, results }: Run): string {
       p.breakEven === null ? '–' : (p.breakEven.median?.toString() ?? `after ${lastYear}`),
       fte(y.developmentCapacity.p50),
       percent(y.coverage.mean),
+      percent(weightedCoverage(model, p.municipalities, last)),
       percent(y.robustCoverage.mean),
     ];
   });
@@ -315,6 +336,7 @@ function pathTable({ model, results }: Run): string {
       'median break-even',
       `dev. capacity ${lastYear} P50 (FTE)`,
       `coverage ${lastYear}`,
+      `coverage ${lastYear}, by inhabitants`,
       `robust coverage ${lastYear}`,
     ],
     rows,

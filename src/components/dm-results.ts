@@ -56,7 +56,9 @@ export class DmResults extends LitElement {
     .empty { color: #555; padding: 2rem 0; }
     table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
     th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
-    th:first-child, td:first-child { text-align: left; }
+    /* headings and the names in the first column wrap, so that long input names do not push figures out of view */
+    th { white-space: normal; vertical-align: bottom; }
+    th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 12ch; }
     .table-wrap { overflow-x: auto; }
     .note { font-size: 0.85rem; color: #444; max-width: 75ch; }
     .more { font: inherit; font-size: 0.9rem; border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.3rem 0.8rem; cursor: pointer; }

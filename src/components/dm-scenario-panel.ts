@@ -10,7 +10,7 @@ import {
   type Scenario,
 } from '../engine/index.js';
 import { emit } from '../events.js';
-import { FORM_LABEL, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
+import { FORM_LABEL, formatAssumptionValue, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
 import { parts, type Region } from '../state/app-state.js';
 
@@ -342,7 +342,7 @@ export class DmScenarioPanel extends LitElement {
             ${slider(a.low, a.mode, a.high)}`
           : a.dist === 'fixed'
             ? html`<div class="triple" role="group" aria-labelledby=${id}>${field('value', lang === 'sv' ? 'Värde' : 'Value', a.value)}</div>`
-            : html`<div class="help">${a.dist}: ${JSON.stringify({ ...a, source: undefined })}</div>`
+            : html`<div class="help">${describeDistribution(a, def, lang)}</div>`
       }
       <p class="source">${t('source', lang)}: ${a.source}</p>
       ${
@@ -394,4 +394,21 @@ declare global {
   interface HTMLElementTagNameMap {
     'dm-scenario-panel': DmScenarioPanel;
   }
+}
+
+/** A distribution without low / most likely / high fields (normal, lognormal, uniform) in words. */
+function describeDistribution(a: Assumption, def: AssumptionDef, lang: Lang): string {
+  const sv = lang === 'sv';
+  const v = (x: number) => formatAssumptionValue(def, x, lang);
+  if (a.dist === 'normal')
+    return sv
+      ? `Normalfördelning: medel ${v(a.mean)}, standardavvikelse ${v(a.sd)}`
+      : `Normal: mean ${v(a.mean)}, standard deviation ${v(a.sd)}`;
+  if (a.dist === 'lognormal')
+    return sv
+      ? `Lognormalfördelning: median ${v(a.median)}, σ ${formatNumber(a.sigma, lang, 2)}`
+      : `Lognormal: median ${v(a.median)}, σ ${formatNumber(a.sigma, lang, 2)}`;
+  if (a.dist === 'uniform')
+    return sv ? `Likformig fördelning: ${v(a.low)} till ${v(a.high)}` : `Uniform: ${v(a.low)} to ${v(a.high)}`;
+  return '';
 }

@@ -188,7 +188,7 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
       mode: 0,
       high: 0.7,
       source:
-        'antagande: förmågans position i sitt β-intervall (−1 = lägsta, 0 = troligaste, +1 = högsta) är summan av en gemensam del (hur skalfördelar fungerar i kommunal IT generellt) och en del per slag av förmåga (drift, styrning, utveckling); ±0,7 vardera ger samma totala spridning som en enda dragning över ±1',
+        'antagande: förmågans position i sitt β-intervall (−1 = lägsta, 0 = troligaste, +1 = högsta) är summan av en gemensam del (hur skalfördelar fungerar i kommunal IT generellt) och en del per slag av förmåga (drift, styrning, utveckling); ±0,7 vardera ger varje förmåga samma spridning som en enda dragning över ±1, medan katalogens genomsnitt sprids ungefär en femtedel mindre eftersom delarna per slag delvis tar ut varandra',
     },
   },
   {
@@ -284,10 +284,10 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
     default: {
       dist: 'pert',
       low: 0,
-      mode: 0.1,
-      high: 0.4,
+      mode: 0.05,
+      high: 0.3,
       source:
-        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing (besparingar på vissa områden åts upp av andra); Houlberg 2012: de förväntade administrativa skalfördelarna uteblev. Antagande: troligast 10 %, upp till 40 % eftersom IT, till skillnad från förvaltning i stort, kan konsolidera system',
+        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing (besparingar på vissa områden åts upp av andra); Houlberg 2012: de förväntade administrativa skalfördelarna uteblev. Antagande: troligast nära noll (5 %), med en svans till 30 % för att en sammanslagen IT-organisation kan lyckas bättre än förvaltningen i stort; andelen gäller hela den beräknade vinsten, systemkonsolideringen inräknad',
     },
   },
   {
@@ -301,7 +301,7 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
       mode: 0.25,
       high: 0.33,
       source:
-        'härlett: Danmarks reform 2007 kostade 1–2 mdkr DKK i IT-omställning mot ≈6 mdkr DKK i årlig kommunal IT (computerworld.dk), dvs. 17–33 % av en årskostnad; samma andel antas för de förmågor som delas',
+        'antagande: samma andel som Danmarks IT-omställning vid kommunreformen 2007, 1–2 mdkr DKK mot ≈6 mdkr DKK i årlig kommunal IT (computerworld.dk), dvs. 17–33 % av en årskostnad, här tillämpad på de förmågor som delas; källan gäller sammanläggningar, inte samverkan',
     },
   },
   {
@@ -486,8 +486,9 @@ const GROWTH = { min: -0.99, max: 10 };
 const SHIFT = { min: -1, max: 1 };
 
 /**
- * What each input can meaningfully be. A wage or budget of zero or less has no meaning (development
- * capacity would divide by zero); shares lie in [0, 1]; ramps of under a tenth of a year are immediate.
+ * What each input can meaningfully be. A wage of zero or less has no meaning (development capacity would
+ * divide by zero); a budget may be 0 (nothing to spend) but not negative; shares lie in [0, 1]; ramps of
+ * under a tenth of a year are immediate.
  */
 const BOUNDS: Record<AssumptionId, Bounds> = {
   wageCost: { min: 1_000, max: 1e8 },

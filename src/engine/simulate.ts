@@ -81,7 +81,7 @@ const B_DRIFT = 2;
 const B_DEMAND = 3;
 const B_STAFF = 4;
 const B_PROVIDER = 5;
-const B_SHARED = 6;
+const B_PROVIDER_PAY = 6;
 const B_SIZE = 7;
 
 /**
@@ -222,7 +222,9 @@ export class Simulator {
   /** Per member: part of the provider's cost this year (r·Σπ), and what it paid for shared provision. */
   private readonly providerPart: Float64Array;
   private readonly payment: Float64Array;
-  /** Per capability: the provider's staff as paid by its members (P_c), and a merged municipality's figures. */
+  /** Per capability: the provider's staff as paid by its members (P_c), and if all paid in full (E_c). */
+  private readonly fullStaff: Float64Array;
+  /** Per capability: a merged municipality's figures. */
   private readonly paidStaff: Float64Array;
   private readonly mergedCost: Float64Array;
   private readonly mergedFte: Float64Array;
@@ -305,6 +307,7 @@ export class Simulator {
     this.providerPart = new Float64Array(M);
     this.payment = new Float64Array(M);
     this.paidStaff = new Float64Array(C);
+    this.fullStaff = new Float64Array(C);
     this.mergedCost = new Float64Array(C);
     this.mergedFte = new Float64Array(C);
     this.mergedX = new Float64Array(C);
@@ -843,7 +846,8 @@ export class Simulator {
           transition = spec.transitionShare * (merged ? this.totalCost0[i] : this.sharedCost0[i]) * spec.transition[t];
           if (merged) transition += this.retired[t] * this.shareD[it * 4 + DRIVER.inhabitants];
           if (i !== spec.host) markupIncome += spec.markup[i] * part;
-          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = sums[B_SHARED] + governance;
+          // what it pays the provider (not the part it still runs itself), for stranded cost after an exit
+          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = r * sums[B_PROVIDER_PAY] + governance;
           // after an exit the others carry the leaver's former payment, falling to zero over strandedYears
           const stranded =
             exitMember >= 0 && t >= exitYear && t - exitYear < strandedYears && remainingPayment > 0
@@ -962,9 +966,20 @@ export class Simulator {
     }
 
     // the provider's staff for each shared capability, as far as its members pay for it (P_c)
-    // blendMember summed every present member's ε; take out what members do not pay for
+    // blendMember summed every present member's ε (E_c); a regional body also has the staff that serve the
+    // rest of its region, paid by others (§8)
     const paid = this.paidStaff;
-    const { maskNonDev, maskDev } = spec;
+    const full = this.fullStaff;
+    const { maskNonDev, maskDev, maskIndex } = spec;
+    if (r > 0) {
+      const rest = 1 - 1 / spec.volumeFactor;
+      for (let k = 0; k < maskIndex.length; k++) {
+        const c = maskIndex[k];
+        if (rest > 0) paid[c] += rest * this.provFte[t * C + c];
+        full[c] = paid[c];
+      }
+    }
+    // take out what members do not pay for: P_c
     // before the ramp starts the provider holds nothing for anybody
     for (let j = 0; j < M && r > 0; j++) {
       if (!present[j]) continue;
@@ -994,7 +1009,6 @@ export class Simulator {
       let own = 0;
       let all = 0;
       const hostBase = (spec.host * T + t) * 4;
-      const maskIndex = spec.maskIndex;
       for (let k = 0; k < maskIndex.length; k++) {
         const c = maskIndex[k];
         const f = this.provFte[t * C + c];
@@ -1092,8 +1106,10 @@ export class Simulator {
     for (let k = 0; k < maskDev.length; k++) {
       const c = maskDev[k];
       if (kap === 0) continue;
+      // the provider's team counts as far as the member pays at the team's full rate (κ_i·E_c), never
+      // beyond the team its members pay for (P_c): no whole team for a sliver of payment
       const local = kap * own * sqFte[base + c];
-      const provider = r * paidStaff[c];
+      const provider = r * Math.min(paidStaff[c], kap * this.fullStaff[c]);
       if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;
       teamG[group[c]] += local + provider;
@@ -1234,7 +1250,8 @@ export class Simulator {
  * provider's staff P_c (`paidOrMergedCost`), or in a merger x and y to the merged municipality's cost and
  * FTE per capability (`paidOrMergedCost`, `mergedFteSum`); and writes in `sums` the
  * differences from status quo of cost, holding cost, drift cost, development demand and holding staff,
- * the member's part of the provider's cost Σπ (unramped) and its cost of the shared capabilities Σx. A free
+ * the member's part of the provider's cost Σπ and what it pays for it at full effect Σ(e + μπ), both
+ * unramped. A free
  * function over typed arrays so that the JIT keeps it small and monomorphic.
  */
 function blendMember(
@@ -1268,7 +1285,7 @@ function blendMember(
   let demand = 0;
   let staff = 0;
   let provider = 0;
-  let shared = 0;
+  let providerPay = 0;
   for (let k = 0; k < maskIndex.length; k++) {
     const c = maskIndex[k];
     const ownFte = sqFte[base + c];
@@ -1298,7 +1315,7 @@ function blendMember(
       paidOrMergedCost[c] += eps;
     }
     provider += pc;
-    shared += x;
+    providerPay += pay;
     const d = x - own;
     cost += d;
     const kc = kind[c];
@@ -1315,7 +1332,7 @@ function blendMember(
   sums[B_DEMAND] = demand;
   sums[B_STAFF] = staff;
   sums[B_PROVIDER] = provider;
-  sums[B_SHARED] = shared;
+  sums[B_PROVIDER_PAY] = providerPay;
 }
 
 /** Share of positions filled in the long run: φ* = f / (a + f(1 − a)) for attrition a and fill rate f. */

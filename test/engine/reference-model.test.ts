@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ASSUMPTION_IDS,
+  ASSUMPTIONS,
+  type Assumption,
   CAPABILITY_GROUPS,
   type Capability,
   type ChunkResult,
@@ -301,4 +304,73 @@ describe('the engine equals the reference model of docs/model.md', () => {
       expect(compare(m, fast, refs)).toEqual([]);
     });
   }
+
+  it('on generated scenarios: members, selections, forms, hosts, exits and assumptions', () => {
+    const codes = municipalities.map((x) => x.code);
+    const poolable = catalogue.filter((c) => c.poolable).map((c) => c.id);
+    const transferable = catalogue.filter((c) => c.transferable).map((c) => c.id);
+    const selection = (ids: string[]) =>
+      fc.oneof(fc.constant('none' as const), fc.constant('poolable' as const), fc.subarray(ids, { minLength: 1 }));
+    /** Each input's default, or a PERT drawn inside its default's range (so inside its bounds). */
+    const assumption = (a: (typeof ASSUMPTIONS)[number]): fc.Arbitrary<Assumption | undefined> => {
+      const d = a.default;
+      if (d.dist !== 'pert' && d.dist !== 'triangular') return fc.constant(undefined);
+      const { low, high } = d;
+      return fc.option(
+        fc
+          .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }))
+          .map(([x, y]) => {
+            const [a0, b0] = x < y ? [x, y] : [y, x];
+            const lo = low + a0 * (high - low);
+            const hi = Math.max(low + b0 * (high - low), lo + 1e-6 * (high - low + 1));
+            return { dist: 'pert' as const, low: lo, mode: (lo + hi) / 2, high: hi, source: 'antagande: test' };
+          }),
+        { nil: undefined },
+      );
+    };
+    const assumptions = fc.record(
+      Object.fromEntries(ASSUMPTIONS.map((a) => [a.id, assumption(a)])) as Record<
+        string,
+        fc.Arbitrary<Assumption | undefined>
+      >,
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        selection(poolable),
+        selection(poolable),
+        fc.oneof(fc.constant('transferable' as const), fc.subarray(transferable, { minLength: 1 })),
+        fc.constantFrom('avtalssamverkan', 'gemensam-namnd', 'kommunalforbund', 'bolag'),
+        fc.boolean(),
+        fc.option(fc.double({ min: 0, max: 0.5, noNaN: true }), { nil: undefined }),
+        assumptions,
+        (members, seed, pooled, provided, transferred, form, namedHost, exitProbability, overrides) => {
+          const scenario = scenarioWith((s) => {
+            s.members = members;
+            s.seed = seed;
+            s.horizonYears = 8;
+            s.paths.samverkan.pooled = pooled;
+            s.paths.samverkan.form = form as Scenario['paths']['samverkan']['form'];
+            s.paths.asymmetrisk.provided = provided;
+            s.paths.omfordelning.transferred = transferred;
+            if (namedHost) s.paths.asymmetrisk.host = members[members.length - 1];
+            if (exitProbability !== undefined) {
+              s.paths.samverkan.exit = { probability: exitProbability, strandedYears: 2 };
+              s.paths.asymmetrisk.exit = { probability: exitProbability, strandedYears: 3 };
+            }
+            s.assumptions = Object.fromEntries(
+              Object.entries(overrides).filter(([, a]) => a !== undefined),
+            ) as Scenario['assumptions'];
+          });
+          const runs = 6;
+          const m = model({ ...scenario, runs }, catalogue);
+          const fast = new Simulator(m).simulateChunk(0, runs);
+          const refs = Array.from({ length: runs }, (_, r) => referenceRun(m, r));
+          expect(compare(m, fast, refs)).toEqual([]);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });

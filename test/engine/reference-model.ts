@@ -619,8 +619,13 @@ export function providerStartStaffing(run: RunContext, members: boolean[]): numb
 /** Where a capability is for the member (§8's tables). */
 export type Place = 'own' | 'contract' | 'merger';
 
+/** §8: the provider's team for c as it counts for a member paying `pay`: min(P_c, pay·E_c). */
+export function teamForMember(paidTeam: number, fullTeam: number, pay: number): number {
+  return Math.min(paidTeam, pay * fullTeam);
+}
+
 /**
- * §8 h_ic: own pay·n; at a contract provider (1 − r)·pay·n + [pay > 0]·r·P_c; in a merger pay_c·Σ_j y_jc
+ * §8 h_ic: own pay·n; at a contract provider (1 − r)·pay·n + r·min(P_c, pay·E_c); in a merger pay_c·Σ_j y_jc
  * (passed as `mergedFte`).
  */
 export function heldFte(
@@ -628,17 +633,17 @@ export function heldFte(
   pay: number,
   ownFte: number,
   r: number,
-  providerStaff: number,
+  providerTeam: number,
   mergedFte: number,
 ): number {
   if (place === 'own') return pay * ownFte;
   if (place === 'merger') return pay * mergedFte;
-  return (1 - r) * pay * ownFte + (pay > 0 ? 1 : 0) * r * providerStaff;
+  return (1 - r) * pay * ownFte + r * providerTeam;
 }
 
 /**
- * §8 w_ic: for `drift`/`styrning` own φ_i·h; at a contract provider φ_i·(1 − r)·pay·n + φ^P_i·[pay > 0]·r·P_c;
- * in a merger φ^P·h. For `utveckling` w = h (development staff are already counted as filled).
+ * §8 w_ic: for `drift`/`styrning` own φ_i·h; at a contract provider φ_i·(1 − r)·pay·n + φ^P_i·r·min(P_c, pay·E_c)
+ * (`providerTeam`); in a merger φ^P·h. For `utveckling` w = h (development staff are already counted as filled).
  */
 export function robustWeight(
   place: Place,
@@ -649,12 +654,12 @@ export function robustWeight(
   pay: number,
   ownFte: number,
   r: number,
-  providerStaff: number,
+  providerTeam: number,
 ): number {
   if (cap.kind === 'utveckling') return held;
   if (place === 'own') return ownFilled * held;
   if (place === 'merger') return providerFilled * held;
-  return ownFilled * (1 - r) * pay * ownFte + providerFilled * (pay > 0 ? 1 : 0) * r * providerStaff;
+  return ownFilled * (1 - r) * pay * ownFte + providerFilled * r * providerTeam;
 }
 
 /** §8: held when the organisation pays for it (pay > 0) and h_ic ≥ minFte_c − 10⁻¹². */
@@ -805,6 +810,8 @@ export interface CostSheet {
   providerStaff: number[];
   /** Σ_{c∈K} π_ic: the member's part of the provider's cost. */
   providerParts: number;
+  /** Σ_{c∈K} (e_ic + μ_i·π_ic): what the member pays the provider at full effect. */
+  providerPayment: number;
   governance: number;
   ordering: number;
   transition: number;
@@ -849,6 +856,7 @@ export function statusQuoSheet(run: RunContext, i: number, t: number): CostSheet
     capabilityFte: run.members[i].ownFte[t],
     providerStaff: run.capabilities.map(() => 0),
     providerParts: 0,
+    providerPayment: 0,
     governance: 0,
     ordering: 0,
     transition: 0,
@@ -1049,6 +1057,7 @@ export function contractSheet(
   const capabilityFte: number[] = [];
   const providerStaff: number[] = [];
   let providerParts = 0;
+  let providerPayment = 0;
   run.capabilities.forEach((_, c) => {
     const k = own.ownCost[t][c];
     const n = own.ownFte[t][c];
@@ -1066,6 +1075,7 @@ export function contractSheet(
     capabilityFte.push(blend(n, epsilon, r));
     providerStaff.push(epsilon);
     providerParts += costPart;
+    providerPayment += e + arrangement.markup[i] * costPart;
   });
   const base = sum(own.ownCost[0].filter((_, c) => arrangement.shared[c]));
   return {
@@ -1073,6 +1083,7 @@ export function contractSheet(
     capabilityFte,
     providerStaff,
     providerParts,
+    providerPayment,
     governance: governanceCost(arrangement.governanceRate[i], r, providerParts),
     ordering: t >= arrangement.orderingFrom[i] ? orderingCost(inputs, run.indices[t].wage) : 0,
     transition: transitionCost(
@@ -1085,9 +1096,12 @@ export function contractSheet(
   };
 }
 
-/** Extensions, Member exit: a member's payment for shared provision, Σ_{c∈K} x_ic + its governance cost. */
-export function sharedPayment(arrangement: ContractArrangement, sheet: CostSheet): number {
-  return sum(sheet.capabilityCost.filter((_, c) => arrangement.shared[c])) + sheet.governance;
+/**
+ * Extensions, Member exit: a member's payment for shared provision, what it pays the provider,
+ * r·Σ_{c∈K}(e_ic + μ_i·π_ic), plus its governance cost.
+ */
+export function sharedPayment(r: number, sheet: CostSheet): number {
+  return r * sheet.providerPayment + sheet.governance;
 }
 
 /**
@@ -1113,7 +1127,8 @@ export function contractPath(
   if (exit !== null) {
     const paymentBefore = run.members.map((_, j) => {
       const sheet = sheets[j][exit.year - 1];
-      return sheet ? sharedPayment(arrangement, sheet) : 0;
+      const r = ramp(exit.year - 1, arrangement.rampStart, inputs.rampUpYears);
+      return sheet ? sharedPayment(r, sheet) : 0;
     });
     const remaining = sum(paymentBefore.filter((_, j) => arrangement.members[j] && j !== exit.member));
     run.members.forEach((_, j) => {
@@ -1151,14 +1166,19 @@ export function contractPath(
     const money = run.members.map((_, i) =>
       present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i]) : null,
     );
-    // §8: P_c = Σ_{j∈A present} pay_jc·ε_jc
-    const providerStaff = capabilities.map((_, c) =>
-      sum(
-        run.members.map((_, j) =>
-          money[j] ? (money[j] as OwnBudget).pay[c] * (sheets[j][t] as CostSheet).providerStaff[c] : 0,
-        ),
-      ),
+    // §8: R_c, a regional body's staff for the rest of its region; E_c = Σ_{j present} ε_jc + R_c;
+    // P_c = Σ_{j present} pay_jc·ε_jc + R_c
+    const rest = capabilities.map((_, c) =>
+      arrangement.shared[c] ? (1 - 1 / arrangement.volumeMultiple) * providers[t].need.fte[c] : 0,
     );
+    const teamSum = (payOf: (j: number, c: number) => number) =>
+      capabilities.map(
+        (_, c) =>
+          sum(run.members.map((_, j) => (money[j] ? payOf(j, c) * (sheets[j][t] as CostSheet).providerStaff[c] : 0))) +
+          rest[c],
+      );
+    const fullTeam = teamSum(() => 1);
+    const paidTeam = teamSum((j, c) => (money[j] as OwnBudget).pay[c]);
     const h =
       arrangement.host >= 0
         ? hostPart(providers[t].need.fte, providers[t].share[arrangement.host], arrangement.shared)
@@ -1174,8 +1194,9 @@ export function contractPath(
       const seen =
         arrangement.host >= 0 ? hostFirstStaffing(providerFilled, h, i === arrangement.host) : providerFilled;
       const place = (c: number): Place => (arrangement.shared[c] ? 'contract' : 'own');
+      const team = capabilities.map((_, c) => teamForMember(paidTeam[c], fullTeam[c], budgetSide.pay[c]));
       const hic = capabilities.map((_, c) =>
-        heldFte(place(c), budgetSide.pay[c], run.members[i].ownFte[t][c], r, providerStaff[c], 0),
+        heldFte(place(c), budgetSide.pay[c], run.members[i].ownFte[t][c], r, team[c], 0),
       );
       const held = capabilities.map((cap, c) => isHeld(cap, budgetSide.pay[c], hic[c]));
       const w = capabilities.map((cap, c) =>
@@ -1188,7 +1209,7 @@ export function contractPath(
           budgetSide.pay[c],
           run.members[i].ownFte[t][c],
           r,
-          providerStaff[c],
+          team[c],
         ),
       );
       result[i].push(ownMemberYear(run, i, t, sheet, budgetSide, held, robustlyHeld(capabilities, held, w)));
@@ -1243,6 +1264,7 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
       capabilityFte: capabilities.map((_, c) => blend(run.members[i].ownFte[t][c], share[a] * mergedFte[c], r)),
       providerStaff: capabilities.map(() => 0),
       providerParts: 0,
+      providerPayment: 0,
       governance: 0,
       ordering: 0,
       transition:

@@ -58,7 +58,10 @@ export class DmResults extends LitElement {
     th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; white-space: nowrap; }
     /* headings and the names in the first column wrap, so that long input names do not push figures out of view */
     th { white-space: normal; vertical-align: bottom; }
-    th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 12ch; }
+    th:first-child, td:first-child { text-align: left; white-space: normal; min-width: 16ch; }
+    /* a swing "low → high" may break at its arrow, each amount stays whole */
+    table[data-swings] td { white-space: normal; }
+    .amount { white-space: nowrap; }
     .table-wrap { overflow-x: auto; }
     .note { font-size: 0.85rem; color: #444; max-width: 75ch; }
     .more { font: inherit; font-size: 0.9rem; border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.3rem 0.8rem; cursor: pointer; }
@@ -222,7 +225,7 @@ export class DmResults extends LitElement {
           const def = assumptionDef(sw.input);
           return html`<tr><td>${pick(def.label, lang)}</td>
             <td>${formatAssumptionValue(def, sw.lowValue, lang)} / ${formatAssumptionValue(def, sw.highValue, lang)}</td>
-            ${paths.map((p) => html`<td>${formatMsek(sw.npv[p]!.low, lang, 0)} → ${formatMsek(sw.npv[p]!.high, lang, 0)}</td>`)}</tr>`;
+            ${paths.map((p) => html`<td><span class="amount">${formatMsek(sw.npv[p]!.low, lang, 0)}</span> → <span class="amount">${formatMsek(sw.npv[p]!.high, lang, 0)}</span></td>`)}</tr>`;
         })}</tbody>
       </table></div>`;
   }

@@ -71,6 +71,29 @@ describe('npm run simulate', () => {
     expect(run.stdout.match(/\b0 %/g)?.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('reports a one-member arrangement without overheads as status quo, never cheaper', () => {
+    const one = join(dir, 'one.json');
+    const zero = { dist: 'fixed', value: 0, source: 'antagande: test' };
+    const assumptions = Object.fromEntries(
+      ['transitionShareShared', 'transitionShareMerger', 'governanceOverhead', 'coordinationFte', 'hostMarkup'].map(
+        (id) => [id, zero],
+      ),
+    );
+    writeFileSync(one, JSON.stringify({ ...fyrbodal, members: ['1438'], assumptions }));
+    const out = join(dir, 'one-results.json');
+    expect(cli(one, '--runs', '200', '--out', out).status).toBe(0);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    for (const id of ['samverkan', 'sammanlaggning', 'asymmetrisk']) {
+      const path = results.paths[id];
+      expect(path.probCheaper, id).toBe(0);
+      expect(Math.abs(path.npvVsStatusQuo.mean), id).toBeLessThan(1);
+      path.years.forEach((y: { probCheaper: number; coverage: { mean: number } }, t: number) => {
+        expect(y.probCheaper).toBe(0);
+        expect(y.coverage.mean).toBeCloseTo(results.paths['status-quo'].years[t].coverage.mean, 12);
+      });
+    }
+  });
+
   it('rejects a bad scenario with the field path and no stack trace', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, parseScenario, type Scenario } from '../../src/engine/index.js';
+import { ASSUMPTIONS, loadModel, parseScenario, type Scenario } from '../../src/engine/index.js';
 import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../../src/state/scenario-link.js';
 import { municipalities, readJson } from '../helpers.js';
 
@@ -98,6 +98,37 @@ describe('scenario links', () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+
+  it('opens links made before the model-integrity revision, with their overrides of changed inputs', () => {
+    const earlier = 'antagande: tidigare förval';
+    const payload = {
+      v: 1,
+      b: 'fyrbodal',
+      s: {
+        assumptions: {
+          hostMarkup: { dist: 'pert', low: 0, mode: 0.04, high: 0.08, source: earlier },
+          migrationCostPerSystem: { dist: 'pert', low: 50_000, mode: 150_000, high: 400_000, source: earlier },
+          scaleShift: { dist: 'triangular', low: -1, mode: 0, high: 1, source: earlier },
+          realisationShared: { dist: 'pert', low: 0.1, mode: 0.5, high: 0.9, source: earlier },
+        },
+      },
+    };
+    const link = encodeRaw(new TextEncoder().encode(JSON.stringify(payload)));
+    const decoded = decodeScenario(link, presets);
+    expect(decoded.ok, decoded.ok ? '' : JSON.stringify(decoded.issues)).toBe(true);
+    if (!decoded.ok) return;
+    expect(decoded.value.scenario.assumptions?.hostMarkup).toEqual(payload.s.assumptions.hostMarkup);
+    expect(decoded.value.scenario.assumptions?.migrationCostPerSystem).toEqual(
+      payload.s.assumptions.migrationCostPerSystem,
+    );
+    // and the engine runs them: every value lies inside the inputs' bounds
+    const model = loadModel(
+      decoded.value.scenario,
+      readJson('public/data/municipalities.json'),
+      readJson('public/data/capabilities.json'),
+    );
+    expect(model.ok, model.ok ? '' : JSON.stringify(model.issues)).toBe(true);
   });
 
   it('refuses oversized, wrong-version and hostile links with a reason', () => {

@@ -380,8 +380,8 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
       ? 'Sannolikhet att vägvalet är billigare än status quo, år för år'
       : 'Probability that the path is cheaper than status quo, year by year',
     description: sv
-      ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo det året.'
-      : 'Share of the simulations in which the path costs less than status quo that year.',
+      ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo just det året (korten visar i stället hela perioden i nuvärde).'
+      : 'Share of the simulations in which the path costs less than status quo in that year alone (the cards show the whole period in present value instead).',
     options: (width) => {
       // where the labels at the lines' ends would squeeze the chart (narrow screen, high zoom), a legend
       // above it names the lines instead

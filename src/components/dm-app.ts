@@ -28,7 +28,7 @@ import * as actions from '../state/actions.js';
 import { type AppState, initialState, type Region, type View } from '../state/app-state.js';
 import { storeContext } from '../state/context.js';
 import { keyResults, newId, type SavedScenario, SavedScenarios } from '../state/saved-scenarios.js';
-import { decodeScenario, encodeScenario } from '../state/scenario-link.js';
+import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../state/scenario-link.js';
 import { Store } from '../state/store.js';
 import './dm-header.js';
 import './dm-results.js';
@@ -373,7 +373,11 @@ export class DmApp extends LitElement {
    */
   private settleLink(scenario: Scenario): void {
     clearTimeout(this.linkTimer);
-    this.linkTimer = setTimeout(() => history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang)));
+    this.linkTimer = setTimeout(() => {
+      // a scenario too large for a link keeps the address it had rather than one that cannot be opened
+      if (fitsInLink(scenario, this.store.state.lang))
+        history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
+    });
   }
 
   private linkFor(scenario: Scenario, lang: Lang): string {
@@ -412,6 +416,11 @@ export class DmApp extends LitElement {
 
   private async copyLink(): Promise<void> {
     const { scenario, lang } = this.store.state;
+    if (!fitsInLink(scenario, lang)) {
+      // a link that the app would refuse to open is no link: say so and point to the file
+      this.store.update(actions.noticeShown({ kind: 'error', text: t('linkTooLong', lang) }));
+      return;
+    }
     const link = this.linkFor(scenario, lang);
     history.replaceState(null, '', link);
     let copied = false;
@@ -665,4 +674,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'dm-app': DmApp;
   }
+}
+
+/** Whether a scenario's link payload is short enough for the app to open it again. */
+function fitsInLink(scenario: Scenario, lang: Lang): boolean {
+  return encodeScenario(scenario, SCENARIOS, lang).length <= MAX_LINK_CHARS;
 }

@@ -115,7 +115,7 @@ export class DmResults extends LitElement {
           <dl>
             <dt>${lang === 'sv' ? `Kostnad ${last}` : `Cost ${last}`}</dt><dd>${h.cost}</dd>
             ${h.npv === null ? '' : html`<dt>${lang === 'sv' ? 'Netto mot status quo' : 'Net vs status quo'}</dt><dd>${h.npv}</dd>`}
-            ${h.probCheaper === null ? '' : html`<dt>${lang === 'sv' ? 'Sannolikt billigare' : 'Probably cheaper'}</dt><dd>${h.probCheaper}</dd>`}
+            ${h.probCheaper === null ? '' : html`<dt data-period>${lang === 'sv' ? `Billigare över ${results.years.length} år` : `Cheaper over ${results.years.length} years`}</dt><dd>${h.probCheaper}</dd>`}
             <dt>${lang === 'sv' ? `Utv.kapacitet ${last}` : `Dev. capacity ${last}`}</dt><dd>${h.capacity} ${lang === 'sv' ? 'åa' : 'FTE'}</dd>
           </dl>
         </article>`;
@@ -240,7 +240,7 @@ export class DmResults extends LitElement {
       }</p>
       <div class="table-wrap" tabindex="0"><table>
         <thead><tr><th scope="col">${sv ? 'Vägval' : 'Path'}</th><th scope="col">${sv ? 'Netto, medel' : 'Net, mean'}</th>
-          <th scope="col">${sv ? 'Medelfel' : 'Standard error'}</th><th scope="col">${sv ? 'Sannolikhet billigare' : 'Probability cheaper'}</th>
+          <th scope="col">${sv ? 'Medelfel' : 'Standard error'}</th><th scope="col">${sv ? `Sannolikhet billigare över ${results.years.length} år (nuvärde)` : `Probability cheaper over ${results.years.length} years (present value)`}</th>
           <th scope="col">${sv ? 'Break-even (median)' : 'Break-even (median)'}</th><th scope="col">${sv ? 'Break-even inom perioden' : 'Break-even within period'}</th>
           <th scope="col">${sv ? 'Kan fler körningar flytta medlet mer än 1 %?' : 'Could more runs move the mean by over 1%?'}</th></tr></thead>
         <tbody>${activePaths(results, false).map((path) => {

@@ -270,7 +270,7 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
       mode: 0.1,
       high: 0.3,
       source:
-        'Statskontoret 2023 (Hand i hand): ”Samverkan sänker sällan kommunernas kostnader”; IT-kommuner i Skåne behöll samma 27 anställda (Atea), dvs. ingen personalvinst realiserad; källorna pekar på 0–20 %. Antagande: troligast 10 %, och en svans upp till 30 % för samarbeten som lyckas bättre än de kända fallen; resten blir friktion',
+        'Statskontoret 2023 (Hand i hand): samverkan ”sänker sällan kommunernas kostnader”; IT-kommuner i Skåne behöll alla 27 anställda (Atea). Källorna pekar på 0–20 %; svansen till 30 % är ett antagande',
     },
   },
   {
@@ -287,7 +287,7 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
       mode: 0.05,
       high: 0.3,
       source:
-        'Blom-Hansen m.fl., APSR 110(4) 2016: Danmarks kommunreform 2007 gav ingen nettobesparing (besparingar på vissa områden åts upp av andra); Houlberg 2012: de förväntade administrativa skalfördelarna uteblev. Antagande: troligast nära noll (5 %), med en svans till 30 % för att en sammanslagen IT-organisation kan lyckas bättre än förvaltningen i stort; andelen gäller hela den beräknade vinsten, systemkonsolideringen inräknad',
+        'Blom-Hansen m.fl., APSR 2016: Danmarks kommunreform 2007 gav ingen nettobesparing; Houlberg 2012: de administrativa skalfördelarna uteblev. Antagande: troligast nära noll, svans till 30 %',
     },
   },
   {
@@ -301,7 +301,7 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
       mode: 0.25,
       high: 0.33,
       source:
-        'antagande: samma andel som Danmarks IT-omställning vid kommunreformen 2007, 1–2 mdkr DKK mot ≈6 mdkr DKK i årlig kommunal IT (computerworld.dk), dvs. 17–33 % av en årskostnad, här tillämpad på de förmågor som delas; källan gäller sammanläggningar, inte samverkan',
+        'antagande: som Danmarks IT-omställning vid kommunreformen 2007, 17–33 % av en årskostnad (computerworld.dk), här för de delade förmågorna',
     },
   },
   {
@@ -378,7 +378,7 @@ const DEFINITIONS: readonly Omit<AssumptionDef, 'bounds'>[] = [
       mode: 1,
       high: 1.8,
       source:
-        'antagande: grundnivåerna per form (avtalssamverkan 3 %, gemensam nämnd 5 %, kommunalförbund 8 %, bolag 8 % av den delade kostnaden) speglar att förbund och bolag har egna beslutsorgan (SOU 2020:8 §21.2.3); en värdkommuns administration av samarbetet har avtalssamverkans grundnivå 3 %',
+        'antagande: grundnivå per form av den delade kostnaden (avtalssamverkan 3 %, gemensam nämnd 5 %, förbund och bolag 8 %; en värdkommuns administration 3 %), SOU 2020:8 §21.2.3',
     },
   },
   {

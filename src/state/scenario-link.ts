@@ -1,25 +1,27 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import * as v from 'valibot';
-import { type Issue, parseScenario, type Result, SCHEMA_VERSION, type Scenario } from '../engine/index.js';
+import {
+  type Issue,
+  parseScenario,
+  type Result,
+  SCHEMA_VERSION,
+  type Scenario,
+  ScenarioSchema,
+} from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 
 /** Longest encoded link payload accepted (characters); longer ones are refused before decompressing. */
 export const MAX_LINK_CHARS = 16_000;
 /** Largest decompressed payload accepted (bytes), against decompression bombs. */
 const MAX_JSON_BYTES = 256_000;
-/** The keys of a scenario a link may carry. */
-const KEYS = [
-  'name',
-  'description',
-  'members',
-  'startYear',
-  'horizonYears',
-  'runs',
-  'seed',
-  'discountRate',
-  'paths',
-  'assumptions',
-] as const;
+type ScenarioKey = Exclude<keyof Scenario, 'schemaVersion'>;
+/**
+ * The keys of a scenario a link carries: every field the schema has (but its version, which the link holds
+ * itself), read from the schema so that a new field cannot be left out. Imported profiles, edited
+ * capabilities and correlations travel with the scenario like everything else.
+ */
+export const LINK_KEYS = Object.keys(ScenarioSchema.entries).filter((k) => k !== 'schemaVersion') as ScenarioKey[];
+const KEYS = LINK_KEYS;
 
 /** What a link holds: the preset it started from and the scenario's differences from it. */
 const LinkSchema = v.strictObject({

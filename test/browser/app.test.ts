@@ -76,6 +76,10 @@ describe('the workspace', () => {
     // the progress display reaches the total
     const header = shadow(shadow(app)!.querySelector('dm-header'))!;
     expect(header.querySelector('[data-progress]')!.textContent!.replace(/\s/g, ' ')).to.contain('1 000 / 1 000');
+    // each card's probability says which period it is about (the whole horizon, not one year)
+    const periods = [...shadow(shadow(app)!.querySelector('dm-results'))!.querySelectorAll('.card [data-period]')];
+    expect(periods).to.have.length(4);
+    for (const p of periods) expect(p.textContent).to.equal('Billigare över 10 år');
   });
 
   it('follows a changed input: the run in flight is cancelled and only the new result shows', async () => {

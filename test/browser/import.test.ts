@@ -15,7 +15,11 @@ describe('importing own figures', () => {
     await until(() => app.store.state.run.status === 'done');
     app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'data' } }));
   });
-  afterEach(() => app.remove());
+  afterEach(() => {
+    app.remove();
+    // the address carries the scenario, imported figures included: the next test starts from none
+    history.replaceState(null, '', location.pathname);
+  });
 
   const view = () => shadow(shadow(shadow(app)!.querySelector('dm-results'))!.querySelector('dm-data-view'))!;
 
@@ -37,6 +41,33 @@ describe('importing own figures', () => {
     const budget = app.store.state.run.results!.paths['status-quo'].municipalities.find((m) => m.code === '1438')!
       .years[0].budget;
     expect(budget).to.equal(12_500_000);
+  });
+
+  it('keeps imported figures in the address, so that a link or a reload brings them back', async () => {
+    const csv = 'kommunkod;IT-kostnad\n1438;12 500 000\n';
+    app.dispatchEvent(new CustomEvent('dm-data-import', { detail: { file: new File([csv], 'egna.csv') } }));
+    await until(() => !!view()?.querySelector('[data-import-apply]'));
+    (view().querySelector('[data-import-apply]') as HTMLButtonElement).click();
+    await until(() => app.store.state.run.status === 'done' && (app.store.state.scenario.profiles?.length ?? 0) === 1);
+    // the address is updated in a task of its own
+    await until(() => location.hash.includes('s='));
+    await new Promise((r) => setTimeout(r, 50));
+    app.remove();
+    // a fresh app on the same address: what a reload or an opened link does
+    const again = document.createElement('dm-app');
+    again.dataBase = '/public/data/';
+    try {
+      document.body.append(again);
+      await until(() => again.store.state.run.status === 'done');
+      const dalsEd = again.store.state.scenario.profiles?.find((p) => p.code === '1438');
+      expect(dalsEd?.itCost).to.equal(12_500_000);
+      const budget = again.store.state.run.results!.paths['status-quo'].municipalities.find((m) => m.code === '1438')!
+        .years[0].budget;
+      expect(budget).to.equal(12_500_000);
+    } finally {
+      again.remove();
+      history.replaceState(null, '', location.pathname);
+    }
   });
 
   it('lists every problem with row and column and changes nothing', async () => {
@@ -68,7 +99,10 @@ describe('editing figures in place', () => {
     await until(() => app.store.state.run.status === 'done');
     app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'data' } }));
   });
-  afterEach(() => app.remove());
+  afterEach(() => {
+    app.remove();
+    history.replaceState(null, '', location.pathname);
+  });
 
   const view = () => shadow(shadow(shadow(app)!.querySelector('dm-results'))!.querySelector('dm-data-view'))!;
   const setInput = (selector: string, value: string) => {

@@ -28,6 +28,23 @@ describe('the built app', () => {
     await server?.close();
   });
 
+  it('opened from a folder (file://), where browsers block its scripts, says why and what to do', async () => {
+    const browser = await chromium.launch({
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${join(outDir, 'index.html')}`);
+      const message = page.locator('[data-no-start]');
+      await message.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await message.textContent()).toContain('kunde inte starta');
+      expect(await message.textContent()).toContain('webbserver');
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
   it('runs under its Content-Security-Policy and sends no request outside its origin', async () => {
     const browser = await chromium.launch({
       executablePath,
@@ -57,6 +74,8 @@ describe('the built app', () => {
         null,
         { timeout: 90_000 },
       );
+      // the message for a page that cannot start stays hidden when it can
+      expect(await page.locator('[data-no-start]').isVisible()).toBe(false);
       const csp = await page.evaluate(() =>
         document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
       );

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, loadModel, parseScenario, type Scenario } from '../../src/engine/index.js';
+import {
+  ASSUMPTIONS,
+  type Capability,
+  loadModel,
+  type Municipality,
+  parseScenario,
+  type Scenario,
+  ScenarioSchema,
+} from '../../src/engine/index.js';
 import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../../src/state/scenario-link.js';
 import { municipalities, readJson } from '../helpers.js';
 
@@ -73,6 +81,68 @@ describe('scenario links', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('carries every field the schema has: imported profiles, edited capabilities and correlations too', () => {
+    const profiles = readJson('public/data/municipalities.json') as Municipality[];
+    const catalogue = readJson('public/data/capabilities.json') as Capability[];
+    // one changed value per scenario field; a field added to the schema without a sample fails here
+    const samples: Record<string, (s: Scenario) => void> = {
+      id: (s) => {
+        s.id = 'var-egen-studie';
+      },
+      name: (s) => {
+        s.name = { sv: 'Vår studie', en: 'Our study' };
+      },
+      description: (s) => {
+        s.description = { sv: 'Med egna siffror', en: 'With our own figures' };
+      },
+      members: (s) => {
+        s.members = s.members.slice(0, 3);
+      },
+      startYear: (s) => {
+        s.startYear = 2027;
+      },
+      horizonYears: (s) => {
+        s.horizonYears = 12;
+      },
+      runs: (s) => {
+        s.runs = 2500;
+      },
+      seed: (s) => {
+        s.seed = 7;
+      },
+      discountRate: (s) => {
+        s.discountRate = 0.03;
+      },
+      paths: (s) => {
+        s.paths.samverkan.form = 'avtalssamverkan';
+      },
+      assumptions: (s) => {
+        s.assumptions = { wageCost: { dist: 'fixed', value: 900_000, source: 'antagande: egen lönenivå' } };
+      },
+      profiles: (s) => {
+        s.profiles = [{ ...(profiles.find((m) => m.code === '1438') as Municipality), itCost: 14_500_000.5 }];
+      },
+      capabilities: (s) => {
+        s.capabilities = [{ ...catalogue[0], fteAtRef: catalogue[0].fteAtRef * 2 }];
+      },
+      correlations: (s) => {
+        s.correlations = [{ a: 'wageGrowth', b: 'inflation', rho: 0.5 }];
+      },
+    };
+    for (const key of Object.keys(ScenarioSchema.entries).filter((k) => k !== 'schemaVersion')) {
+      expect(samples[key], `a sample value for the scenario field "${key}"`).toBeDefined();
+      const changed = structuredClone(presets[0]);
+      samples[key](changed);
+      const valid = parseScenario(changed);
+      expect(valid.ok, `${key}: ${valid.ok ? '' : JSON.stringify(valid.issues)}`).toBe(true);
+      if (!valid.ok) continue;
+      expect(valid.value, key).not.toEqual(presets[0]);
+      const decoded = decodeScenario(encodeScenario(valid.value, presets), presets);
+      expect(decoded.ok, key).toBe(true);
+      if (decoded.ok) expect(decoded.value.scenario, key).toEqual(valid.value);
+    }
   });
 
   it('keeps a typical scenario’s link under 2 000 characters', () => {

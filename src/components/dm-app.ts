@@ -29,6 +29,7 @@ import { type AppState, initialState, type Region, type View } from '../state/ap
 import { storeContext } from '../state/context.js';
 import { keyResults, newId, type SavedScenario, SavedScenarios } from '../state/saved-scenarios.js';
 import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../state/scenario-link.js';
+import { withinWorkLimit } from '../state/work-limit.js';
 import { Store } from '../state/store.js';
 import './dm-header.js';
 import './dm-results.js';
@@ -362,7 +363,9 @@ export class DmApp extends LitElement {
       this.store.update(actions.setLang(decoded.value.lang));
       document.documentElement.lang = decoded.value.lang;
     }
-    this.store.update(actions.loadScenario(decoded.value.scenario));
+    const bounded = withinWorkLimit(decoded.value.scenario, this.store.state.lang);
+    this.store.update(actions.loadScenario(bounded.scenario));
+    if (bounded.message) this.store.update(actions.noticeShown({ kind: 'info', text: bounded.message }));
     this.start();
     return true;
   }
@@ -463,7 +466,11 @@ export class DmApp extends LitElement {
       const first = model.issues[0];
       return refuse(`${t('field', lang)} ${first.path}: ${first.message}`);
     }
-    if (parsed.ok) this.edit(actions.loadScenario(parsed.value));
+    if (parsed.ok) {
+      const bounded = withinWorkLimit(parsed.value, this.store.state.lang);
+      this.edit(actions.loadScenario(bounded.scenario));
+      if (bounded.message) this.store.update(actions.noticeShown({ kind: 'info', text: bounded.message }));
+    }
   }
 
   /** Say why an edited value was not accepted; the previous value stays. */

@@ -298,9 +298,15 @@ export class SimulationClient {
       show(results);
     };
     const added: Promise<number>[] = [];
+    // the first failure of the aggregator ends the run at once, not after every chunk has been simulated
+    let failure: unknown = null;
+    const fail = (error: unknown) => {
+      failure ??= error;
+      queue.length = 0;
+    };
     await Promise.all(
       pool.slots.map(async (_, index) => {
-        while (queue.length > 0 && current()) {
+        while (queue.length > 0 && current() && failure === null) {
           const range = queue.shift()!;
           let chunk: ChunkResult | null = null;
           for (let attempt = 0; ; attempt++) {
@@ -320,10 +326,11 @@ export class SimulationClient {
           // the aggregator may be in the middle of a summary of several hundred milliseconds
           const adding = aggregate(pool.aggregator.add(transfer(chunk, buffers(chunk)), token));
           added.push(adding);
-          void adding.then(maybeSummarize).catch(() => {});
+          void adding.then(maybeSummarize).catch(fail);
         }
       }),
     );
+    if (failure !== null) throw failure;
     await Promise.all(added);
     if (!current()) return;
     const results = await aggregate(pool.aggregator.summarize(token));

@@ -5,6 +5,7 @@ import { FIRST_LOOK_RUNS, moduleWorkers, type WorkerFactory } from '../../src/co
 import { loadModel, type Scenario, simulateAll } from '../../src/engine/index.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
+import { encodeScenario } from '../../src/state/scenario-link.js';
 import { shadow, until as waitUntil } from './helpers.js';
 
 const errors: string[] = [];
@@ -140,6 +141,23 @@ describe('the workspace', () => {
     expect(JSON.stringify(app.store.state.run.results)).to.equal(JSON.stringify(simulateAll(model.value)));
   });
 
+  it('ends a run at once with a message when the summarising worker fails, not after every chunk', async () => {
+    // the real aggregator, which crashes when it is asked to add the first chunk
+    const real = new URL('../../workers/aggregate.worker.ts', import.meta.url).href;
+    const source = `self.addEventListener('message', (e) => { if (JSON.stringify(e.data).includes('"add"')) throw new Error('aggregator crash'); }); await import(${JSON.stringify(real)});`;
+    const crashingAggregator: WorkerFactory = {
+      simulation: moduleWorkers.simulation,
+      aggregate: () =>
+        new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' }),
+    };
+    // 200 000 runs would take minutes if the failure waited for every chunk
+    const app = mount({ ...fyrbodal, runs: 200_000 }, crashingAggregator);
+    await until(() => app.store.state.run.status === 'error', 30000);
+    await app.updateComplete;
+    expect(shadow(app)!.querySelector('[data-run-error]')?.textContent).to.contain('Beräkningen misslyckades');
+    expect(app.store.state.run.done).to.be.lessThan(200_000);
+  });
+
   it('shows a clear message when workers keep failing, keeps the last result and stays usable', async () => {
     let failing = true;
     const broken: WorkerFactory = {
@@ -237,6 +255,20 @@ describe('the workspace', () => {
       expect([b.p10, b.p50, b.p90]).to.deep.equal([a.p10, a.p50, a.p90]);
       expect(after.paths[path].years[9].totalCost).to.deep.equal(before.paths[path].years[9].totalCost);
     }
+  });
+
+  it('opens a link that asks for hours of work with fewer runs first, and says how to go on', async () => {
+    const all = (await (await fetch('/public/data/municipalities.json')).json()) as { code: string }[];
+    const huge = { ...fyrbodal, runs: 1_000_000, horizonYears: 30, members: all.map((m) => m.code) };
+    history.replaceState(null, '', `#s=${encodeScenario(huge, SCENARIOS, 'sv')}`);
+    const app = mount(null);
+    await until(() => app.store.state.scenario.members.length === 290);
+    expect(app.store.state.scenario.runs).to.be.lessThan(10_000);
+    expect(app.store.state.scenario.horizonYears).to.equal(30);
+    const notice = app.store.state.notice?.text.replace(/\s/g, ' ');
+    expect(notice).to.contain('1 000 000 körningar');
+    expect(notice).to.contain('Kör fler');
+    history.replaceState(null, '', location.pathname);
   });
 
   it('opens the default scenario with a Swedish message when a link is broken', async () => {

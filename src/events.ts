@@ -31,6 +31,9 @@ export interface IntentMap {
   'dm-saved-rename': { id: string; name: string };
   'dm-saved-duplicate': { id: string };
   'dm-saved-delete': { id: string };
+  /** A stored entry that cannot be read: download its content as it is, or delete it (the user confirmed). */
+  'dm-saved-unreadable-download': { ref: string };
+  'dm-saved-unreadable-delete': { ref: string };
   'dm-compare-toggle': { id: string };
   'dm-view-change': { view: View };
   'dm-run-more': Record<string, never>;
@@ -71,6 +74,8 @@ declare global {
     'dm-saved-rename': CustomEvent<IntentMap['dm-saved-rename']>;
     'dm-saved-duplicate': CustomEvent<IntentMap['dm-saved-duplicate']>;
     'dm-saved-delete': CustomEvent<IntentMap['dm-saved-delete']>;
+    'dm-saved-unreadable-download': CustomEvent<IntentMap['dm-saved-unreadable-download']>;
+    'dm-saved-unreadable-delete': CustomEvent<IntentMap['dm-saved-unreadable-delete']>;
     'dm-compare-toggle': CustomEvent<IntentMap['dm-compare-toggle']>;
     'dm-view-change': CustomEvent<IntentMap['dm-view-change']>;
     'dm-run-more': CustomEvent<IntentMap['dm-run-more']>;

@@ -24,6 +24,10 @@ const STRINGS = {
     sv: 'Länken blir lång eftersom scenariot har många ändringar, och vissa e-postprogram klipper långa länkar. Skicka hellre scenariofilen (Ladda ner scenario).',
     en: 'The link is long because the scenario has many changes, and some mail programs cut long links. Send the scenario file instead (Download scenario).',
   },
+  resultsOutdated: {
+    sv: 'Siffrorna gäller scenariot före den senaste ändringen, som inte kan köras',
+    en: 'The figures belong to the scenario before the last change, which cannot be run',
+  },
   linkTooLong: {
     sv: 'Scenariot är för stort för en länk: en så lång länk går inte att öppna. Inget kopierades. Ladda ner scenariot som fil i stället (Ladda ner scenario); filen bär allt, också importerade siffror.',
     en: 'The scenario is too large for a link: a link that long cannot be opened. Nothing was copied. Download the scenario as a file instead (Download scenario); the file carries everything, imported figures included.',

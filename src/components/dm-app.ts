@@ -22,15 +22,26 @@ import type { IntentMap } from '../events.js';
 import { municipalityTable, resultsTable, toCsv } from '../export/csv.js';
 import { type Lang, t } from '../i18n.js';
 import { capabilitiesJsonTemplate, capabilitiesTemplate, parseCapabilityFile } from '../import/capabilities.js';
+import { capabilityFieldLabel, profileFieldLabel } from '../import/labels.js';
 import { parseProfileFile, profilesJsonTemplate, profilesTemplate } from '../import/profiles.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
 import { type AppState, initialState, type Region, type View } from '../state/app-state.js';
 import { storeContext } from '../state/context.js';
-import { keyResults, newId, type SavedScenario, SavedScenarios } from '../state/saved-scenarios.js';
+import { describeIssue, describeMessage } from '../state/issue-text.js';
+import {
+  type KeyResults,
+  keyResults,
+  newId,
+  rawText,
+  type SavedScenario,
+  SavedScenarios,
+  unreadableFileName,
+} from '../state/saved-scenarios.js';
 import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../state/scenario-link.js';
-import { withinWorkLimit } from '../state/work-limit.js';
+import { fileSlug, scenarioName } from '../state/scenario-name.js';
 import { Store } from '../state/store.js';
+import { withinWorkLimit } from '../state/work-limit.js';
 import './dm-header.js';
 import './dm-results.js';
 import './dm-presenter.js';
@@ -63,6 +74,10 @@ export class DmApp extends LitElement {
     .layout { display: grid; grid-template-columns: minmax(17rem, 22rem) 1fr; gap: 0; align-items: start; }
     aside { background: #fff; border-right: 1px solid #ddd; padding: 0 1rem 2rem; max-height: calc(100vh - 3.2rem); overflow-y: auto; position: sticky; top: 0; }
     main { padding: 1rem 1.5rem 3rem; min-width: 0; }
+    main:focus { outline: none; }
+    /* the first stop for the keyboard: past the header and the scenario panel to the results */
+    .skip { position: absolute; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .skip:focus { left: 0.5rem; top: 0.5rem; z-index: 10; width: auto; height: auto; overflow: visible; clip-path: none; background: #fff; color: #12355b; padding: 0.5rem 1rem; border: 2px solid #12355b; border-radius: 4px; }
     .error { margin: 1rem; padding: 0.75rem 1rem; background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; color: #7a0016; }
     .loading { padding: 2rem; }
     footer { padding: 1rem 1.5rem 2rem; font-size: 0.85rem; }
@@ -99,6 +114,15 @@ export class DmApp extends LitElement {
   /** The scenario (without its run count) of the latest preview. */
   private previewKey = '';
   private runCounter = 0;
+  /** Saved scenarios saved before their run had finished: id → the scenario saved (JSON), given results when it ends. */
+  private readonly awaitingRun = new Map<string, string>();
+  /** The scenario (JSON) of the finished full run on screen. */
+  private resultsKey = '';
+  /** Runs chosen saved scenarios without results, one at a time, on workers of its own (see `runCompared`). */
+  private compareClient?: Client;
+  private compareQueue: Promise<void> = Promise.resolve();
+  /** Ids queued or being run for the comparison. */
+  private readonly comparing = new Set<string>();
 
   constructor() {
     super();
@@ -146,6 +170,11 @@ export class DmApp extends LitElement {
         const changed = new Set(preview.changes.map((c) => c.code));
         this.edit(actions.applyProfiles(preview.profiles.filter((p) => changed.has(p.code))));
       }
+      // the rows left out stay listed, to be corrected in the file
+      if (preview.problems?.length)
+        this.store.update(
+          actions.importPreviewed({ file: preview.file, problems: preview.problems, applied: preview.changes.length }),
+        );
     });
     on('dm-data-reset', () => {
       this.edit(actions.resetProfiles());
@@ -161,7 +190,12 @@ export class DmApp extends LitElement {
       };
       if (value === null) delete (next as Record<string, unknown>)[field];
       const checked = parseMunicipalities([next]);
-      if (!checked.ok) return this.refuseEdit(`${profile.name}, ${field}`, checked.issues[0].message);
+      const lang = this.store.state.lang;
+      if (!checked.ok)
+        return this.refuseEdit(
+          `${profile.name}, ${profileFieldLabel(field, lang)}`,
+          describeMessage(checked.issues[0], lang),
+        );
       this.edit(actions.applyProfiles(checked.value));
     });
     on('dm-capability-edit', ({ id, field, value }) => {
@@ -176,7 +210,10 @@ export class DmApp extends LitElement {
       };
       const checked = parseCapabilities([next]);
       if (!checked.ok)
-        return this.refuseEdit(`${capability.name[this.store.state.lang]}, ${field}`, checked.issues[0].message);
+        return this.refuseEdit(
+          `${capability.name[this.store.state.lang]}, ${capabilityFieldLabel(field, this.store.state.lang)}`,
+          describeMessage(checked.issues[0], this.store.state.lang),
+        );
       this.edit(actions.applyCapabilities(checked.value));
     });
     on('dm-data-template', ({ format, what }) => {
@@ -184,12 +221,12 @@ export class DmApp extends LitElement {
       if (what === 'capabilities') {
         const capabilities = this.currentCapabilities();
         if (format === 'csv') this.saveFile('formagor-mall.csv', capabilitiesTemplate(capabilities, lang), 'text/csv');
-        else this.saveFile('formagor-mall.json', capabilitiesJsonTemplate(capabilities), 'application/json');
+        else this.saveFile('formagor-mall.json', capabilitiesJsonTemplate(capabilities, lang), 'application/json');
         return;
       }
       const profiles = this.currentProfiles();
       if (format === 'csv') this.saveFile('kommuner-mall.csv', profilesTemplate(profiles, lang), 'text/csv');
-      else this.saveFile('kommuner-mall.json', profilesJsonTemplate(profiles), 'application/json');
+      else this.saveFile('kommuner-mall.json', profilesJsonTemplate(profiles, lang), 'application/json');
     });
     on('dm-save', ({ name }) => void this.save(name));
     on('dm-saved-open', ({ id }) => {
@@ -207,7 +244,14 @@ export class DmApp extends LitElement {
         ),
     );
     on('dm-saved-delete', ({ id }) => void this.changeSaved(id, null));
-    on('dm-compare-toggle', ({ id }) => this.store.update(actions.toggleCompare(id)));
+    on('dm-compare-toggle', ({ id }) => {
+      this.store.update(actions.toggleCompare(id));
+      // un-ticked: forget a failed run, so that ticking it again tries again
+      if (!this.store.state.compare.includes(id)) this.store.update(actions.compareRunChanged(id, null));
+      this.runCompared();
+    });
+    on('dm-saved-unreadable-download', ({ ref }) => void this.downloadUnreadable(ref));
+    on('dm-saved-unreadable-delete', ({ ref }) => void this.discardUnreadable(ref));
     on('dm-notice-dismiss', () => this.store.update(actions.dismissNotice()));
     on('dm-scenario-download', () => this.download());
     on('dm-scenario-upload', ({ file }) => void this.upload(file));
@@ -224,41 +268,188 @@ export class DmApp extends LitElement {
     void this.loadSaved();
   }
 
-  /** Read saved scenarios; corrupt entries are set aside with a notice, and no storage still lets the app run. */
+  /**
+   * Read saved scenarios. Entries that cannot be read are listed in the panel (and named once in a notice),
+   * never hidden or deleted; no storage at all still lets the app run.
+   */
   private async loadSaved(): Promise<void> {
+    const first = this.store.state.saved.status === 'loading';
     try {
-      const { items, setAside } = await this.savedScenarios.list();
-      this.store.update(actions.savedLoaded(items));
-      if (setAside > 0) {
-        const sv = this.store.state.lang === 'sv';
-        this.store.update(
-          actions.noticeShown({
-            kind: 'error',
-            text: sv
-              ? `${setAside} sparade scenarier kunde inte läsas och har lagts åt sidan. Övriga finns kvar.`
-              : `${setAside} saved scenarios could not be read and were set aside. The others are kept.`,
-          }),
-        );
-      }
+      const { items, unreadable } = await this.savedScenarios.list();
+      this.store.update(actions.savedLoaded(items, unreadable));
     } catch {
       this.store.update(actions.savedUnavailable());
+      return;
     }
+    const { unreadable } = this.store.state.saved;
+    if (first && unreadable.length > 0 && !this.store.state.notice) {
+      const n = unreadable.length;
+      const names = (lang: Lang) =>
+        unreadable
+          .slice(0, 3)
+          .map((x) => (lang === 'sv' ? `”${x.name ?? 'Namnlöst scenario'}”` : `“${x.name ?? 'Untitled scenario'}”`))
+          .join(', ') + (n > 3 ? ' …' : '');
+      this.store.update(
+        actions.noticeShown({
+          kind: 'error',
+          text:
+            this.store.state.lang === 'sv'
+              ? `${n === 1 ? 'Ett sparat scenario' : `${n} sparade scenarier`} kan inte läsas av den här versionen: ${names('sv')}. ${n === 1 ? 'Det' : 'De'} finns kvar under Sparade scenarier, där du kan ladda ner eller ta bort ${n === 1 ? 'det' : 'dem'}.`
+              : `${n === 1 ? 'A saved scenario' : `${n} saved scenarios`} cannot be read by this version: ${names('en')}. ${n === 1 ? 'It is' : 'They are'} kept under Saved scenarios, where you can download or delete ${n === 1 ? 'it' : 'them'}.`,
+        }),
+      );
+    }
+    this.fillAwaiting();
+    this.runCompared();
   }
 
   private async save(name: string): Promise<void> {
     const { scenario, run } = this.store.state;
-    const results = run.status === 'done' && run.results ? keyResults(run.results) : null;
+    const key = JSON.stringify(scenario);
+    // the results on screen only when they are the finished results of this very scenario; else they
+    // follow when its run ends (or it is run when compared)
+    const current = run.status === 'done' && !run.preview && key === this.resultsKey;
+    const results = current && run.results ? keyResults(run.results) : null;
+    const id = newId();
     try {
       await this.savedScenarios.put({
-        id: newId(),
+        id,
         name,
         savedAt: new Date().toISOString(),
         scenario: structuredClone(scenario) as Scenario,
         results,
       });
+      if (!results) this.awaitingRun.set(id, key);
       await this.loadSaved();
     } catch (error) {
       this.storageFailed(error);
+    }
+  }
+
+  /** Give scenarios saved before their run had finished the results of that run, once it has. */
+  private fillAwaiting(): void {
+    const { run } = this.store.state;
+    if (run.status !== 'done' || run.preview || !run.results) return;
+    for (const [id, key] of this.awaitingRun) {
+      if (key !== this.resultsKey) continue;
+      const item = this.store.state.saved.items.find((x) => x.id === id);
+      if (!item) continue; // not listed yet: its save calls again
+      this.awaitingRun.delete(id);
+      if (!item.results) void this.attachResults(id, keyResults(run.results));
+    }
+  }
+
+  /** Results for a saved scenario that had none: shown at once, and stored with it. */
+  private async attachResults(id: string, results: KeyResults): Promise<void> {
+    if (this.store.state.saved.items.find((x) => x.id === id)?.results !== null) return;
+    this.store.update(actions.savedResultsFound(id, results));
+    const item = this.store.state.saved.items.find((x) => x.id === id);
+    if (!item) return;
+    try {
+      await this.savedScenarios.put(item);
+    } catch (error) {
+      this.storageFailed(error);
+    }
+  }
+
+  /**
+   * Run every saved scenario chosen for comparison that has no results (saved mid-run, or its run was
+   * cut short), one at a time on workers of their own, so the run on screen goes on undisturbed.
+   */
+  private runCompared(): void {
+    const { compare, saved, compareRuns, data } = this.store.state;
+    if (data.status !== 'ready') return;
+    for (const id of compare) {
+      const item = saved.items.find((x) => x.id === id);
+      if (!item || item.results || this.comparing.has(id) || compareRuns[id]?.status === 'failed') continue;
+      this.comparing.add(id);
+      this.store.update(actions.compareRunChanged(id, { status: 'running', done: 0, total: item.scenario.runs }));
+      this.compareQueue = this.compareQueue.then(() => this.runOneCompared(id));
+    }
+  }
+
+  private async runOneCompared(id: string): Promise<void> {
+    const fail = (reason: { sv: string; en: string }) =>
+      this.store.update(actions.compareRunChanged(id, { status: 'failed', reason }));
+    try {
+      const { data, saved, compare } = this.store.state;
+      const item = saved.items.find((x) => x.id === id);
+      if (!item || item.results || !compare.includes(id) || data.status !== 'ready' || !this.isConnected) {
+        this.store.update(actions.compareRunChanged(id, null));
+        return;
+      }
+      if (!loadModel(item.scenario, data.municipalities, data.capabilities).ok)
+        return fail({
+          sv: 'det passar inte den här versionens kommun- eller förmågeuppgifter. Öppna det för att se vad som behöver ändras',
+          en: 'it does not fit this version’s municipality or capability data. Open it to see what needs changing',
+        });
+      if (!this.compareClient) {
+        this.compareClient = new SimulationClient(this.workerFactory, 2, this.workerTimeoutMs);
+        this.compareClient.setData(data.municipalities, data.capabilities);
+      }
+      const client = this.compareClient;
+      const total = item.scenario.runs;
+      const outcome = await new Promise<Results | string>((resolve) =>
+        client.run(item.scenario, {
+          progress: (done) => {
+            if (this.store.state.compare.includes(id))
+              this.store.update(actions.compareRunChanged(id, { status: 'running', done, total }));
+          },
+          finished: resolve,
+          failed: resolve,
+        }),
+      );
+      if (typeof outcome === 'string')
+        return fail({
+          sv: 'beräkningen misslyckades. Kryssa ur det och i det igen för att försöka på nytt',
+          en: 'the computation failed. Untick it and tick it again to try again',
+        });
+      await this.attachResults(id, keyResults(outcome));
+      this.store.update(actions.compareRunChanged(id, null));
+    } finally {
+      this.comparing.delete(id);
+      if (this.comparing.size === 0) {
+        this.compareClient?.dispose();
+        this.compareClient = undefined;
+      }
+    }
+  }
+
+  /** Offer the stored content of an entry that cannot be read as a file, as it is. */
+  private async downloadUnreadable(ref: string): Promise<void> {
+    const entry = this.store.state.saved.unreadable.find((x) => x.ref === ref);
+    if (!entry) return;
+    try {
+      const raw = await this.savedScenarios.raw(ref);
+      this.saveFile(unreadableFileName(entry), `${rawText(raw)}\n`, 'application/json');
+    } catch (error) {
+      const sv = this.store.state.lang === 'sv';
+      const why = (error as Error).name ?? (sv ? 'fel' : 'error');
+      this.store.update(
+        actions.noticeShown({
+          kind: 'error',
+          text: sv
+            ? `Kunde inte läsa posten ur webbläsaren (${why}).`
+            : `Could not read the entry from the browser (${why}).`,
+        }),
+      );
+    }
+  }
+
+  /** Delete an entry that cannot be read (the user has confirmed). */
+  private async discardUnreadable(ref: string): Promise<void> {
+    try {
+      await this.savedScenarios.discard(ref);
+      await this.loadSaved();
+    } catch (error) {
+      const sv = this.store.state.lang === 'sv';
+      const why = (error as Error).name ?? (sv ? 'fel' : 'error');
+      this.store.update(
+        actions.noticeShown({
+          kind: 'error',
+          text: sv ? `Kunde inte ta bort posten (${why}).` : `Could not delete the entry (${why}).`,
+        }),
+      );
     }
   }
 
@@ -297,6 +488,7 @@ export class DmApp extends LitElement {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.client?.dispose();
+    this.compareClient?.dispose();
   }
 
   private async loadData(): Promise<void> {
@@ -312,8 +504,11 @@ export class DmApp extends LitElement {
       const m = parseMunicipalities(municipalities);
       const c = parseCapabilities(capabilities);
       if (!m.ok || !c.ok) {
-        const issues = [...(m.ok ? [] : m.issues), ...(c.ok ? [] : c.issues)].slice(0, 5);
-        throw new Error(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+        const issues = [
+          ...(m.ok ? [] : m.issues.map((i) => ({ ...i, path: `municipalities.${i.path}` }))),
+          ...(c.ok ? [] : c.issues.map((i) => ({ ...i, path: `capabilities.${i.path}` }))),
+        ].slice(0, 5);
+        throw new Error(issues.map((i) => describeIssue(i, this.store.state.lang)).join('; '));
       }
       this.store.update(
         actions.dataLoaded({ municipalities: m.value, capabilities: c.value, regions: regions as Region[] }),
@@ -348,12 +543,13 @@ export class DmApp extends LitElement {
         })()
       : decoded.issues;
     if (!decoded.ok || issues.length > 0) {
-      const first = issues[0];
+      const why = describeIssue(issues[0], lang, {
+        scenario: decoded.ok ? decoded.value.scenario : undefined,
+        municipalities: data.municipalities,
+        capabilities: data.capabilities,
+      });
       this.store.update(
-        actions.noticeShown({
-          kind: 'error',
-          text: `${t('linkFailed', lang)} (${t('field', lang)} ${first.path}: ${first.message}). ${t('linkFallback', lang)}`,
-        }),
+        actions.noticeShown({ kind: 'error', text: `${t('linkFailed', lang)}: ${why}. ${t('linkFallback', lang)}` }),
       );
       history.replaceState(null, '', location.pathname + location.search);
       this.start();
@@ -393,7 +589,7 @@ export class DmApp extends LitElement {
   private async exportFile(what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv'): Promise<void> {
     const { run, lang, scenario } = this.store.state;
     if (!run.results) return;
-    const name = `${scenario.id}-${scenario.seed}`;
+    const name = `${fileSlug(scenarioName(scenario, SCENARIOS, lang))}-${scenario.seed}`;
     if (what === 'results-csv')
       this.saveFile(`${name}-resultat.csv`, toCsv(resultsTable(run.results, lang), lang), 'text/csv');
     else if (what === 'municipalities-csv')
@@ -445,7 +641,11 @@ export class DmApp extends LitElement {
 
   private download(): void {
     const { scenario } = this.store.state;
-    this.saveFile(`${scenario.id}.json`, `${JSON.stringify(scenario, null, 2)}\n`, 'application/json');
+    this.saveFile(
+      `${fileSlug(scenarioName(scenario, SCENARIOS, this.store.state.lang))}.json`,
+      `${JSON.stringify(scenario, null, 2)}\n`,
+      'application/json',
+    );
   }
 
   private async upload(file: File): Promise<void> {
@@ -463,8 +663,15 @@ export class DmApp extends LitElement {
     const parsed = parseScenario(raw);
     const model = parsed.ok ? loadModel(parsed.value, data.municipalities, data.capabilities) : parsed;
     if (!model.ok) {
-      const first = model.issues[0];
-      return refuse(`${t('field', lang)} ${first.path}: ${first.message}`);
+      // issues of the file's own shape come without the `scenario.` of loadModel's: add it
+      const first = parsed.ok ? model.issues[0] : { ...model.issues[0], path: `scenario.${model.issues[0].path}` };
+      return refuse(
+        describeIssue(first, lang, {
+          scenario: raw,
+          municipalities: data.municipalities,
+          capabilities: data.capabilities,
+        }),
+      );
     }
     if (parsed.ok) {
       const bounded = withinWorkLimit(parsed.value, this.store.state.lang);
@@ -510,7 +717,12 @@ export class DmApp extends LitElement {
       this.store.update(
         actions.importPreviewed(
           result.ok
-            ? { file: file.name, changes: result.changes, capabilities: result.capabilities }
+            ? {
+                file: file.name,
+                changes: result.changes,
+                capabilities: result.capabilities,
+                problems: result.problems,
+              }
             : { file: file.name, problems: result.problems },
         ),
       );
@@ -520,7 +732,7 @@ export class DmApp extends LitElement {
     this.store.update(
       actions.importPreviewed(
         result.ok
-          ? { file: file.name, changes: result.changes, profiles: result.profiles }
+          ? { file: file.name, changes: result.changes, profiles: result.profiles, problems: result.problems }
           : { file: file.name, problems: result.problems },
       ),
     );
@@ -583,6 +795,7 @@ export class DmApp extends LitElement {
     if (data.status !== 'ready' || !this.client) return;
     const model = loadModel(scenario, data.municipalities, data.capabilities);
     if (!model.ok) {
+      this.client?.cancel();
       this.store.update(actions.scenarioRejected(model.issues));
       return;
     }
@@ -614,6 +827,10 @@ export class DmApp extends LitElement {
   /** Record a finished run, then compute one-at-a-time swings of its strongest inputs in the aggregator. */
   private finished(id: number, results: Results): void {
     this.store.update(actions.runFinished(id, results));
+    if (this.store.state.run.id === id && this.store.state.run.status === 'done') {
+      this.resultsKey = JSON.stringify(this.store.state.scenario);
+      this.fillAwaiting();
+    }
     const top = new Set<AssumptionId>();
     for (const path of Object.values(results.paths))
       for (const d of path.sensitivity.npvVsStatusQuo.slice(0, 3)) top.add(d.input);
@@ -643,14 +860,25 @@ export class DmApp extends LitElement {
   protected updated(): void {
     const s = this.store.state;
     const view = s.view === 'workspace' ? '' : ` – ${t('summary', s.lang)}`;
-    document.title = `${s.scenario.name[s.lang]}${view} – Digitala motorn`;
+    document.title = `${scenarioName(s.scenario, SCENARIOS, s.lang)}${view} – Digitala motorn`;
+  }
+
+  /** The skip link: an anchor cannot reach into this component's shadow root, so focus the results here. */
+  private skipToResults(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('#results')?.focus();
   }
 
   render() {
     const s = this.store.state;
     const lang = s.lang;
     return html`
-      <dm-header .lang=${lang} .scenarioName=${s.scenario.name[lang]} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .preview=${s.run.preview} .view=${s.view}></dm-header>
+      ${
+        s.view === 'workspace'
+          ? html`<a class="skip" href="#results" data-skip @click=${(e: Event) => this.skipToResults(e)}>${lang === 'sv' ? 'Hoppa till resultaten' : 'Skip to the results'}</a>`
+          : ''
+      }
+      <dm-header .lang=${lang} .scenarioName=${scenarioName(s.scenario, SCENARIOS, lang)} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .preview=${s.run.preview} .outdated=${s.run.outdated} .view=${s.view}></dm-header>
       ${s.data.status === 'error' ? html`<div class="error" role="alert">${t('dataFailed', lang)}: ${s.data.message}</div>` : ''}
       ${s.data.status === 'loading' ? html`<p class="loading">${t('loading', lang)}</p>` : ''}
       ${s.data.status === 'ready' && s.view === 'summary' ? html`${this.notice(s)}<dm-summary></dm-summary>` : ''}
@@ -659,7 +887,7 @@ export class DmApp extends LitElement {
         s.data.status === 'ready' && s.view === 'workspace'
           ? html`<div class="layout">
             <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-saved-panel></dm-saved-panel><dm-scenario-panel></dm-scenario-panel></aside>
-            <main>
+            <main id="results" tabindex="-1">
               ${this.notice(s)}
               ${
                 s.run.status === 'error'

@@ -3,7 +3,8 @@ import { StoreController } from '../controllers/store-controller.js';
 import type { Capability, Municipality } from '../engine/index.js';
 import { emit } from '../events.js';
 import { formatNumber, formatPercent, GROUP_LABEL, type Lang, pick } from '../i18n.js';
-import { type AppState, parts } from '../state/app-state.js';
+import { CAPABILITY_FIELD_TEXT, type FieldText, formatFieldValue, PROFILE_FIELD_TEXT } from '../import/labels.js';
+import { type AppState, type ImportProblem, parts } from '../state/app-state.js';
 
 type Field = {
   key: keyof Municipality & string;
@@ -71,6 +72,8 @@ export class DmDataView extends LitElement {
     .buttons button:focus-visible, .file input:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .file input { display: block; font-size: 0.75rem; margin-top: 0.2rem; }
     .problems { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.8rem; color: #7a0016; }
+    .preview .problems { margin: 0.5rem 0; }
+    td.number { white-space: nowrap; }
     .preview { background: #eef6ee; border: 1px solid #2e7d32; border-radius: 6px; padding: 0.5rem 0.8rem; }
     .table-wrap { max-height: 320px; overflow: auto; }
     fieldset.what { border: none; padding: 0; margin: 0.3rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
@@ -92,6 +95,8 @@ export class DmDataView extends LitElement {
   `;
 
   static properties = { importWhat: { state: true } };
+  /** How many problems of a file are listed at most; the rest are counted. */
+  static readonly MAX_LISTED = 50;
   declare importWhat: 'municipalities' | 'capabilities';
   private readonly view = new StoreController(this, parts('lang', 'data', 'importPreview', 'scenario'));
 
@@ -150,7 +155,7 @@ export class DmDataView extends LitElement {
   }
 
   /** Import of municipality figures: templates, file picker and drop zone, and the preview before applying. */
-  private importer(s: Pick<AppState, 'lang' | 'importPreview' | 'scenario'>) {
+  private importer(s: Pick<AppState, 'lang' | 'importPreview' | 'scenario' | 'data'>) {
     const sv = s.lang === 'sv';
     const preview = s.importPreview;
     const what = this.importWhat;
@@ -198,38 +203,111 @@ export class DmDataView extends LitElement {
             : ''
         }
       </div>
-      ${
-        preview && 'problems' in preview
-          ? html`<div class="problems" role="alert" data-import-problems>
-              <strong>${sv ? `${preview.file} kunde inte läsas in. Inget har ändrats.` : `${preview.file} could not be imported. Nothing has changed.`}</strong>
-              <ul>${preview.problems.slice(0, 50).map((p) => html`<li>${p.message}</li>`)}</ul>
-              ${preview.problems.length > 50 ? html`<p>${sv ? `… och ${preview.problems.length - 50} till.` : `… and ${preview.problems.length - 50} more.`}</p>` : ''}
-              <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Stäng' : 'Close'}</button>
-            </div>`
-          : ''
-      }
-      ${
-        preview && 'changes' in preview
-          ? html`<div class="preview" role="status" data-import-preview>
-              <strong>${sv ? `${preview.file}: ${preview.changes.length} ändringar` : `${preview.file}: ${preview.changes.length} changes`}</strong>
-              <div class="table-wrap" tabindex="0"><table>
-                <thead><tr><th scope="col">${sv ? 'Kommun' : 'Municipality'}</th><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th>
-                  <th scope="col">${sv ? 'Från' : 'From'}</th><th scope="col">${sv ? 'Till' : 'To'}</th></tr></thead>
-                <tbody>${preview.changes
-                  .slice(0, 200)
-                  .map(
-                    (c) =>
-                      html`<tr><td>${c.name}</td><td>${c.field}</td><td>${String(c.from ?? '–')}</td><td>${String(c.to ?? '–')}</td></tr>`,
-                  )}</tbody>
-              </table></div>
-              <div class="buttons">
-                <button type="button" data-import-apply @click=${() => emit(this, 'dm-data-import-apply', {})}>${sv ? 'Tillämpa' : 'Apply'}</button>
-                <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Avbryt' : 'Cancel'}</button>
-              </div>
-            </div>`
-          : ''
-      }
+      ${preview && !('changes' in preview) && preview.applied === undefined ? this.refused(preview, sv) : ''}
+      ${preview && !('changes' in preview) && preview.applied !== undefined ? this.leftOut(preview, sv) : ''}
+      ${preview && 'changes' in preview ? this.preview(preview, s.lang, s.data) : ''}
     </section>`;
+  }
+
+  /** A list of a file's problems, at most {@link DmDataView.MAX_LISTED}, the rest counted. */
+  private problemList(problems: ImportProblem[], sv: boolean) {
+    const more = problems.length - DmDataView.MAX_LISTED;
+    return html`<ul>${problems.slice(0, DmDataView.MAX_LISTED).map((p) => html`<li>${p.message}</li>`)}</ul>
+      ${more > 0 ? html`<p>${sv ? `… och ${more} till.` : `… and ${more} more.`}</p>` : ''}`;
+  }
+
+  /** A file of which nothing can be applied: every problem, and nothing changed. */
+  private refused(preview: { file: string; problems: ImportProblem[] }, sv: boolean) {
+    return html`<div class="problems" role="alert" data-import-problems>
+      <strong>${sv ? `${preview.file} kunde inte läsas in. Inget har ändrats.` : `${preview.file} could not be imported. Nothing has changed.`}</strong>
+      ${this.problemList(preview.problems, sv)}
+      <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Stäng' : 'Close'}</button>
+    </div>`;
+  }
+
+  /** After the valid rows of a file were applied: the rows left out stay listed, to be corrected in the file. */
+  private leftOut(preview: { file: string; problems: ImportProblem[]; applied?: number }, sv: boolean) {
+    const rows = rowCount(preview.problems);
+    return html`<div class="problems" role="status" data-import-skipped data-import-applied>
+      <strong>${
+        sv
+          ? `${preview.file}: ${preview.applied} ändringar har tillämpats. ${rows === 1 ? 'En rad' : `${rows} rader`} lästes inte in; rätta ${rows === 1 ? 'den' : 'dem'} i filen och läs in den igen:`
+          : `${preview.file}: ${preview.applied} changes were applied. ${rows === 1 ? 'One row was' : `${rows} rows were`} not imported; correct ${rows === 1 ? 'it' : 'them'} in the file and import it again:`
+      }</strong>
+      ${this.problemList(preview.problems, sv)}
+      <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Stäng' : 'Close'}</button>
+    </div>`;
+  }
+
+  /**
+   * The changes a file would make, each figure by its label and in the language's numbers
+   * (`IT-kostnad – 14 500 000,5 kr`), with the rows left out and why; nothing is applied before Apply.
+   */
+  private preview(
+    preview: Exclude<AppState['importPreview'], null | { applied?: number; problems: ImportProblem[]; file: string }>,
+    lang: Lang,
+    data: AppState['data'],
+  ) {
+    const sv = lang === 'sv';
+    const problems = preview.problems ?? [];
+    const capabilities = 'capabilities' in preview;
+    const catalogue = data.status === 'ready' ? data.capabilities : [];
+    const text = (field: string): FieldText | undefined =>
+      (capabilities ? CAPABILITY_FIELD_TEXT : PROFILE_FIELD_TEXT)[field as keyof object] as FieldText | undefined;
+    const name = (c: (typeof preview.changes)[number]): string => {
+      if (!('id' in c)) return c.name;
+      const found = catalogue.find((x) => x.id === c.id);
+      return found ? pick(found.name, lang) : c.name;
+    };
+    const value = (field: string, x: unknown): string => {
+      const t = text(field);
+      const shown =
+        typeof x === 'number' || typeof x === 'boolean' || x === null || x === undefined ? (x ?? null) : String(x);
+      return t ? formatFieldValue(t, shown, lang) : String(shown ?? '–');
+    };
+    const n = preview.changes.length;
+    const rows = rowCount(problems);
+    return html`<div class="preview" role="status" data-import-preview>
+      <strong>${sv ? `${preview.file}: ${n} ändringar` : `${preview.file}: ${n} changes`}</strong>
+      ${
+        n > 0
+          ? html`<div class="table-wrap" tabindex="0"><table>
+              <thead><tr><th scope="col">${capabilities ? (sv ? 'Förmåga' : 'Capability') : sv ? 'Kommun' : 'Municipality'}</th><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th>
+                <th scope="col">${sv ? 'Från' : 'From'}</th><th scope="col">${sv ? 'Till' : 'To'}</th></tr></thead>
+              <tbody>${preview.changes
+                .slice(0, 200)
+                .map(
+                  (c) =>
+                    html`<tr data-change-row=${c.field}><td>${name(c)}</td><td>${text(c.field)?.label[lang] ?? c.field}</td><td class="number">${value(c.field, c.from)}</td><td class="number">${value(c.field, c.to)}</td></tr>`,
+                )}</tbody>
+            </table></div>`
+          : html`<p>${sv ? 'De giltiga raderna ändrar ingenting.' : 'The valid rows change nothing.'}</p>`
+      }
+      ${
+        problems.length > 0
+          ? html`<div class="problems" data-import-skipped>
+              <strong>${
+                sv
+                  ? `${rows === 1 ? 'En rad har' : `${rows} rader har`} fel och tas inte med; övriga rader kan tillämpas:`
+                  : `${rows === 1 ? 'One row has' : `${rows} rows have`} errors and ${rows === 1 ? 'is' : 'are'} left out; the other rows can be applied:`
+              }</strong>
+              ${this.problemList(problems, sv)}
+            </div>`
+          : ''
+      }
+      <div class="buttons">
+        <button type="button" data-import-apply ?disabled=${n === 0} @click=${() => emit(this, 'dm-data-import-apply', {})}>${
+          problems.length > 0
+            ? sv
+              ? 'Tillämpa de giltiga raderna'
+              : 'Apply the valid rows'
+            : sv
+              ? 'Tillämpa'
+              : 'Apply'
+        }</button>
+        <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Avbryt' : 'Cancel'}</button>
+      </div>
+    </div>`;
   }
 
   private capability(c: Capability, lang: Lang) {
@@ -296,6 +374,9 @@ export class DmDataView extends LitElement {
     </details>`;
   }
 }
+
+/** How many rows of a file have problems (problems about the whole file count as one). */
+const rowCount = (problems: ImportProblem[]): number => new Set(problems.map((p) => p.row)).size;
 
 customElements.define('dm-data-view', DmDataView);
 declare global {

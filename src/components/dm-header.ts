@@ -11,6 +11,7 @@ export class DmHeader extends LitElement {
     done: { type: Number },
     total: { type: Number },
     preview: { type: Boolean },
+    outdated: { type: Boolean },
     view: {},
   };
 
@@ -33,6 +34,8 @@ export class DmHeader extends LitElement {
   declare total: number;
   /** The run is a quick preview while a value is dragged. */
   declare preview: boolean;
+  /** The results on screen belong to the scenario before a rejected edit. */
+  declare outdated: boolean;
   declare view: string;
 
   constructor() {
@@ -43,6 +46,7 @@ export class DmHeader extends LitElement {
     this.done = 0;
     this.total = 0;
     this.preview = false;
+    this.outdated = false;
     this.view = 'workspace';
   }
 
@@ -54,7 +58,11 @@ export class DmHeader extends LitElement {
       <div class="scenario">${this.scenarioName}</div>
       <div class="progress" role="status" aria-live="polite">
         <progress max=${this.total || 1} value=${this.done} aria-label=${t('runs', lang)}></progress>
-        <span data-progress>${this.preview ? `${t('preview', lang)}: ` : ''}${formatNumber(this.done, lang)} / ${formatNumber(this.total, lang)} ${t('runsDone', lang)}${running ? ' …' : ''}</span>
+        <span data-progress>${
+          this.outdated
+            ? t('resultsOutdated', lang)
+            : html`${this.preview ? `${t('preview', lang)}: ` : ''}${formatNumber(this.done, lang)} / ${formatNumber(this.total, lang)} ${t('runsDone', lang)}${running ? ' …' : ''}`
+        }</span>
       </div>
       <button type="button" data-summary @click=${() => emit(this, 'dm-view-change', { view: this.view === 'workspace' ? 'summary' : 'workspace' })}>
         ${this.view === 'workspace' ? t('summary', lang) : t('workspace', lang)}</button>

@@ -14,7 +14,9 @@ import {
   type StringKey,
   t,
 } from '../i18n.js';
+import { MAX_COMPARE } from '../state/actions.js';
 import type { Tab } from '../state/app-state.js';
+import type { SavedScenario } from '../state/saved-scenarios.js';
 import {
   type ChartSpec,
   capabilityCharts,
@@ -74,6 +76,9 @@ export class DmResults extends LitElement {
   private readonly swings = new StoreController(this, (s) => s.run.swings);
   private readonly savedItems = new StoreController(this, (s) => s.saved.items);
   private readonly compareIds = new StoreController(this, (s) => s.compare);
+  private readonly compareRuns = new StoreController(this, (s) => s.compareRuns);
+  /** The comparison's specs, kept while the same scenarios are shown (progress of a run re-renders). */
+  private compareSpecs?: { shown: SavedScenario[]; lang: Lang; specs: ChartSpec[] };
   private readonly activeTab = new StoreController(this, (s) => s.tab);
   private readonly specCache = new WeakMap<Results, Map<MakeSpecs, { lang: Lang; specs: ChartSpec[] }>>();
 
@@ -162,17 +167,79 @@ export class DmResults extends LitElement {
     }
   }
 
+  /**
+   * The chosen saved scenarios side by side, with a note that says how things stand: how many are chosen,
+   * which are still being run (saved before their run had finished) and which could not be run.
+   */
   private comparison(lang: Lang) {
+    const sv = lang === 'sv';
     const ids = this.compareIds.value ?? [];
-    const chosen = (this.savedItems.value ?? []).filter((s) => ids.includes(s.id) && s.results);
-    if (chosen.length < 2) {
-      return html`<p class="note">${
-        lang === 'sv'
+    const runs = this.compareRuns.value ?? {};
+    const chosen = (this.savedItems.value ?? []).filter((s) => ids.includes(s.id));
+    if (chosen.length === 0) {
+      return html`<p class="note" data-compare-note>${
+        sv
           ? 'Spara två till fyra scenarier (i panelen till vänster) och kryssa i dem för att se dem sida vid sida.'
           : 'Save two to four scenarios (in the panel on the left) and tick them to see them side by side.'
       }</p>`;
     }
-    return comparisonCharts(chosen, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`);
+    const ready = chosen.filter((s) => s.results);
+    const failed = chosen.filter((s) => !s.results && runs[s.id]?.status === 'failed');
+    const running = chosen.filter((s) => !s.results && runs[s.id]?.status !== 'failed');
+    const quote = (name: string) => (sv ? `”${name}”` : `“${name}”`);
+    const progress = (id: string, name: string) => {
+      const run = runs[id];
+      return run?.status === 'running' && run.total > 0
+        ? `${quote(name)}: ${formatNumber(run.done, lang)} / ${formatNumber(run.total, lang)} ${sv ? 'körningar' : 'runs'}`
+        : quote(name);
+    };
+    const n = chosen.length;
+    const head = sv
+      ? `${n} ${n === 1 ? 'scenario valt' : 'scenarier valda'}`
+      : `${n} ${n === 1 ? 'scenario' : 'scenarios'} chosen`;
+    const notes: string[] = [];
+    if (running.length > 0) {
+      const list = running.map((s) => progress(s.id, s.name)).join(', ');
+      notes.push(
+        sv
+          ? `${head}; ${running.length} saknar resultat och körs nu (${list}) …`
+          : `${head}; ${running.length} without results ${running.length === 1 ? 'is' : 'are'} being run now (${list}) …`,
+      );
+    } else if (n === 1) notes.push(`${head}.`);
+    for (const s of failed) {
+      const run = runs[s.id];
+      const reason = run?.status === 'failed' ? run.reason[lang] : '';
+      notes.push(
+        sv ? `${quote(s.name)} kunde inte köras: ${reason}.` : `${quote(s.name)} could not be run: ${reason}.`,
+      );
+    }
+    if (n === 1)
+      notes.push(
+        sv
+          ? `Kryssa i minst ett till (högst ${MAX_COMPARE}) under Sparade scenarier för att se dem sida vid sida.`
+          : `Tick at least one more (at most ${MAX_COMPARE}) under Saved scenarios to see them side by side.`,
+      );
+    else if (ready.length < 2 && running.length === 0)
+      notes.push(
+        sv
+          ? 'Minst två av de valda behöver resultat för att jämföras.'
+          : 'At least two of those chosen need results to be compared.',
+      );
+    return html`${notes.length > 0 ? html`<p class="note" role="status" data-compare-note>${notes.join(' ')}</p>` : ''}
+      ${
+        ready.length >= 2
+          ? this.comparisonSpecs(ready, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`)
+          : ''
+      }`;
+  }
+
+  private comparisonSpecs(shown: SavedScenario[], lang: Lang): ChartSpec[] {
+    const last = this.compareSpecs;
+    if (last?.lang === lang && last.shown.length === shown.length && last.shown.every((s, i) => s === shown[i]))
+      return last.specs;
+    const specs = comparisonCharts(shown, lang);
+    this.compareSpecs = { shown, lang, specs };
+    return specs;
   }
 
   private municipalityTable(results: Results, lang: Lang) {

@@ -4,8 +4,12 @@ import { emit } from '../events.js';
 import { type Lang, pick } from '../i18n.js';
 import { MAX_COMPARE } from '../state/actions.js';
 import { parts } from '../state/app-state.js';
+import type { SavedScenario, UnreadableSaved } from '../state/saved-scenarios.js';
 
-/** Saved scenarios: save under a name, open, rename, duplicate, delete, choose for comparison. A container. */
+/**
+ * Saved scenarios: save under a name, open, rename, duplicate, delete, choose for comparison; and the
+ * stored entries that cannot be read, by name, to download or delete. A container.
+ */
 export class DmSavedPanel extends LitElement {
   static styles = css`
     :host { display: block; font-size: 0.9rem; }
@@ -21,6 +25,9 @@ export class DmSavedPanel extends LitElement {
     .meta { font-size: 0.75rem; color: #555; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.3rem; margin-top: 0.3rem; }
     .help { font-size: 0.8rem; color: #444; margin: 0.3rem 0 0; }
+    h3 { font-size: 0.9rem; margin: 0.75rem 0 0.25rem; }
+    .unreadable li { border-color: #b00020; background: #fff8f8; }
+    .reason { font-size: 0.8rem; color: #7a0016; margin-top: 0.2rem; }
   `;
 
   private readonly view = new StoreController(this, parts('lang', 'saved', 'compare', 'scenario'));
@@ -51,7 +58,7 @@ export class DmSavedPanel extends LitElement {
               <input id="save-name" name="name" type="text" maxlength="120" placeholder=${sv ? 'Namn, t.ex. Värdkommun Vänersborg' : 'Name, e.g. Host Vänersborg'} />
               <button type="submit">${sv ? 'Spara' : 'Save'}</button>
             </form>
-            <ul>${saved.items.map((item) => this.item(item.id, item.name, item.savedAt, item.scenario.members.length, compare.includes(item.id), compare.length >= MAX_COMPARE, lang))}</ul>
+            <ul>${saved.items.map((item) => this.item(item, compare.includes(item.id), compare.length >= MAX_COMPARE, lang))}</ul>
             ${
               saved.items.length > 1
                 ? html`<p class="help">${
@@ -60,12 +67,48 @@ export class DmSavedPanel extends LitElement {
                       : `Tick 2–${MAX_COMPARE} scenarios and open the Comparison tab.`
                   }</p>`
                 : ''
-            }`
+            }
+            ${saved.unreadable.length > 0 ? this.unreadable(saved.unreadable, lang) : ''}`
       }
     </section>`;
   }
 
-  private item(id: string, name: string, savedAt: string, members: number, chosen: boolean, full: boolean, lang: Lang) {
+  /** Entries that cannot be read: by name, with the reason; download or delete, only on the user's word. */
+  private unreadable(entries: UnreadableSaved[], lang: Lang) {
+    const sv = lang === 'sv';
+    return html`<section class="unreadable" aria-labelledby="unreadable-h" data-unreadable>
+      <h3 id="unreadable-h">${sv ? `Kan inte läsas (${entries.length})` : `Cannot be read (${entries.length})`}</h3>
+      <p class="help">${
+        sv
+          ? 'Den här versionen kan inte läsa dessa sparade scenarier. De finns kvar i webbläsaren tills du tar bort dem; ladda ner dem först om innehållet behövs.'
+          : 'This version cannot read these saved scenarios. They stay in the browser until you delete them; download them first if the content is needed.'
+      }</p>
+      <ul>${entries.map((entry) => {
+        const date = entry.savedAt ? new Date(entry.savedAt).toLocaleString(sv ? 'sv-SE' : 'en-GB') : null;
+        const name = entry.name ?? (sv ? 'Namnlöst scenario' : 'Untitled scenario');
+        const shown = entry.name ?? (date ? `${name}, ${date}` : name);
+        return html`<li data-unreadable-entry=${entry.ref}>
+          <div class="name">${shown}</div>
+          ${entry.name && date ? html`<div class="meta">${sv ? 'Sparat' : 'Saved'} ${date}</div>` : ''}
+          <div class="reason">${sv ? entry.reason.sv : entry.reason.en}</div>
+          <div class="actions">
+            <button type="button" data-download aria-label=${sv ? `Ladda ner ”${shown}” som fil` : `Download “${shown}” as a file`}
+              @click=${() => emit(this, 'dm-saved-unreadable-download', { ref: entry.ref })}>${sv ? 'Ladda ner som fil' : 'Download as file'}</button>
+            <button type="button" data-delete aria-label=${sv ? `Ta bort ”${shown}”` : `Delete “${shown}”`} @click=${() => {
+              const question = sv
+                ? `Ta bort ”${shown}” för gott? Det går inte att ångra. Ladda ner det först om innehållet behövs.`
+                : `Delete “${shown}” for good? This cannot be undone. Download it first if the content is needed.`;
+              if (confirm(question)) emit(this, 'dm-saved-unreadable-delete', { ref: entry.ref });
+            }}>${sv ? 'Ta bort' : 'Delete'}</button>
+          </div>
+        </li>`;
+      })}</ul>
+    </section>`;
+  }
+
+  private item(item: SavedScenario, chosen: boolean, full: boolean, lang: Lang) {
+    const { id, name, savedAt } = item;
+    const members = item.scenario.members.length;
     const sv = lang === 'sv';
     const rename = () => {
       const next = prompt(sv ? 'Nytt namn' : 'New name', name);
@@ -74,7 +117,18 @@ export class DmSavedPanel extends LitElement {
     return html`<li data-saved=${id}>
       <label class="name"><input type="checkbox" .checked=${chosen} ?disabled=${!chosen && full}
         @change=${() => emit(this, 'dm-compare-toggle', { id })} />${name}</label>
-      <div class="meta">${members} ${sv ? 'kommuner' : 'municipalities'} · ${new Date(savedAt).toLocaleString(sv ? 'sv-SE' : 'en-GB')}</div>
+      <div class="meta">${members} ${sv ? 'kommuner' : 'municipalities'} · ${new Date(savedAt).toLocaleString(sv ? 'sv-SE' : 'en-GB')}${
+        item.results ? '' : sv ? ' · resultat saknas än' : ' · no results yet'
+      }</div>
+      ${
+        item.stored === undefined
+          ? ''
+          : html`<div class="meta" data-newer>${
+              sv
+                ? 'Innehåller uppgifter från en nyare version; de används inte här men behålls.'
+                : 'Holds fields from a newer version; they are not used here but are kept.'
+            }</div>`
+      }
       <div class="actions">
         <button type="button" data-open @click=${() => emit(this, 'dm-saved-open', { id })}>${sv ? 'Öppna' : 'Open'}</button>
         <button type="button" @click=${rename}>${sv ? 'Byt namn' : 'Rename'}</button>

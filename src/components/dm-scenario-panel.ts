@@ -5,6 +5,7 @@ import {
   type Assumption,
   type AssumptionDef,
   type Capability,
+  type Issue,
   type Municipality,
   type PathId,
   type Scenario,
@@ -13,6 +14,7 @@ import { emit } from '../events.js';
 import { FORM_LABEL, formatAssumptionValue, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
 import { parts, type Region } from '../state/app-state.js';
+import { describeIssue, describeMessage } from '../state/issue-text.js';
 
 type SharedPath = Exclude<PathId, 'status-quo'>;
 const SHARED_PATHS: SharedPath[] = ['samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'];
@@ -66,6 +68,8 @@ export class DmScenarioPanel extends LitElement {
     .slide input { display: block; width: 100%; margin: 0.1rem 0 0; accent-color: #12355b; }
     .source { font-size: 0.75rem; color: #555; margin: 0.2rem 0 0; }
     .changed { color: #8a4b00; font-size: 0.75rem; }
+    input, select { max-width: 100%; box-sizing: border-box; }
+    .field-issue { margin: 0.3rem 0; padding: 0.3rem 0.5rem; background: #fff4f4; border-left: 3px solid #b00020; color: #7a0016; }
     .issues { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.7rem; color: #7a0016; }
     button.small { font: inherit; font-size: 0.75rem; padding: 0.05rem 0.4rem; }
     .row { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0.4rem; }
@@ -85,14 +89,14 @@ export class DmScenarioPanel extends LitElement {
       ${
         s.issues.length > 0
           ? html`<div class="issues" role="alert"><strong>${t('invalidScenario', lang)}</strong>
-            <ul>${s.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul></div>`
+            <ul>${s.issues.map((i) => html`<li>${describeIssue(i, lang, { scenario, municipalities, capabilities })}</li>`)}</ul></div>`
           : ''
       }
       ${this.members(lang, scenario, municipalities, regions)}
       <section aria-labelledby="paths-h"><h2 id="paths-h">${t('paths', lang)}</h2>
         ${SHARED_PATHS.map((p) => this.path(p, lang, scenario, municipalities, capabilities))}
       </section>
-      ${this.assumptions(lang, scenario)}
+      ${this.assumptions(lang, scenario, s.issues)}
       ${this.runSettings(lang, scenario)}
     `;
   }
@@ -133,10 +137,10 @@ export class DmScenarioPanel extends LitElement {
         </optgroup>
       </select>
       <ul class="chips" aria-label=${t('members', lang)}>
-        ${members.map((code) => {
+        ${members.map((code, index) => {
           const name = byCode.get(code)?.name ?? code;
-          return html`<li>${name}<button type="button" aria-label="${t('remove', lang)} ${name}" ?disabled=${members.length === 1}
-            @click=${() => emit(this, 'dm-members-change', { codes: members.filter((c) => c !== code) })}>×</button></li>`;
+          return html`<li>${name}<button type="button" data-remove-member aria-label="${t('remove', lang)} ${name}" ?disabled=${members.length === 1}
+            @click=${() => this.removeMember(members, code, index)}>×</button></li>`;
         })}
       </ul>
       <label for="add-member">${t('searchMunicipality', lang)}</label>
@@ -192,11 +196,18 @@ export class DmScenarioPanel extends LitElement {
         path === 'omfordelning'
           ? html`<label for="body">${t('bodyPopulation', lang)}</label>
             <input id="body" type="number" min="1" step="1000" .value=${String(scenario.paths.omfordelning.bodyPopulation)}
-              @change=${(e: Event) => {
-                const value = Number((e.target as HTMLInputElement).value);
-                if (Number.isFinite(value) && value >= 1)
-                  emit(this, 'dm-path-setting', { path, bodyPopulation: value });
-              }} />
+              aria-invalid=${this.fieldErrors.body ? 'true' : 'false'} aria-describedby="body-error"
+              @change=${(e: Event) =>
+                this.checked(
+                  e,
+                  'body',
+                  (n) => Number.isFinite(n) && n >= 1 && n <= 20_000_000,
+                  lang === 'sv'
+                    ? 'Antalet invånare måste vara från 1 till 20 000 000.'
+                    : 'The number of inhabitants must be from 1 to 20,000,000.',
+                  (n) => emit(this, 'dm-path-setting', { path, bodyPopulation: n }),
+                )} />
+            ${this.fieldError('body')}
             ${this.capabilityChoice(path, 'transferable', scenario.paths.omfordelning.transferred, capabilities, lang)}`
           : ''
       }
@@ -293,7 +304,51 @@ export class DmScenarioPanel extends LitElement {
     </details>`;
   }
 
-  private assumptions(lang: Lang, scenario: Scenario) {
+  /** Messages for entries that were not applied, by field, shown beside the field until it is corrected. */
+  private fieldErrors: Record<string, string> = {};
+
+  /**
+   * Apply a number typed in a field when it is valid; otherwise keep the scenario as it is and say why
+   * beside the field (the field keeps what was typed, so the user can correct it).
+   */
+  private checked(
+    event: Event,
+    field: string,
+    valid: (n: number) => boolean,
+    message: string,
+    apply: (n: number) => void,
+  ) {
+    const raw = (event.target as HTMLInputElement).value.replace(',', '.').replace(/\s/g, '');
+    const n = raw === '' ? Number.NaN : Number(raw);
+    if (valid(n)) {
+      delete this.fieldErrors[field];
+      apply(n);
+    } else this.fieldErrors[field] = message;
+    this.requestUpdate();
+  }
+
+  private fieldError(field: string) {
+    const message = this.fieldErrors[field];
+    return message
+      ? html`<p class="field-issue" role="alert" id="${field}-error" data-field-issue=${field}>${message}</p>`
+      : '';
+  }
+
+  /**
+   * Remove a member and keep the keyboard where the user was: on the next member's remove button (the
+   * previous one for the last), or on the search field when none is left to remove.
+   */
+  private removeMember(members: string[], code: string, index: number): void {
+    emit(this, 'dm-members-change', { codes: members.filter((c) => c !== code) });
+    void this.updateComplete.then(() => {
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[data-remove-member]:not([disabled])')];
+      const next =
+        buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('#add-member');
+      next?.focus();
+    });
+  }
+
+  private assumptions(lang: Lang, scenario: Scenario, issues: readonly Issue[]) {
     return html`<section aria-labelledby="assumptions-h">
       <h2 id="assumptions-h">${t('assumptions', lang)}</h2>
       <p class="help">${
@@ -301,13 +356,18 @@ export class DmScenarioPanel extends LitElement {
           ? 'Varje osäker storhet har ett lägsta, troligaste och högsta värde med källa eller antagande.'
           : 'Each uncertain input has a low, most likely and high value with a source or an assumption.'
       }</p>
-      ${ASSUMPTIONS.map((def) => this.assumption(def, scenario.assumptions?.[def.id], lang))}
+      ${ASSUMPTIONS.map((def) => this.assumption(def, scenario.assumptions?.[def.id], lang, issues))}
     </section>`;
   }
 
-  private assumption(def: AssumptionDef, override: Assumption | undefined, lang: Lang) {
+  private assumption(def: AssumptionDef, override: Assumption | undefined, lang: Lang, issues: readonly Issue[]) {
     const a = override ?? def.default;
     const id = `a-${def.id}`;
+    // a rejected value is explained here, beside the field the user is looking at
+    const own = issues.filter((i) => {
+      const path = i.path.replace(/^scenario\./, '');
+      return path === `assumptions.${def.id}` || path.startsWith(`assumptions.${def.id}.`);
+    });
     const changed = (key: 'low' | 'mode' | 'high' | 'value', raw: string): Assumption | null => {
       const value = Number(raw.replace(',', '.').replace(/\s/g, ''));
       if (!Number.isFinite(value)) return null;
@@ -344,6 +404,11 @@ export class DmScenarioPanel extends LitElement {
             ? html`<div class="triple" role="group" aria-labelledby=${id}>${field('value', lang === 'sv' ? 'Värde' : 'Value', a.value)}</div>`
             : html`<div class="help">${describeDistribution(a, def, lang)}</div>`
       }
+      ${
+        own.length > 0
+          ? html`<p class="field-issue" role="alert" data-field-issue=${def.id}>${own.map((i) => issueText(i, lang)).join(' ')}</p>`
+          : ''
+      }
       <p class="source">${t('source', lang)}: ${a.source}</p>
       ${
         override
@@ -364,16 +429,30 @@ export class DmScenarioPanel extends LitElement {
           </select></div>
         <div><label for="horizon">${t('horizon', lang)}</label>
           <input id="horizon" type="number" min="1" max="30" .value=${String(scenario.horizonYears)}
-            @change=${(e: Event) => {
-              const n = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(n) && n >= 1 && n <= 30) emit(this, 'dm-run-settings-change', { horizonYears: n });
-            }} /></div>
+            aria-invalid=${this.fieldErrors.horizon ? 'true' : 'false'} aria-describedby="horizon-error"
+            @change=${(e: Event) =>
+              this.checked(
+                e,
+                'horizon',
+                (n) => Number.isInteger(n) && n >= 1 && n <= 30,
+                lang === 'sv'
+                  ? 'År framåt måste vara ett heltal från 1 till 30.'
+                  : 'Years ahead must be a whole number from 1 to 30.',
+                (n) => emit(this, 'dm-run-settings-change', { horizonYears: n }),
+              )} />${this.fieldError('horizon')}</div>
         <div><label for="seed">${t('seed', lang)}</label>
           <input id="seed" type="number" min="0" .value=${String(scenario.seed)}
-            @change=${(e: Event) => {
-              const n = Number((e.target as HTMLInputElement).value);
-              if (Number.isInteger(n) && n >= 0 && n <= 4294967295) emit(this, 'dm-run-settings-change', { seed: n });
-            }} /></div>
+            aria-invalid=${this.fieldErrors.seed ? 'true' : 'false'} aria-describedby="seed-error"
+            @change=${(e: Event) =>
+              this.checked(
+                e,
+                'seed',
+                (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295,
+                lang === 'sv'
+                  ? 'Fröet måste vara ett heltal från 0 till 4 294 967 295.'
+                  : 'The seed must be a whole number from 0 to 4,294,967,295.',
+                (n) => emit(this, 'dm-run-settings-change', { seed: n }),
+              )} />${this.fieldError('seed')}</div>
       </div>
       <div class="files">
         <button type="button" @click=${() => emit(this, 'dm-scenario-download', {})}>${t('download', lang)}</button>
@@ -411,4 +490,18 @@ function describeDistribution(a: Assumption, def: AssumptionDef, lang: Lang): st
   if (a.dist === 'uniform')
     return sv ? `Likformig fördelning: ${v(a.low)} till ${v(a.high)}` : `Uniform: ${v(a.low)} to ${v(a.high)}`;
   return '';
+}
+
+/**
+ * One validation problem in words for the field it belongs to. The engine's messages are in English;
+ * the common ones are said in Swedish here (a fuller translation of every message is issue #16's item 7).
+ */
+function issueText(issue: Issue, lang: Lang): string {
+  if (lang === 'en') return issue.message;
+  const range = /^must lie from (\S+) to (\S+)$/.exec(issue.message);
+  if (range)
+    return `Värdet måste ligga mellan ${formatNumber(Number(range[1]), lang, 2)} och ${formatNumber(Number(range[2]), lang, 2)}.`;
+  if (issue.message.startsWith('needs low ≤ mode ≤ high'))
+    return 'Lägsta måste vara högst troligaste, och troligaste högst högsta (och lägsta mindre än högsta).';
+  return `${describeMessage(issue, lang)}.`;
 }

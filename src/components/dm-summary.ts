@@ -6,6 +6,7 @@ import { formatAssumptionValue, formatNumber, type Lang, pick } from '../i18n.js
 import { SCENARIOS } from '../scenarios.js';
 import type { AppState } from '../state/app-state.js';
 import { encodeScenario } from '../state/scenario-link.js';
+import { scenarioName } from '../state/scenario-name.js';
 import { summarySentences } from '../summary/sentences.js';
 import { type ChartSpec, capacityCharts, costCharts, uncertaintyCharts } from './chart-specs.js';
 import './dm-chart.js';
@@ -92,7 +93,7 @@ export class DmSummary extends LitElement {
         : f(centralValue(a));
     };
     return html`
-      <h2>${sv ? 'Sammanfattning' : 'Summary'}: ${pick(results.scenario.name, lang)}</h2>
+      <h2>${sv ? 'Sammanfattning' : 'Summary'}: ${scenarioName(results.scenario, SCENARIOS, lang)}</h2>
       <div class="toolbar" role="toolbar" aria-label=${sv ? 'Export' : 'Export'}>
         <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'workspace' })}>${sv ? '← Arbetsytan' : '← Workspace'}</button>
         <button type="button" @click=${() => window.print()}>${sv ? 'Skriv ut' : 'Print'}</button>

@@ -193,7 +193,7 @@ export const ScenarioSchema = v.strictObject({
           v.strictObject({
             a: v.picklist(ASSUMPTION_IDS),
             b: v.picklist(ASSUMPTION_IDS),
-            rho: v.pipe(v.number(), v.finite(), v.minValue(-1), v.maxValue(1)),
+            rho: v.pipe(finite(), v.minValue(-1), v.maxValue(1)),
             source: v.optional(v.pipe(v.string(), v.maxLength(600))),
           }),
           v.check((c) => c.a !== c.b, 'needs two different inputs'),

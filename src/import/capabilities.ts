@@ -2,7 +2,9 @@
  * Import of the capability catalogue's figures from a user's file: CSV (as Swedish or English Excel saves
  * it) or JSON. The companion of `./profiles.ts`, with the same flow: download a template
  * ({@link capabilitiesTemplate} or {@link capabilitiesJsonTemplate}), edit it, upload it, look at the preview
- * ({@link CapabilityImportOk.changes}) and apply ({@link CapabilityImportOk.capabilities}).
+ * ({@link CapabilityImportOk.changes}, with the rows left out and why in {@link CapabilityImportOk.problems})
+ * and apply ({@link CapabilityImportOk.capabilities}). The templates' headers are labels in the UI language
+ * (`Förmåga (id);Namn;Minsta bemanning (årsarbetare);…`); the field ids are read as headers too.
  *
  * Pure: no DOM apart from `TextDecoder`. Nothing here throws on bad input and nothing mutates its
  * arguments; every problem is returned with its row and column and a Swedish message. Only the figures a
@@ -17,6 +19,7 @@
 import { type Capability, parseCapabilities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
+import { describeIssue } from '../state/issue-text.js';
 import {
   checkBytes,
   clip,
@@ -28,6 +31,7 @@ import {
   sortProblems,
   unneutralise,
 } from './file-input.js';
+import { CAPABILITY_FIELD_TEXT, type FieldText, fieldHeader } from './labels.js';
 import { decodeText, MAX_DATA_ROWS, type Problem } from './profiles.js';
 
 /**
@@ -51,8 +55,22 @@ export const CAPABILITY_FIELDS = [
 /** A capability field that an import may change (scale parts flattened, see {@link CAPABILITY_FIELDS}). */
 export type CapabilityField = (typeof CAPABILITY_FIELDS)[number];
 
-/** The columns of {@link capabilitiesTemplate}: `id`, `name` and {@link CAPABILITY_FIELDS}. */
+/**
+ * The fields of {@link capabilitiesTemplate} by id, in column order: `id`, `name` and {@link CAPABILITY_FIELDS}.
+ * The ids are read as headers (and JSON keys) in every file; the templates carry the labels of
+ * {@link capabilityTemplateHeaders}.
+ */
 export const CAPABILITY_TEMPLATE_COLUMNS = ['id', 'name', ...CAPABILITY_FIELDS] as const;
+
+/** A column's label and unit. */
+const columnText = (key: Key): FieldText => CAPABILITY_FIELD_TEXT[key];
+
+/**
+ * The headers of {@link capabilitiesTemplate} in a language: each field's label with its unit
+ * (`Förmåga (id)`, `Namn`, `Minsta bemanning (årsarbetare)`, …, `Kan delas (ja/nej)`).
+ */
+export const capabilityTemplateHeaders = (lang: Lang): string[] =>
+  CAPABILITY_TEMPLATE_COLUMNS.map((key) => fieldHeader(columnText(key), lang));
 
 /**
  * One reason a file was refused: the same shape as profile import problems. `row` is the row as Excel
@@ -77,22 +95,30 @@ export interface CapabilityChange {
   row: number;
 }
 
-/** A file that can be applied: the changes to show, and the whole catalogue after applying them. */
+/**
+ * A file that can be applied, wholly or in part: the changes of its valid rows, the whole catalogue after
+ * applying them, and the rows left out with their problems.
+ */
 export interface CapabilityImportOk {
   ok: true;
-  /** One entry per changed field, in file order. Empty when the file matches the current data. */
+  /** One entry per changed field of the valid rows, in file order. Empty when they match the current data. */
   changes: CapabilityChange[];
-  /** `current` with the changes applied, in `current`'s order; unchanged capabilities are the same objects. */
+  /** `current` with the valid rows' changes applied, in `current`'s order; unchanged capabilities are the same objects. */
   capabilities: Capability[];
+  /** The problems of the rows left out (none of their values is applied), in file order; empty when none. */
+  problems: CapabilityProblem[];
 }
 
-/** A refused file: every problem found (never empty). */
+/** A refused file (nothing in it can be applied): every problem found (never empty). */
 export interface CapabilityImportFailed {
   ok: false;
   problems: CapabilityProblem[];
 }
 
-/** The outcome of {@link parseCapabilityFile}. Nothing is applied (no `capabilities`) when there is any problem. */
+/**
+ * The outcome of {@link parseCapabilityFile}: refused when the file as a whole cannot be read or no row is
+ * valid; otherwise the valid rows, and the problems of the others.
+ */
 export type CapabilityImportResult = CapabilityImportOk | CapabilityImportFailed;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -150,6 +176,14 @@ const KEY_BY_NAME: ReadonlyMap<string, Key> = new Map<string, Key>([
   ['scale.low', 'scale_low'],
   ['scale.mode', 'scale_mode'],
   ['scale.high', 'scale_high'],
+  ['bemanning vid referensvolym', 'fteAtRef'],
+  // the labels and template headers, in both languages
+  ...(['id', 'name', 'source', ...CAPABILITY_FIELDS] as const).flatMap((key): [string, Key][] =>
+    (['sv', 'en'] as const).flatMap((lang): [string, Key][] => [
+      [columnText(key).label[lang].toLowerCase(), key],
+      [fieldHeader(columnText(key), lang).toLowerCase(), key],
+    ]),
+  ),
 ]);
 
 /** Capability fields that exist but are not set by import. */
@@ -157,7 +191,10 @@ const FIXED_FIELDS: ReadonlySet<string> = new Set(
   ['group', 'kind', 'driver', 'description', 'framework', 'sources'].map((f) => f.toLowerCase()),
 );
 
-const COLUMN_LIST = `id, name, ${CAPABILITY_FIELDS.join(', ')} och source (eller förmåga, namn, minsta bemanning, bemanning vid referens, referensvolym, övriga kostnader, kan delas, kan flyttas, källa)`;
+const COLUMN_LIST = `${[...CAPABILITY_TEMPLATE_COLUMNS, 'source' as const].map((key) => columnText(key).label.sv).join(', ')} (eller fältens id, t.ex. id, minFte)`;
+
+/** A header without a unit in parentheses at its end: `minsta bemanning (årsarbetare)` → `minsta bemanning`. */
+const withoutUnit = (name: string): string => name.replace(/\s*\([^()]*\)$/, '');
 
 const normalize = (text: string): string =>
   text
@@ -170,11 +207,13 @@ const normalize = (text: string): string =>
 /** A column header's key, or a Swedish explanation of why it is not accepted. */
 function resolveHeader(header: string, format: Format): { key: Key } | { error: string } {
   const name = normalize(header);
-  const key = KEY_BY_NAME.get(name);
+  const key = KEY_BY_NAME.get(name) ?? KEY_BY_NAME.get(withoutUnit(name));
   if (key) return { key };
   if (name === 'scale') {
     return format === 'csv'
-      ? { error: 'skalan anges i kolumnerna scale_low, scale_mode och scale_high' }
+      ? {
+          error: `skalan anges i kolumnerna ${SCALE_FIELDS.map((f) => columnText(f).label.sv).join(', ')} (eller scale_low, scale_mode, scale_high)`,
+        }
       : { error: 'ska vara ett objekt som { "low": 0.8, "mode": 0.9, "high": 1 }' };
   }
   if (FIXED_FIELDS.has(name)) return { error: `kan inte ändras genom import (möjliga kolumner: ${COLUMN_LIST})` };
@@ -249,7 +288,10 @@ interface RawRow {
   values: Map<CapabilityField, Cell<number | boolean>>;
 }
 
-type Read = { fatal: false; rows: RawRow[]; problems: Problem[] } | { fatal: true; problems: Problem[] };
+/** Rows read with cell problems, or problems that stop reading; `blocking`: a broken quote, apply nothing. */
+type Read =
+  | { fatal: false; rows: RawRow[]; problems: Problem[]; blocking?: boolean }
+  | { fatal: true; problems: Problem[] };
 
 const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
 
@@ -280,7 +322,7 @@ function readCsv(text: string): Read {
     problems.push({
       row: 1,
       column: 'id',
-      message: 'Kolumnen id saknas (förmågans id, t.ex. service-desk; får också heta förmåga)',
+      message: 'Kolumnen Förmåga saknas (förmågans id, t.ex. service-desk; får också heta id)',
     });
   }
   if (problems.length > 0) return { fatal: true, problems: [...problems, ...quoteProblems] };
@@ -309,7 +351,7 @@ function readCsv(text: string): Read {
     });
     rows.push(read);
   }
-  return { fatal: false, rows, problems };
+  return { fatal: false, rows, problems, blocking: quoteProblems.length > 0 };
 }
 
 /** One JSON value for a field, or a Swedish error. */
@@ -409,7 +451,7 @@ function readJson(text: string): Read {
         else read[key] = { value, raw, column };
       } else if (value !== null) problems.push(problem('json', row, column, `${raw} ska vara text`));
     }
-    if (!seen.has('id')) problems.push(problem('json', row, 'id', 'fältet id saknas'));
+    if (!seen.has('id')) problems.push(problem('json', row, 'id', 'fältet Förmåga (id) saknas'));
     rows.push(read);
   });
   return { fatal: false, rows, problems };
@@ -431,11 +473,17 @@ interface Origin {
 
 function apply(
   format: Format,
-  read: { rows: RawRow[]; problems: Problem[] },
+  read: { rows: RawRow[]; problems: Problem[]; blocking?: boolean },
   fileName: string,
   current: readonly Capability[],
 ): CapabilityImportResult {
   const problems: Problem[] = [...read.problems];
+  /** Rows with a problem: none of their values is applied. */
+  const bad = new Set<number>(problems.flatMap((p) => (p.row === null ? [] : [p.row])));
+  const reject = (p: Problem) => {
+    problems.push(p);
+    if (p.row !== null) bad.add(p.row);
+  };
   const index = new Map(current.map((capability, i) => [capability.id, i]));
   const defaultSource = `import: ${fileName.slice(0, 200) || 'fil'}`;
   const noun = format === 'csv' ? 'rad' : 'post';
@@ -445,7 +493,8 @@ function apply(
   const rowsOfId = new Map<string, RawRow[]>();
   for (const row of read.rows) {
     if (row.id === null) {
-      if (format === 'csv') problems.push(problem(format, row.row, null, 'förmågans id saknas'));
+      if (format === 'csv') reject(problem(format, row.row, null, 'förmågans id saknas'));
+      else bad.add(row.row);
       continue;
     }
     const id = normalize(row.id.value);
@@ -455,7 +504,7 @@ function apply(
         (c) => sameName(c.name.sv, row.id?.value ?? '') || sameName(c.name.en, row.id?.value ?? ''),
       );
       const hint = byName ? ` Menade du ${byName.id}? (kolumnen ska ha id, inte namn)` : '';
-      problems.push(problem(format, row.row, row.id.column, `okänd förmåga ”${clip(row.id.value)}”.${hint}`));
+      reject(problem(format, row.row, row.id.column, `okänd förmåga ”${clip(row.id.value)}”.${hint}`));
       continue;
     }
     const same = rowsOfId.get(id) ?? [];
@@ -469,7 +518,7 @@ function apply(
           ? sameName(name.text, capability.name.sv) || sameName(name.text, capability.name.en)
           : sameName(name.text, capability.name[name.lang]);
       if (!fits) {
-        problems.push(
+        reject(
           problem(
             format,
             row.row,
@@ -482,6 +531,7 @@ function apply(
     }
     resolved.push({ read: row, at: i });
   }
+  // a capability given twice: which row is meant is unknown, so neither is applied
   const times = ['', 'en gång', 'två gånger', 'tre gånger'];
   for (const [id, same] of rowsOfId) {
     if (same.length < 2) continue;
@@ -492,16 +542,18 @@ function apply(
       column: same[1].id?.column ?? null,
       message: `Förmågan ${id} förekommer ${times[same.length] ?? `${same.length} gånger`} (${noun} ${list})`,
     });
+    for (const row of places) bad.add(row);
   }
 
-  // the changes, onto copies
+  // the changes of each valid row, onto a copy of its capability, checked against the project's schema
   const changes: CapabilityChange[] = [];
   const merged = current.slice();
-  const origins = new Map<number, Map<CapabilityField, Origin>>();
   for (const { read: row, at: i } of resolved) {
+    if (bad.has(row.row)) continue;
     const capability = current[i];
     const source = row.source?.value.trim() || defaultSource;
     let next: Capability | null = null;
+    const rowChanges: CapabilityChange[] = [];
     const fields = new Map<CapabilityField, Origin>();
     for (const field of CAPABILITY_FIELDS) {
       const cell = row.values.get(field);
@@ -513,81 +565,97 @@ function apply(
       if (part) next.scale[part] = cell.value as number;
       else Object.assign(next, { [field]: cell.value });
       next.sources[sourceKey(field)] = source;
-      changes.push({ id: capability.id, name: capability.name.sv, field, from, to: cell.value, source, row: row.row });
+      rowChanges.push({
+        id: capability.id,
+        name: capability.name.sv,
+        field,
+        from,
+        to: cell.value,
+        source,
+        row: row.row,
+      });
       fields.set(field, { row: row.row, column: cell.column, raw: cell.raw, sourceColumn: row.source?.column ?? null });
     }
-    if (next) {
-      merged[i] = next;
-      origins.set(i, fields);
+    if (!next) continue;
+    const rowProblems = schemaProblems(format, next, i, fields, current);
+    if (rowProblems.length > 0) {
+      for (const p of rowProblems) reject(p);
+      continue;
     }
+    merged[i] = next;
+    changes.push(...rowChanges);
   }
 
+  // a file that cannot be trusted as a whole, or without one valid row, is refused
+  const valid = read.rows.filter((r) => !bad.has(r.row)).length;
+  const fileWide = problems.some((p) => p.row === null);
+  if (read.blocking || fileWide || (valid === 0 && problems.length > 0))
+    return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, changes, capabilities: merged, problems: sortProblems(problems) };
+}
+
+/** The problems of one changed capability: its scale's order, then the project's schema, placed in the file. */
+function schemaProblems(
+  format: Format,
+  next: Capability,
+  i: number,
+  fields: Map<CapabilityField, Origin>,
+  current: readonly Capability[],
+): Problem[] {
+  const problems: Problem[] = [];
   // scale order, with a message that shows the three values
-  const scaleReported = new Set<number>();
-  for (const [i, fields] of origins) {
-    const scaleOrigin = SCALE_FIELDS.map((f) => fields.get(f)).find((o) => o !== undefined);
-    const { low, mode, high } = merged[i].scale;
-    if (scaleOrigin && !(low <= mode && mode <= high)) {
-      scaleReported.add(i);
-      problems.push(
-        problem(
-          format,
-          scaleOrigin.row,
-          scaleOrigin.column,
-          `skalan måste vara scale_low ≤ scale_mode ≤ scale_high, men blir ${formatSv(low)}, ${formatSv(mode)} och ${formatSv(high)}`,
-        ),
-      );
-    }
+  const scaleOrigin = SCALE_FIELDS.map((f) => fields.get(f)).find((o) => o !== undefined);
+  const { low, mode, high } = next.scale;
+  const scaleReported = scaleOrigin !== undefined && !(low <= mode && mode <= high);
+  if (scaleOrigin && scaleReported) {
+    problems.push(
+      problem(
+        format,
+        scaleOrigin.row,
+        scaleOrigin.column,
+        `skalelasticiteten måste vara lägsta ≤ troligast ≤ högsta, men blir ${formatSv(low)}, ${formatSv(mode)} och ${formatSv(high)}`,
+      ),
+    );
   }
-
-  // the merged catalogue against the project's schema, each issue placed in the file
-  const checked = parseCapabilities(merged);
-  if (!checked.ok) {
-    const placed = new Set<string>();
-    for (const issue of checked.issues) {
-      const [first, second, third] = issue.path.split('.');
-      const i = Number(first);
-      const capability = current[i];
-      const fields = origins.get(i);
-      let origin: Origin | undefined;
-      let text: string | undefined;
-      let column: string | null = null;
-      if (fields && second === 'sources') {
-        origin = [...fields].find(([field]) => sourceKey(field) === third)?.[1];
-        column = origin?.sourceColumn ?? null;
-        text = 'källan ska ha från 3 till 2 000 tecken';
-      } else if (fields && second === 'scale' && third === undefined) {
-        if (scaleReported.has(i)) continue;
-        origin = SCALE_FIELDS.map((f) => fields.get(f)).find((o) => o !== undefined);
-        column = origin?.column ?? null;
-        text = 'skalan måste vara scale_low ≤ scale_mode ≤ scale_high';
-      } else if (fields) {
-        const field = (second === 'scale' ? `scale_${third}` : second) as CapabilityField;
-        origin = fields.get(field);
-        column = origin?.column ?? null;
-        if (origin && !isBooleanField(field) && field in RULE) {
-          const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
-          text = `${shown} är inte tillåtet: ${RULE[field]}`;
-        }
-      }
-      if (origin && text !== undefined) {
-        const key = `${origin.row}:${column}:${text}`;
-        if (placed.has(key)) continue;
-        placed.add(key);
-        problems.push(problem(format, origin.row, column, text));
-      } else {
-        const who = capability ? `Förmågan ${capability.id}` : 'Förmågelistan';
-        problems.push({
-          row: null,
-          column: null,
-          message: `${who}: ogiltiga uppgifter i ${issue.path} (${issue.message})`,
-        });
+  const checked = parseCapabilities([next]);
+  if (checked.ok) return problems;
+  const placed = new Set<string>();
+  const row = [...fields.values()][0]?.row ?? null;
+  for (const issue of checked.issues) {
+    const [, second, third] = issue.path.split('.');
+    let origin: Origin | undefined;
+    let text: string | undefined;
+    let column: string | null = null;
+    if (second === 'sources') {
+      origin = [...fields].find(([field]) => sourceKey(field) === third)?.[1];
+      column = origin?.sourceColumn ?? null;
+      text = 'källan ska ha från 3 till 2 000 tecken';
+    } else if (second === 'scale' && third === undefined) {
+      if (scaleReported) continue;
+      origin = scaleOrigin;
+      column = origin?.column ?? null;
+      text = 'skalelasticiteten måste vara lägsta ≤ troligast ≤ högsta';
+    } else {
+      const field = (second === 'scale' ? `scale_${third}` : second) as CapabilityField;
+      origin = fields.get(field);
+      column = origin?.column ?? null;
+      if (origin && !isBooleanField(field) && field in RULE) {
+        const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
+        text = `${shown} är inte tillåtet: ${RULE[field]}`;
       }
     }
+    if (origin && text !== undefined) {
+      const key = `${column}:${text}`;
+      if (placed.has(key)) continue;
+      placed.add(key);
+      problems.push(problem(format, origin.row, column, text));
+    } else {
+      // not a value from the file: name the field by its label
+      const path = `capabilities.${i}.${issue.path.split('.').slice(1).join('.')}`;
+      problems.push(problem(format, row, null, describeIssue({ ...issue, path }, 'sv', { capabilities: current })));
+    }
   }
-
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, changes, capabilities: merged };
+  return problems;
 }
 
 /**
@@ -639,14 +707,15 @@ const booleanCell = (value: boolean, lang: Lang): string =>
   lang === 'sv' ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no';
 
 /**
- * A CSV template with the capabilities' current figures, to edit and import again: the columns of
- * {@link CAPABILITY_TEMPLATE_COLUMNS} (stable English identifiers in both languages, scale flattened into
- * `scale_low`, `scale_mode`, `scale_high`), one row per capability with its name in `lang`, written with
- * `toCsv` (`sv`: `;` and decimal comma; `en`: `,` and decimal point; both UTF-8 with BOM). Yes/no fields are
- * `ja`/`nej` (sv) or `yes`/`no` (en). Importing the unedited file changes nothing.
+ * A CSV template with the capabilities' current figures, to edit and import again: one column per field of
+ * {@link CAPABILITY_TEMPLATE_COLUMNS} (scale flattened into its low, most likely and high parts), headed by
+ * its label in the language ({@link capabilityTemplateHeaders}; the importer also reads the English labels
+ * and the field ids), one row per capability with its name in `lang`, written with `toCsv` (`sv`: `;` and
+ * decimal comma; `en`: `,` and decimal point; both UTF-8 with BOM). Yes/no fields are `ja`/`nej` (sv) or
+ * `yes`/`no` (en). Importing the unedited file changes nothing.
  */
 export function capabilitiesTemplate(current: readonly Capability[], lang: Lang): string {
-  const rows: CsvCell[][] = [[...CAPABILITY_TEMPLATE_COLUMNS]];
+  const rows: CsvCell[][] = [capabilityTemplateHeaders(lang)];
   for (const c of current) {
     rows.push([
       c.id,
@@ -661,22 +730,19 @@ export function capabilitiesTemplate(current: readonly Capability[], lang: Lang)
 }
 
 /**
- * A JSON template with the capabilities' current figures: an array of
- * `{ id, name: { sv, en }, minFte, fteAtRef, refVolume, scale: { low, mode, high }, nonStaffCost,
- * nonStaffScale, poolable, transferable }`, pretty-printed. Importing it unedited changes nothing.
+ * A JSON template with the capabilities' current figures: an array of objects keyed by the headers of
+ * {@link capabilityTemplateHeaders} in the language, the name as `{ sv, en }`, the scale flattened, yes/no
+ * as booleans, pretty-printed. Importing it unedited changes nothing; the field ids (`id`, `minFte`,
+ * `scale: { low, mode, high }` …) are read as keys too.
  */
-export function capabilitiesJsonTemplate(current: readonly Capability[]): string {
-  const entries = current.map((c) => ({
-    id: c.id,
-    name: { sv: c.name.sv, en: c.name.en },
-    minFte: c.minFte,
-    fteAtRef: c.fteAtRef,
-    refVolume: c.refVolume,
-    scale: { low: c.scale.low, mode: c.scale.mode, high: c.scale.high },
-    nonStaffCost: c.nonStaffCost,
-    nonStaffScale: c.nonStaffScale,
-    poolable: c.poolable,
-    transferable: c.transferable,
-  }));
+export function capabilitiesJsonTemplate(current: readonly Capability[], lang: Lang = 'sv'): string {
+  const headers = capabilityTemplateHeaders(lang);
+  const entries = current.map((c) =>
+    Object.fromEntries([
+      [headers[0], c.id],
+      [headers[1], { sv: c.name.sv, en: c.name.en }],
+      ...CAPABILITY_FIELDS.map((field, k) => [headers[k + 2], getField(c, field)]),
+    ]),
+  );
   return `${JSON.stringify(entries, null, 2)}\n`;
 }

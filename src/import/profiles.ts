@@ -9,12 +9,15 @@
  * reader in `../export/csv.ts` is only for the project's own output).
  *
  * The flow for the user: download a template ({@link profilesTemplate} or {@link profilesJsonTemplate}),
- * edit it in Excel or an editor, upload it, look at the preview ({@link ImportOk.changes}) and apply
- * ({@link ImportOk.profiles}).
+ * with headers in the UI language (`Kommunkod;Kommun;Invånare;…;IT-kostnad (kr per år)`), edit it in Excel
+ * or an editor, upload it, look at the preview ({@link ImportOk.changes}, with the rows left out and why in
+ * {@link ImportOk.problems}) and apply ({@link ImportOk.profiles}). A bad row does not block the others:
+ * the valid rows can be applied while the invalid ones stay listed.
  */
 import { type Municipality, parseMunicipalities } from '../engine/index.js';
 import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
+import { describeIssue } from '../state/issue-text.js';
 import {
   checkBytes,
   clip,
@@ -28,6 +31,7 @@ import {
   sortProblems,
   unneutralise,
 } from './file-input.js';
+import { type FieldText, fieldHeader, PROFILE_FIELD_TEXT } from './labels.js';
 
 export { MAX_FILE_BYTES };
 
@@ -53,8 +57,21 @@ export const EDITABLE_FIELDS = [
 /** A profile field that an import may change. */
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
-/** The columns of {@link profilesTemplate}, and the keys of {@link profilesJsonTemplate}'s entries. */
+/**
+ * The fields of a template, in column order, by id. The ids are accepted as headers (and JSON keys) in
+ * every file; the templates themselves carry the labels of {@link templateHeaders}.
+ */
 export const TEMPLATE_COLUMNS = ['code', 'name', ...EDITABLE_FIELDS] as const;
+
+/** A template column's label and unit. */
+const columnText = (key: Key): FieldText => PROFILE_FIELD_TEXT[key];
+
+/**
+ * The headers of {@link profilesTemplate} in a language: each field's label with its unit
+ * (`Kommunkod`, `Kommun`, `Invånare`, …, `IT-kostnad (kr per år)`, `Andel äldre system (0–1)`).
+ */
+export const templateHeaders = (lang: Lang): string[] =>
+  TEMPLATE_COLUMNS.map((key) => fieldHeader(columnText(key), lang));
 
 /** Fields given as shares, which also accept a percentage (`30 %` → 0.3). */
 const PERCENT_FIELDS: ReadonlySet<EditableField> = new Set(['legacyShare', 'populationGrowth']);
@@ -63,7 +80,7 @@ const PERCENT_FIELDS: ReadonlySet<EditableField> = new Set(['legacyShare', 'popu
 const CLEARABLE_FIELDS: ReadonlySet<EditableField> = new Set(['pupils', 'itCost', 'itStaff']);
 
 /**
- * One reason a file was refused. `row` is the row as Excel numbers it (the header is row 1; a leading
+ * One reason a file, or a row of it, was refused. `row` is the row as Excel numbers it (the header is row 1; a leading
  * `sep=;` line is not counted) or, for JSON, the entry's position in the array from 1; `column` is the
  * column header or JSON key as written in the file. Either is `null` when the problem is not tied to one.
  * `message` is Swedish and names the place itself, e.g. `Raden 4, kolumnen population: ”abc” är inte ett tal`.
@@ -91,22 +108,31 @@ export interface Change {
   note?: string;
 }
 
-/** A file that can be applied: the changes to show, and every profile (changed or not) after applying them. */
+/**
+ * A file that can be applied, wholly or in part: the changes of its valid rows, every profile (changed or
+ * not) after applying them, and the rows left out with their problems.
+ */
 export interface ImportOk {
   ok: true;
-  /** One entry per changed field, in file order. Empty when the file matches the current data. */
+  /** One entry per changed field of the valid rows, in file order. Empty when they match the current data. */
   changes: Change[];
-  /** `current` with the changes applied, in `current`'s order; unchanged profiles are the same objects. */
+  /** `current` with the valid rows' changes applied, in `current`'s order; unchanged profiles are the same objects. */
   profiles: Municipality[];
+  /** The problems of the rows left out (none of their values is applied), in file order; empty when none. */
+  problems: Problem[];
 }
 
-/** A refused file: every problem found (never empty). */
+/** A refused file (nothing in it can be applied): every problem found (never empty). */
 export interface ImportFailed {
   ok: false;
   problems: Problem[];
 }
 
-/** The outcome of {@link parseProfileFile}. Nothing is applied (no `profiles`) when there is any problem. */
+/**
+ * The outcome of {@link parseProfileFile}: refused when the file as a whole cannot be read (not text, a
+ * broken header, broken quotes) or when no row is valid; otherwise the valid rows, and the problems of the
+ * others.
+ */
 export type ImportResult = ImportOk | ImportFailed;
 
 /** The text encodings {@link decodeText} recognises. */
@@ -180,6 +206,15 @@ const KEY_BY_NAME: ReadonlyMap<string, Key> = new Map<string, Key>([
   ['antal system', 'systems'],
   ['andel äldre system', 'legacyShare'],
   ['äldre system', 'legacyShare'],
+  ['verksamhetssystem', 'systems'],
+  ['elever med it-konto', 'pupils'],
+  // the labels and template headers, in both languages
+  ...(['code', 'name', 'source', ...EDITABLE_FIELDS] as const).flatMap((key): [string, Key][] =>
+    (['sv', 'en'] as const).flatMap((lang): [string, Key][] => [
+      [columnText(key).label[lang].toLowerCase(), key],
+      [fieldHeader(columnText(key), lang).toLowerCase(), key],
+    ]),
+  ),
 ]);
 
 /** Profile fields that exist but are not set by import. */
@@ -197,12 +232,15 @@ const normalizeHeader = (header: string): string =>
     .replace(/\s+/g, ' ')
     .toLowerCase();
 
-const COLUMN_LIST = `code, name, ${EDITABLE_FIELDS.join(', ')} och source`;
+const COLUMN_LIST = `${[...TEMPLATE_COLUMNS, 'source' as const].map((key) => columnText(key).label.sv).join(', ')} (eller fältens id, t.ex. code, itCost)`;
+
+/** A header without a unit in parentheses at its end: `it-kostnad (kr per år)` → `it-kostnad`. */
+const withoutUnit = (name: string): string => name.replace(/\s*\([^()]*\)$/, '');
 
 /** A column header's key, or a Swedish explanation of why it is not accepted. */
 function resolveHeader(header: string): { key: Key } | { error: string } {
   const name = normalizeHeader(header);
-  const exact = KEY_BY_NAME.get(name);
+  const exact = KEY_BY_NAME.get(name) ?? KEY_BY_NAME.get(withoutUnit(name));
   if (exact) return { key: exact };
   if (FIXED_FIELDS.has(name)) return { error: `kan inte ändras genom import (möjliga kolumner: ${COLUMN_LIST})` };
   const near = [...KEY_BY_NAME.keys()].find(
@@ -244,7 +282,7 @@ function parseNumber(raw: string, field: EditableField): { value: number } | { e
   if (s.endsWith('%')) {
     if (!PERCENT_FIELDS.has(field)) {
       return {
-        error: `”${clip(raw)}” är ett procenttal, men procent går bara för andelar (legacyShare, populationGrowth)`,
+        error: `”${clip(raw)}” är ett procenttal, men procent går bara för andelar (${[...PERCENT_FIELDS].map((f) => columnText(f).label.sv.toLowerCase()).join(', ')})`,
       };
     }
     percent = true;
@@ -300,8 +338,13 @@ interface RawRow {
   values: Map<EditableField, Cell<number | null>>;
 }
 
-/** Rows read with the problems of single cells (checked further), or problems that stop reading (`fatal`). */
-type Read = { fatal: false; rows: RawRow[]; problems: Problem[] } | { fatal: true; problems: Problem[] };
+/**
+ * Rows read with the problems of single cells (checked further), or problems that stop reading (`fatal`).
+ * `blocking`: the rows cannot be trusted (a broken quote may have merged rows), so nothing is applied.
+ */
+type Read =
+  | { fatal: false; rows: RawRow[]; problems: Problem[]; blocking?: boolean }
+  | { fatal: true; problems: Problem[] };
 
 const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
 
@@ -323,7 +366,7 @@ function readCsv(text: string): Read {
     problems.push({
       row: 1,
       column: 'code',
-      message: 'Kolumnen code saknas (kommunkod med fyra siffror; får också heta kommunkod)',
+      message: 'Kolumnen Kommunkod saknas (fyra siffror, t.ex. 1485; får också heta code)',
     });
   }
   if (problems.length > 0) return { fatal: true, problems: [...problems, ...quoteProblems] };
@@ -352,7 +395,7 @@ function readCsv(text: string): Read {
     });
     rows.push(read);
   }
-  return { fatal: false, rows, problems };
+  return { fatal: false, rows, problems, blocking: quoteProblems.length > 0 };
 }
 
 function readJson(text: string): Read {
@@ -404,7 +447,14 @@ function readJson(text: string): Read {
       } else if (value === null) {
         if (CLEARABLE_FIELDS.has(key)) read.values.set(key, { value: null, raw, column });
         else
-          problems.push(problem('json', row, column, 'måste ha ett värde (null går bara för pupils, itCost, itStaff)'));
+          problems.push(
+            problem(
+              'json',
+              row,
+              column,
+              `måste ha ett värde (null går bara för ${[...CLEARABLE_FIELDS].map((f) => columnText(f).label.sv).join(', ')})`,
+            ),
+          );
       } else if (typeof value === 'number' && Number.isFinite(value)) {
         read.values.set(key, { value, raw, column });
       } else if (typeof value === 'string') {
@@ -414,7 +464,8 @@ function readJson(text: string): Read {
         else read.values.set(key, { value: parsedNumber.value, raw, column });
       } else problems.push(problem('json', row, column, `${raw} är inte ett tal`));
     }
-    if (read.code === null && !seen.has('code')) problems.push(problem('json', row, 'code', 'fältet code saknas'));
+    if (read.code === null && !seen.has('code'))
+      problems.push(problem('json', row, 'code', 'fältet Kommunkod (code) saknas'));
     rows.push(read);
   });
   return { fatal: false, rows, problems };
@@ -459,12 +510,18 @@ interface Origin {
 
 function apply(
   format: Format,
-  read: { rows: RawRow[]; problems: Problem[] },
+  read: { rows: RawRow[]; problems: Problem[]; blocking?: boolean },
   fileName: string,
   current: readonly Municipality[],
 ): ImportResult {
   const { rows } = read;
   const problems: Problem[] = [...read.problems];
+  /** Rows with a problem: none of their values is applied. */
+  const bad = new Set<number>(problems.flatMap((p) => (p.row === null ? [] : [p.row])));
+  const reject = (p: Problem) => {
+    problems.push(p);
+    if (p.row !== null) bad.add(p.row);
+  };
   const index = new Map(current.map((profile, i) => [profile.code, i]));
   const defaultSource = `import: ${fileName.slice(0, 200) || 'fil'}`;
 
@@ -473,17 +530,17 @@ function apply(
   const rowsOfCode = new Map<string, RawRow[]>();
   for (const read of rows) {
     if (read.code === null) {
-      problems.push(problem(format, read.row, null, 'kommunkod saknas'));
+      reject(problem(format, read.row, null, 'kommunkod saknas'));
       continue;
     }
     const parsed = parseCode(read.code.value);
     if ('error' in parsed) {
-      problems.push(problem(format, read.row, read.code.column, parsed.error));
+      reject(problem(format, read.row, read.code.column, parsed.error));
       continue;
     }
     const i = index.get(parsed.code);
     if (i === undefined) {
-      problems.push(problem(format, read.row, read.code.column, `okänd kommunkod ${parsed.code}`));
+      reject(problem(format, read.row, read.code.column, `okänd kommunkod ${parsed.code}`));
       continue;
     }
     const same = rowsOfCode.get(parsed.code) ?? [];
@@ -492,7 +549,7 @@ function apply(
     if (same.length > 1) continue;
     const profile = current[i];
     if (read.name !== null && !sameName(read.name.value, profile.name)) {
-      problems.push(
+      reject(
         problem(
           format,
           read.row,
@@ -503,6 +560,7 @@ function apply(
     }
     resolved.push({ read, at: i, note: parsed.note });
   }
+  // a municipality given twice: which row is meant is unknown, so neither is applied
   const times = ['', 'en gång', 'två gånger', 'tre gånger'];
   for (const [code, same] of rowsOfCode) {
     if (same.length < 2) continue;
@@ -513,16 +571,19 @@ function apply(
       column: same[1].code?.column ?? null,
       message: `Kommunkoden ${code} förekommer ${times[same.length] ?? `${same.length} gånger`} (${format === 'csv' ? 'rad' : 'post'} ${list})`,
     });
+    for (const row of places) bad.add(row);
   }
 
-  // the changes, onto copies
+  // the changes of each valid row, onto a copy of its profile, checked against the project's schema
   const changes: Change[] = [];
   const merged = current.slice();
-  const origins = new Map<number, Map<EditableField, Origin>>();
   for (const { read, at: i, note } of resolved) {
+    if (bad.has(read.row)) continue;
     const profile = current[i];
     const source = read.source?.value.trim() || defaultSource;
     let next: Municipality | null = null;
+    const rowChanges: Change[] = [];
+    const origins = new Map<EditableField, Origin>();
     for (const field of EDITABLE_FIELDS) {
       const cell = read.values.get(field);
       if (cell === undefined) continue;
@@ -532,54 +593,81 @@ function apply(
       if (cell.value === null && field === 'pupils') delete next.pupils;
       else Object.assign(next, { [field]: cell.value });
       next.sources[field] = source;
-      changes.push({ code: profile.code, name: profile.name, field, from, to: cell.value, source, row: read.row });
-      if (note) changes[changes.length - 1].note = note;
-      const fields = origins.get(i) ?? new Map<EditableField, Origin>();
-      fields.set(field, {
+      const change: Change = {
+        code: profile.code,
+        name: profile.name,
+        field,
+        from,
+        to: cell.value,
+        source,
+        row: read.row,
+      };
+      if (note) change.note = note;
+      rowChanges.push(change);
+      origins.set(field, {
         row: read.row,
         column: cell.column,
         raw: cell.raw,
         sourceColumn: read.source?.column ?? null,
       });
-      origins.set(i, fields);
     }
-    if (next) merged[i] = next;
+    if (!next) continue;
+    const rowProblems = schemaProblems(format, next, i, origins, current);
+    if (rowProblems.length > 0) {
+      for (const p of rowProblems) reject(p);
+      continue;
+    }
+    merged[i] = next;
+    changes.push(...rowChanges);
   }
 
-  // the merged profiles against the project's schema, each issue placed in the file
-  const checked = parseMunicipalities(merged);
-  if (!checked.ok) {
-    const placed = new Set<string>();
-    for (const issue of checked.issues) {
-      const [first, second, third] = issue.path.split('.');
-      const i = Number(first);
-      const profile = current[i];
-      const field = (second === 'sources' ? third : second) as EditableField;
-      const origin = origins.get(i)?.get(field);
-      if (profile && origin && second === 'sources') {
-        const key = `${origin.row}:source`;
-        if (placed.has(key)) continue;
-        placed.add(key);
-        problems.push(problem(format, origin.row, origin.sourceColumn, 'källan ska ha från 3 till 2 000 tecken'));
-      } else if (profile && origin) {
-        const key = `${origin.row}:${field}`;
-        if (placed.has(key)) continue;
-        placed.add(key);
-        const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
-        problems.push(problem(format, origin.row, origin.column, `${shown} är inte tillåtet: ${RULE[field]}`));
-      } else {
-        const who = profile ? `Kommunen ${profile.code} (${profile.name})` : 'Kommunlistan';
-        problems.push({
-          row: null,
-          column: null,
-          message: `${who}: ogiltiga uppgifter i ${issue.path} (${issue.message})`,
-        });
-      }
+  // a file that cannot be trusted as a whole, or without one valid row, is refused
+  const valid = rows.filter((r) => !bad.has(r.row)).length;
+  const fileWide = problems.some((p) => p.row === null);
+  if (read.blocking || fileWide || (valid === 0 && problems.length > 0))
+    return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, changes, profiles: merged, problems: sortProblems(problems) };
+}
+
+/** The problems of one changed profile against the project's schema, each placed at its cell in the file. */
+function schemaProblems(
+  format: Format,
+  next: Municipality,
+  i: number,
+  origins: Map<EditableField, Origin>,
+  current: readonly Municipality[],
+): Problem[] {
+  const checked = parseMunicipalities([next]);
+  if (checked.ok) return [];
+  const problems: Problem[] = [];
+  const placed = new Set<string>();
+  const row = [...origins.values()][0]?.row ?? null;
+  for (const issue of checked.issues) {
+    const [, second, third] = issue.path.split('.');
+    const field = (second === 'sources' ? third : second) as EditableField;
+    const origin = origins.get(field);
+    if (origin && second === 'sources') {
+      if (placed.has('source')) continue;
+      placed.add('source');
+      problems.push(problem(format, origin.row, origin.sourceColumn, 'källan ska ha från 3 till 2 000 tecken'));
+    } else if (origin) {
+      if (placed.has(field)) continue;
+      placed.add(field);
+      const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
+      problems.push(problem(format, origin.row, origin.column, `${shown} är inte tillåtet: ${RULE[field]}`));
+    } else {
+      // not a value from the file: name the field by its label
+      const text = describeIssue(
+        { ...issue, path: `municipalities.${i}.${issue.path.split('.').slice(1).join('.')}` },
+        'sv',
+        {
+          municipalities: current,
+        },
+      );
+      problems.push(problem(format, row, null, text));
     }
   }
-
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, changes, profiles: merged };
+  return problems;
 }
 
 /**
@@ -625,29 +713,32 @@ export function parseProfileFile(bytes: Uint8Array, fileName: string, current: r
 // Templates
 
 /**
- * A CSV template with the given profiles' current figures, to edit and import again: the columns of
- * {@link TEMPLATE_COLUMNS} (stable English identifiers in both languages), one row per profile, written with
- * `toCsv` so that the language's Excel opens it by double-click (`sv`: `;` and decimal comma; `en`: `,` and
- * decimal point; both UTF-8 with BOM). Empty figures are empty cells. Numbers are rounded as
- * `formatCsvNumber` does (at most 5·10⁻⁷ relative), which an import of the unedited file does not count as
- * a change.
+ * A CSV template with the given profiles' current figures, to edit and import again: one column per field of
+ * {@link TEMPLATE_COLUMNS}, headed by its label in the language ({@link templateHeaders}: `Kommunkod`,
+ * `Invånare`, `IT-kostnad (kr per år)` …; the importer also reads the English labels and the field ids), one
+ * row per profile, written with `toCsv` so that the language's Excel opens it by double-click (`sv`: `;` and
+ * decimal comma; `en`: `,` and decimal point; both UTF-8 with BOM). Empty figures are empty cells. Numbers
+ * are rounded as `formatCsvNumber` does (at most 5·10⁻⁷ relative), which an import of the unedited file does
+ * not count as a change.
  */
 export function profilesTemplate(profiles: readonly Municipality[], lang: Lang): string {
-  const rows: CsvCell[][] = [[...TEMPLATE_COLUMNS]];
+  const rows: CsvCell[][] = [templateHeaders(lang)];
   for (const p of profiles) rows.push([p.code, p.name, ...EDITABLE_FIELDS.map((field) => fieldValue(p, field))]);
   return toCsv(rows, lang);
 }
 
 /**
- * A JSON template with the given profiles' current figures: an array of objects with the keys of
- * {@link TEMPLATE_COLUMNS}, empty figures as `null`, pretty-printed. Importing it unedited changes nothing.
+ * A JSON template with the given profiles' current figures: an array of objects keyed by the headers of
+ * {@link templateHeaders} in the language, empty figures as `null`, pretty-printed. Importing it unedited
+ * changes nothing; the field ids (`code`, `population` …) are read as keys too.
  */
-export function profilesJsonTemplate(profiles: readonly Municipality[]): string {
+export function profilesJsonTemplate(profiles: readonly Municipality[], lang: Lang = 'sv'): string {
+  const headers = templateHeaders(lang);
   const entries = profiles.map((p) =>
     Object.fromEntries([
-      ['code', p.code],
-      ['name', p.name],
-      ...EDITABLE_FIELDS.map((field) => [field, fieldValue(p, field)]),
+      [headers[0], p.code],
+      [headers[1], p.name],
+      ...EDITABLE_FIELDS.map((field, k) => [headers[k + 2], fieldValue(p, field)]),
     ]),
   );
   return `${JSON.stringify(entries, null, 2)}\n`;

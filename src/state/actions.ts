@@ -12,7 +12,7 @@ import type {
 } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
-import type { SavedScenario } from './saved-scenarios.js';
+import type { KeyResults, SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
 /** At most this many scenarios side by side. */
 export const MAX_COMPARE = 4;
@@ -111,15 +111,22 @@ export const dataFailed =
   (d) => {
     d.data = { status: 'error', message };
   };
+/**
+ * The current scenario cannot be run: list its problems, end any run in flight (the caller cancels it),
+ * and mark the results on screen as belonging to the scenario before the edit.
+ */
 export const scenarioRejected =
   (issues: Issue[]): Recipe =>
   (d) => {
     d.issues = issues;
+    if (d.run.status === 'running') d.run.status = d.run.results ? 'done' : 'idle';
+    d.run.outdated = d.run.results !== null;
   };
 export const runStarted =
   (id: number, total: number, preview = false): Recipe =>
   (d) => {
     d.issues = [];
+    d.run.outdated = false;
     d.run.id = id;
     d.run.preview = preview;
     d.run.status = 'running';
@@ -166,10 +173,25 @@ export const dismissNotice = (): Recipe => (d) => {
   d.notice = null;
 };
 export const savedLoaded =
-  (items: SavedScenario[]): Recipe =>
+  (items: SavedScenario[], unreadable: UnreadableSaved[] = []): Recipe =>
   (d) => {
-    d.saved = castDraft({ status: 'ready' as const, items });
+    d.saved = castDraft({ status: 'ready' as const, items, unreadable });
     d.compare = d.compare.filter((id) => items.some((x) => x.id === id));
+  };
+/** A saved scenario's results, once its run has finished (shown at once; stored by the caller). */
+export const savedResultsFound =
+  (id: string, results: KeyResults): Recipe =>
+  (d) => {
+    const item = d.saved.items.find((x) => x.id === id);
+    if (item && !item.results) item.results = castDraft(results);
+    delete d.compareRuns[id];
+  };
+/** The state of a chosen saved scenario's run for the comparison; null when there is none. */
+export const compareRunChanged =
+  (id: string, run: AppState['compareRuns'][string] | null): Recipe =>
+  (d) => {
+    if (run) d.compareRuns[id] = run;
+    else delete d.compareRuns[id];
   };
 export const savedUnavailable = (): Recipe => (d) => {
   d.saved.status = 'unavailable';

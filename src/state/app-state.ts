@@ -1,6 +1,6 @@
 import type { Capability, Issue, Municipality, Results, Scenario, Swing } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
-import type { SavedScenario } from './saved-scenarios.js';
+import type { SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
 /** A named group of municipalities (a county, a kommunalförbund, an existing IT collaboration). */
 export interface Region {
@@ -35,6 +35,15 @@ export interface RunState {
   error: string | null;
   /** A quick preview of a few hundred runs while a value is being dragged. */
   preview: boolean;
+  /** The results belong to an earlier scenario: the current one was rejected and is not run. */
+  outdated: boolean;
+}
+
+/** A problem of an imported file, at its row and column (`null`: the whole file), in Swedish. */
+export interface ImportProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
 }
 
 export interface AppState {
@@ -47,25 +56,38 @@ export interface AppState {
   tab: Tab;
   /** A message for the user (a link that could not be opened, a copied link …). */
   notice: { kind: 'info' | 'error'; text: string; link?: string } | null;
-  /** Scenarios saved in this browser. */
-  saved: { status: 'loading' | 'ready' | 'unavailable'; items: SavedScenario[] };
+  /** Scenarios saved in this browser, and the stored entries that cannot be read (listed, never hidden). */
+  saved: { status: 'loading' | 'ready' | 'unavailable'; items: SavedScenario[]; unreadable: UnreadableSaved[] };
   view: View;
   /** An import being previewed: its problems, or the changes it would make (nothing applied yet). */
   importPreview:
-    | { file: string; problems: { row: number | null; column: string | null; message: string }[] }
+    | {
+        file: string;
+        problems: ImportProblem[];
+        /** Set once the file's valid rows were applied: how many changes; `problems` are the rows left out. */
+        applied?: number;
+      }
     | {
         file: string;
         changes: { code: string; name: string; field: string; from: unknown; to: unknown }[];
         profiles: Municipality[];
+        /** The rows left out when applying (listed with the preview); empty when every row is valid. */
+        problems?: ImportProblem[];
       }
     | {
         file: string;
         changes: { id: string; name: string; field: string; from: unknown; to: unknown }[];
         capabilities: Capability[];
+        problems?: ImportProblem[];
       }
     | null;
   /** Ids of saved scenarios chosen for side-by-side comparison (at most four). */
   compare: string[];
+  /** Chosen saved scenarios without results, being run for the comparison (by id), or why they could not be. */
+  compareRuns: Record<
+    string,
+    { status: 'running'; done: number; total: number } | { status: 'failed'; reason: { sv: string; en: string } }
+  >;
 }
 
 export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
@@ -74,11 +96,22 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     data: { status: 'loading' },
     scenario,
     issues: [],
-    run: { id: 0, status: 'idle', done: 0, total: 0, results: null, swings: null, error: null, preview: false },
+    run: {
+      id: 0,
+      status: 'idle',
+      done: 0,
+      total: 0,
+      results: null,
+      swings: null,
+      error: null,
+      preview: false,
+      outdated: false,
+    },
     tab: 'kostnad',
     notice: null,
-    saved: { status: 'loading', items: [] },
+    saved: { status: 'loading', items: [], unreadable: [] },
     compare: [],
+    compareRuns: {},
     view: 'workspace',
     importPreview: null,
   };

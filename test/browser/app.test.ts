@@ -144,7 +144,8 @@ describe('the workspace', () => {
   it('ends a run at once with a message when the summarising worker fails, not after every chunk', async () => {
     // the real aggregator, which crashes when it is asked to add the first chunk
     const real = new URL('../../workers/aggregate.worker.ts', import.meta.url).href;
-    const source = `self.addEventListener('message', (e) => { if (JSON.stringify(e.data).includes('"add"')) throw new Error('aggregator crash'); }); await import(${JSON.stringify(real)});`;
+    // a static import, so that the aggregator is listening before the first message is delivered
+    const source = `import ${JSON.stringify(real)}; self.addEventListener('message', (e) => { if (JSON.stringify(e.data).includes('"add"')) throw new Error('aggregator crash'); });`;
     const crashingAggregator: WorkerFactory = {
       simulation: moduleWorkers.simulation,
       aggregate: () =>
@@ -152,7 +153,7 @@ describe('the workspace', () => {
     };
     // 200 000 runs would take minutes if the failure waited for every chunk
     const app = mount({ ...fyrbodal, runs: 200_000 }, crashingAggregator);
-    await until(() => app.store.state.run.status === 'error', 30000);
+    await until(() => app.store.state.run.status === 'error', 60000);
     await app.updateComplete;
     expect(shadow(app)!.querySelector('[data-run-error]')?.textContent).to.contain('Beräkningen misslyckades');
     expect(app.store.state.run.done).to.be.lessThan(200_000);
@@ -269,6 +270,36 @@ describe('the workspace', () => {
     expect(notice).to.contain('1 000 000 körningar');
     expect(notice).to.contain('Kör fler');
     history.replaceState(null, '', location.pathname);
+  });
+
+  it('a rejected edit during a run ends the run, marks the figures as the earlier scenario’s and explains beside the field', async () => {
+    const app = mount({ ...fyrbodal, runs: 100_000 });
+    await until(() => app.store.state.run.status === 'running' && app.store.state.run.results !== null);
+    const wrong = { dist: 'pert', low: 900_000, mode: 800_000, high: 950_000, source: 'antagande: test' };
+    app.dispatchEvent(new CustomEvent('dm-assumption-change', { detail: { id: 'wageCost', assumption: wrong } }));
+    await until(() => app.store.state.issues.length > 0);
+    expect(app.store.state.run.status).to.not.equal('running');
+    expect(app.store.state.run.outdated).to.equal(true);
+    await app.updateComplete;
+    const header = shadow(shadow(app)!.querySelector('dm-header'))!;
+    await until(() => header.querySelector('[data-progress]')!.textContent!.includes('före den senaste ändringen'));
+    const panel = shadow(shadow(app)!.querySelector('dm-scenario-panel'))!;
+    await until(() => !!panel.querySelector('[data-field-issue="wageCost"]'));
+    expect(panel.querySelector('[data-field-issue="wageCost"]')!.textContent).to.contain('Lägsta');
+    // a valid value runs again and the mark goes away
+    app.dispatchEvent(new CustomEvent('dm-assumption-change', { detail: { id: 'wageCost', assumption: null } }));
+    app.dispatchEvent(new CustomEvent('dm-run-settings-change', { detail: { runs: 1000 } }));
+    await until(() => app.store.state.run.status === 'done' && !app.store.state.run.outdated);
+  });
+
+  it('names an edited preset as changed in the header and the page title', async () => {
+    const app = mount({ ...fyrbodal, runs: 200 });
+    await until(() => app.store.state.run.status === 'done');
+    const codes = fyrbodal.members.filter((code) => code !== '1492'); // without Åmål
+    app.dispatchEvent(new CustomEvent('dm-members-change', { detail: { codes } }));
+    const header = shadow(shadow(app)!.querySelector('dm-header'))!;
+    await until(() => header.textContent!.includes('Fyrbodal, ändrad: 13 kommuner'));
+    await until(() => document.title.startsWith('Fyrbodal, ändrad: 13 kommuner'));
   });
 
   it('opens the default scenario with a Swedish message when a link is broken', async () => {

@@ -70,6 +70,62 @@ describe('importing own figures', () => {
     }
   });
 
+  it('applies the good row of a file while the bad row stays listed, with labels and Swedish numbers', async () => {
+    const nbsp = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    const csv =
+      'kommunkod;IT-kostnad (kr per år);Andel äldre system (0–1)\r\n1438;abc;0,3\r\n1439;14 500 000,5;35 %\r\n';
+    app.dispatchEvent(new CustomEvent('dm-data-import', { detail: { file: new File([csv], 'blandat.csv') } }));
+    await until(() => !!view()?.querySelector('[data-import-preview]'));
+    const preview = view().querySelector('[data-import-preview]')!;
+    // the good row's changes, by label and in sv-SE numbers
+    const rows = [...preview.querySelectorAll('tbody tr')].map((tr) => nbsp(tr.textContent ?? ''));
+    expect(rows).to.have.length(2);
+    expect(rows[0]).to.contain('Färgelanda');
+    expect(rows[0]).to.contain('IT-kostnad');
+    expect(rows[0]).to.contain('14 500 000,5 kr');
+    expect(rows[1]).to.contain('Andel äldre system');
+    expect(rows[1]).to.contain('35 %');
+    expect(preview.textContent).not.to.contain('itCost');
+    expect(preview.textContent).not.to.contain('14500000.5');
+    // the bad row is listed with its problem
+    const skipped = preview.querySelector('[data-import-skipped]')!.textContent!;
+    expect(skipped).to.contain('Raden 2');
+    expect(skipped).to.contain('”abc” är inte ett tal');
+    // nothing is applied before the user says so
+    expect(app.store.state.scenario.profiles).to.equal(undefined);
+    const apply = preview.querySelector('[data-import-apply]') as HTMLButtonElement;
+    expect(apply.disabled).to.equal(false);
+    expect(apply.textContent).to.contain('giltiga');
+    apply.click();
+    await until(() => (app.store.state.scenario.profiles?.length ?? 0) === 1);
+    const fargelanda = app.store.state.scenario.profiles![0];
+    expect(fargelanda.code).to.equal('1439');
+    expect(fargelanda.itCost).to.equal(14_500_000.5);
+    expect(fargelanda.legacyShare).to.equal(0.35);
+    // the bad row stays listed after applying, to be corrected in the file
+    await until(() => !!view()?.querySelector('[data-import-applied]'));
+    const after = view().querySelector('[data-import-applied]')!.textContent!;
+    expect(nbsp(after)).to.contain('2 ändringar har tillämpats');
+    expect(after).to.contain('Raden 2');
+    expect(view().querySelector('[data-import-preview]')).to.equal(null);
+  });
+
+  it('offers a template with Swedish headers that imports back unchanged', async () => {
+    app.dispatchEvent(new CustomEvent('dm-data-template', { detail: { format: 'csv', what: 'municipalities' } }));
+    const template = app.lastDownload!;
+    expect(template.name).to.equal('kommuner-mall.csv');
+    const header = template.text.split('\r\n')[0];
+    expect(header).to.contain('Kommunkod;Kommun;Invånare');
+    expect(header).to.contain('IT-kostnad (kr per år)');
+    expect(header).not.to.contain('itCost');
+    expect(header).not.to.contain('populationGrowth');
+    app.dispatchEvent(
+      new CustomEvent('dm-data-import', { detail: { file: new File([template.text], template.name) } }),
+    );
+    await until(() => !!view()?.querySelector('[data-import-preview]'));
+    expect(view().querySelector('[data-import-preview]')!.textContent).to.contain('0 ändringar');
+  });
+
   it('lists every problem with row and column and changes nothing', async () => {
     const before = JSON.stringify(app.store.state.scenario);
     const importFile = async (name: string, csv: string) => {

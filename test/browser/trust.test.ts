@@ -78,3 +78,57 @@ describe('trust', () => {
     expect(getComputedStyle(focused).outlineStyle).to.not.equal('none');
   });
 });
+
+describe('keyboard', () => {
+  let app: DmApp;
+  afterEach(() => app.remove());
+  /** The element that has focus, looking into shadow roots. */
+  const focused = (): Element | null => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el;
+  };
+
+  it('reaches the results with the first Tab and Enter, past the header and the scenario panel', async () => {
+    app = mount();
+    await until(() => app.store.state.run.status === 'done');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.hasAttribute('data-skip')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    expect(focused()?.id).to.equal('results');
+  });
+
+  it('says beside the field why an out-of-range entry is not used, and keeps the scenario as it was', async () => {
+    app = mount();
+    await until(() => app.store.state.run.status === 'done');
+    const panel = shadow(shadow(app)!.querySelector('dm-scenario-panel'))!;
+    const enter = async (id: string, value: string) => {
+      const input = panel.querySelector(`#${id}`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+      await until(() => !!panel.querySelector(`[data-field-issue="${id}"]`));
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      return panel.querySelector(`[data-field-issue="${id}"]`)!.textContent!;
+    };
+    expect(await enter('horizon', '50')).to.contain('1 till 30');
+    expect(await enter('seed', '-5')).to.contain('heltal');
+    expect(app.store.state.scenario.horizonYears).to.equal(10);
+    expect(app.store.state.scenario.seed).to.equal(SCENARIOS[0].seed);
+  });
+
+  it('keeps focus on the next remove button when a member is removed with Enter', async () => {
+    app = mount();
+    await until(() => app.store.state.run.status === 'done');
+    const panel = shadow(shadow(app)!.querySelector('dm-scenario-panel'))!;
+    const buttons = () => [...panel.querySelectorAll<HTMLButtonElement>('[data-remove-member]')];
+    const second = buttons()[1];
+    second.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => app.store.state.scenario.members.length === 13);
+    await app.updateComplete;
+    await until(() => focused()?.hasAttribute('data-remove-member') ?? false);
+    // the button now in second place: the member after the removed one
+    expect(focused()).to.equal(buttons()[1]);
+  });
+});

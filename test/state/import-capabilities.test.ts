@@ -11,6 +11,7 @@ import {
   type CapabilityProblem,
   capabilitiesJsonTemplate,
   capabilitiesTemplate,
+  capabilityTemplateHeaders,
   parseCapabilityFile,
 } from '../../src/import/capabilities.js';
 import { decodeText } from '../../src/import/profiles.js';
@@ -43,8 +44,18 @@ function parse(bytes: Uint8Array, fileName: string): CapabilityImportResult {
   return result;
 }
 
+/** A file applied in full: no row left out. */
 function accepted(result: CapabilityImportResult): { changes: CapabilityChange[]; capabilities: Capability[] } {
   if (!result.ok) throw new Error(`refused: ${result.problems.map((p) => p.message).join(' | ')}`);
+  expect(result.problems, result.problems.map((p) => p.message).join(' | ')).toEqual([]);
+  expect(result.capabilities).toHaveLength(current.length);
+  return result;
+}
+
+/** A file whose valid rows can be applied while others are left out with problems. */
+function partly(result: CapabilityImportResult) {
+  if (!result.ok) throw new Error(`refused: ${result.problems.map((p) => p.message).join(' | ')}`);
+  expect(result.problems.length).toBeGreaterThan(0);
   expect(result.capabilities).toHaveLength(current.length);
   return result;
 }
@@ -167,19 +178,21 @@ describe('importing valid capability files', () => {
 });
 
 describe('refusing broken capability files', () => {
-  it('refuses an unknown id and names it', () => {
-    const problems = refused(parse(fixture('unknown-id.csv'), 'a.csv'));
+  it('leaves out a row with an unknown id, naming it, and keeps the valid row', () => {
+    const { problems, changes } = partly(parse(fixture('unknown-id.csv'), 'a.csv'));
     expectProblem(problems, 3, 'id', 'Raden 3, kolumnen id', 'okänd förmåga ”serverdrift”');
     expect(problems).toHaveLength(1);
+    expect(changes.map((c) => `${c.id}.${c.field}`)).toEqual(['service-desk.minFte']);
     // a name in the id column gets a hint
     const [byName] = refused(parse(utf8('id;minFte\nE-arkiv och digitalt bevarande;1\n'), 'a.csv'));
     expect(byName.message).toContain('Menade du e-archive?');
   });
 
-  it('refuses a capability given twice, naming both rows', () => {
-    const problems = refused(parse(fixture('duplicates.csv'), 'a.csv'));
+  it('leaves out both rows of a capability given twice, naming them, and keeps the other', () => {
+    const { problems, changes } = partly(parse(fixture('duplicates.csv'), 'a.csv'));
     expectProblem(problems, 4, 'id', 'Förmågan service-desk förekommer två gånger (rad 2 och 4)');
     expect(problems).toHaveLength(1);
+    expect(changes.map((c) => `${c.id}.${c.field}`)).toEqual(['e-archive.minFte']);
   });
 
   it('refuses text in number and yes/no columns', () => {
@@ -197,10 +210,10 @@ describe('refusing broken capability files', () => {
 
   it('refuses a scale with low above high, and values outside the schema', () => {
     const problems = refused(parse(fixture('scale.csv'), 'a.csv'));
-    expectProblem(problems, 2, 'scale_low', 'scale_low ≤ scale_mode ≤ scale_high', '1,1, 0,9 och 0,9');
+    expectProblem(problems, 2, 'scale_low', 'lägsta ≤ troligast ≤ högsta', '1,1, 0,9 och 0,9');
     expect(problems).toHaveLength(1);
     const json = refused(parse(utf8(JSON.stringify([{ id: 'service-desk', scale: { mode: 0.7 } }])), 'a.json'));
-    expectProblem(json, 1, 'scale.mode', 'scale_low ≤ scale_mode');
+    expectProblem(json, 1, 'scale.mode', 'lägsta ≤ troligast ≤ högsta');
     const range = refused(parse(utf8('id;minFte;refVolume;scale_high\nservice-desk;-1;0;1,5\n'), 'a.csv'));
     expectProblem(range, 2, 'minFte', '”-1”', 'negativt');
     expectProblem(range, 2, 'refVolume', '”0”', 'större än 0');
@@ -214,7 +227,7 @@ describe('refusing broken capability files', () => {
     expectProblem(problems, 1, 'group', 'kan inte ändras');
     expect(problems).toHaveLength(2);
     expectProblem(refused(parse(utf8('id;scale\nservice-desk;1\n'), 'a.csv')), 1, 'scale', 'scale_low');
-    expectProblem(refused(parse(utf8('minFte\n1\n'), 'a.csv')), 1, 'id', 'Kolumnen id saknas');
+    expectProblem(refused(parse(utf8('minFte\n1\n'), 'a.csv')), 1, 'id', 'Kolumnen Förmåga saknas');
     expectProblem(
       refused(parse(utf8('[{"id":"service-desk","scale":{"lo":1}}]'), 'a.json')),
       1,
@@ -240,12 +253,35 @@ describe('refusing broken capability files', () => {
 describe('capability templates', () => {
   it('writes the template columns with the scale flattened', () => {
     const sv = capabilitiesTemplate(current.slice(0, 1), 'sv').split('\r\n');
-    expect(sv[0]).toBe(`\uFEFF${CAPABILITY_TEMPLATE_COLUMNS.join(';')}`);
+    expect(sv[0]).toBe(`\uFEFF${capabilityTemplateHeaders('sv').join(';')}`);
+    expect(sv[0]).toBe(
+      '\uFEFFFörmåga (id);Namn;Minsta bemanning (årsarbetare);Bemanning vid referensvolym (årsarbetare);' +
+        'Referensvolym;Skalelasticitet lägsta;Skalelasticitet troligast;Skalelasticitet högsta;' +
+        'Övriga kostnader (kr per år);Skalelasticitet för övriga kostnader;Kan delas (ja/nej);Kan flyttas (ja/nej)',
+    );
+    for (const id of CAPABILITY_TEMPLATE_COLUMNS) expect(sv[0].split(';')).not.toContain(id);
     expect(sv[1]).toBe('service-desk;Servicedesk och användarsupport;0,5;2,8;5000;0,8;0,9;1;250000;0,8;ja;nej');
     expect(capabilitiesTemplate(current.slice(0, 1), 'en').split('\r\n')[1]).toBe(
       'service-desk,Service desk and user support,0.5,2.8,5000,0.8,0.9,1,250000,0.8,yes,no',
     );
-    expect(JSON.parse(capabilitiesJsonTemplate(current.slice(0, 1)))).toEqual([
+    expect(JSON.parse(capabilitiesJsonTemplate(current.slice(0, 1), 'sv'))).toEqual([
+      {
+        'Förmåga (id)': 'service-desk',
+        Namn: { sv: 'Servicedesk och användarsupport', en: 'Service desk and user support' },
+        'Minsta bemanning (årsarbetare)': 0.5,
+        'Bemanning vid referensvolym (årsarbetare)': 2.8,
+        Referensvolym: 5000,
+        'Skalelasticitet lägsta': 0.8,
+        'Skalelasticitet troligast': 0.9,
+        'Skalelasticitet högsta': 1,
+        'Övriga kostnader (kr per år)': 250000,
+        'Skalelasticitet för övriga kostnader': 0.8,
+        'Kan delas (ja/nej)': true,
+        'Kan flyttas (ja/nej)': false,
+      },
+    ]);
+    // the JSON of field ids, as files made for earlier versions have it, is read as before
+    const idsJson = [
       {
         id: 'service-desk',
         name: { sv: 'Servicedesk och användarsupport', en: 'Service desk and user support' },
@@ -258,7 +294,10 @@ describe('capability templates', () => {
         poolable: true,
         transferable: false,
       },
-    ]);
+    ];
+    const edited = { ...idsJson[0], minFte: 0.7, scale: { low: 0.75, mode: 0.9, high: 1 }, poolable: false };
+    const { changes } = accepted(parse(utf8(JSON.stringify([edited])), 'ids.json'));
+    expect(changes.map((c) => `${c.field}:${c.to}`)).toEqual(['minFte:0.7', 'scale_low:0.75', 'poolable:false']);
   });
 
   it('re-imports every template of the current catalogue with no changes', () => {
@@ -266,8 +305,49 @@ describe('capability templates', () => {
       const { changes, capabilities } = accepted(parse(utf8(capabilitiesTemplate(current, lang)), `mall-${lang}.csv`));
       expect(changes).toEqual([]);
       expectOthersUntouched(capabilities, []);
+      expect(accepted(parse(utf8(capabilitiesJsonTemplate(current, lang)), `mall-${lang}.json`)).changes).toEqual([]);
     }
-    expect(accepted(parse(utf8(capabilitiesJsonTemplate(current)), 'mall.json')).changes).toEqual([]);
+  });
+
+  it('gives the same figures from a template with Swedish headers, English labels or the English field ids', () => {
+    const edited: Capability[] = current.slice(0, 4).map((c, k) => ({
+      ...c,
+      minFte: 0.25 + k,
+      nonStaffCost: 14_500_000.5,
+      scale: { low: 0.6, mode: 0.7 + k / 100, high: 1.1 },
+      poolable: !c.poolable,
+    }));
+    const figures = (capabilities: Capability[]) =>
+      edited.map((e) => {
+        const c = byId(capabilities, e.id);
+        return [
+          c.minFte,
+          c.fteAtRef,
+          c.refVolume,
+          c.scale,
+          c.nonStaffCost,
+          c.nonStaffScale,
+          c.poolable,
+          c.transferable,
+        ];
+      });
+    const want = figures(edited);
+    const sv = capabilitiesTemplate(edited, 'sv');
+    const lines = sv.split('\r\n');
+    const ids = [`\uFEFF${CAPABILITY_TEMPLATE_COLUMNS.join(';')}`, ...lines.slice(1)].join('\r\n');
+    const noUnits = [lines[0].replace(/ \([^)]*\)/g, ''), ...lines.slice(1)].join('\r\n');
+    for (const [name, text] of [
+      ['sv.csv', sv],
+      ['en.csv', capabilitiesTemplate(edited, 'en')],
+      ['ids.csv', ids],
+      ['utan-enheter.csv', noUnits],
+      ['sv.json', capabilitiesJsonTemplate(edited, 'sv')],
+      ['en.json', capabilitiesJsonTemplate(edited, 'en')],
+    ] as const) {
+      const { capabilities, changes } = accepted(parse(utf8(text), name));
+      expect(figures(capabilities), name).toEqual(want);
+      expect(changes.length, name).toBeGreaterThan(0);
+    }
   });
 
   /** Equal up to the rounding of `formatCsvNumber` (below 5·10⁻⁷ relative). */

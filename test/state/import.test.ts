@@ -15,6 +15,7 @@ import {
   profilesJsonTemplate,
   profilesTemplate,
   TEMPLATE_COLUMNS,
+  templateHeaders,
 } from '../../src/import/profiles.js';
 import { readJson } from '../helpers.js';
 
@@ -46,8 +47,18 @@ function parse(bytes: Uint8Array, fileName: string): ImportResult {
   return result;
 }
 
+/** A file applied in full: no row left out. */
 function accepted(result: ImportResult): { changes: Change[]; profiles: Municipality[] } {
   if (!result.ok) throw new Error(`refused: ${result.problems.map((p) => p.message).join(' | ')}`);
+  expect(result.problems, result.problems.map((p) => p.message).join(' | ')).toEqual([]);
+  expect(result.profiles).toHaveLength(current.length);
+  return result;
+}
+
+/** A file whose valid rows can be applied while others are left out with problems. */
+function partly(result: ImportResult): { changes: Change[]; profiles: Municipality[]; problems: Problem[] } {
+  if (!result.ok) throw new Error(`refused: ${result.problems.map((p) => p.message).join(' | ')}`);
+  expect(result.problems.length).toBeGreaterThan(0);
   expect(result.profiles).toHaveLength(current.length);
   return result;
 }
@@ -234,18 +245,23 @@ describe('refusing broken files', () => {
     expect(problems.map((p) => p.row)).toEqual([2, 3, 3, 4, 4, 4]);
   });
 
-  it('refuses unknown and malformed municipality codes', () => {
-    const problems = refused(parse(fixture('unknown-code.csv'), 'a.csv'));
+  it('leaves out rows with unknown and malformed municipality codes, and keeps the valid one', () => {
+    const { problems, changes, profiles } = partly(parse(fixture('unknown-code.csv'), 'a.csv'));
     expectProblem(problems, 3, 'code', 'Raden 3', 'okänd kommunkod 9999');
     expectProblem(problems, 4, 'code', '”12” är ingen kommunkod');
     expect(problems).toHaveLength(2);
+    expect(changes.map((c) => `${c.code}.${c.field}`)).toEqual(['1485.population']);
+    expect(byCode(profiles, '1485').population).toBe(57000);
+    expectOthersUntouched(profiles, ['1485']);
   });
 
-  it('refuses a municipality given twice', () => {
-    const problems = refused(parse(fixture('duplicates.csv'), 'a.csv'));
+  it('leaves out every row of a municipality given twice, and keeps the others', () => {
+    const { problems, changes, profiles } = partly(parse(fixture('duplicates.csv'), 'a.csv'));
     expectProblem(problems, 4, 'code', 'Kommunkoden 1485 förekommer tre gånger (rad 2, 4 och 7)');
     expectProblem(problems, 6, 'code', 'Kommunkoden 1439 förekommer två gånger (rad 3 och 6)');
     expect(problems).toHaveLength(2);
+    expect(changes.map((c) => `${c.code}.${c.field}`)).toEqual(['1492.population']);
+    expectOthersUntouched(profiles, ['1492']);
   });
 
   it('counts a padded three-digit code as the same municipality', () => {
@@ -255,7 +271,7 @@ describe('refusing broken files', () => {
 
   it('refuses a file without a code column', () => {
     const problems = refused(parse(fixture('missing-code.csv'), 'a.csv'));
-    expectProblem(problems, 1, 'code', 'Kolumnen code saknas');
+    expectProblem(problems, 1, 'code', 'Kolumnen Kommunkod saknas');
     expect(problems).toHaveLength(1);
   });
 
@@ -336,7 +352,7 @@ describe('refusing broken files', () => {
     );
     expectProblem(problems, 1, 'population', 'Post 1, fältet population: true är inte ett tal');
     expectProblem(problems, 1, 'employees', 'måste ha ett värde');
-    expectProblem(problems, 2, 'code', 'fältet code saknas');
+    expectProblem(problems, 2, 'code', 'fältet Kommunkod (code) saknas');
   });
 });
 
@@ -344,7 +360,7 @@ describe('templates', () => {
   it('writes a Swedish CSV template that Excel opens (BOM, semicolons, decimal commas)', () => {
     const csv = profilesTemplate(current.slice(0, 2), 'sv');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe(`\uFEFF${TEMPLATE_COLUMNS.join(';')}`);
+    expect(lines[0]).toBe(`\uFEFF${templateHeaders('sv').join(';')}`);
     expect(lines[1]).toBe('0114;Upplands Väsby;50495;2025;0,00342;5302;6059;;;199;0,3');
     expect(lines).toHaveLength(4);
     expect(profilesTemplate(current.slice(0, 1), 'en').split('\r\n')[1]).toBe(
@@ -356,25 +372,84 @@ describe('templates', () => {
     for (const lang of ['sv', 'en'] as const) {
       const { changes } = accepted(parse(utf8(profilesTemplate(current, lang)), `mall-${lang}.csv`));
       expect(changes).toEqual([]);
+      expect(accepted(parse(utf8(profilesJsonTemplate(current, lang)), `mall-${lang}.json`)).changes).toEqual([]);
     }
-    const { changes } = accepted(parse(utf8(profilesJsonTemplate(current)), 'mall.json'));
-    expect(changes).toEqual([]);
-    const json = JSON.parse(profilesJsonTemplate(current.slice(0, 1)));
+    const json = JSON.parse(profilesJsonTemplate(current.slice(0, 1), 'sv'));
     expect(json).toEqual([
       {
-        code: '0114',
-        name: 'Upplands Väsby',
-        population: 50495,
-        populationYear: 2025,
-        populationGrowth: 0.00342,
-        employees: 5302,
-        pupils: 6059,
-        itCost: null,
-        itStaff: null,
-        systems: 199,
-        legacyShare: 0.3,
+        Kommunkod: '0114',
+        Kommun: 'Upplands Väsby',
+        Invånare: 50495,
+        'År för invånarantalet': 2025,
+        'Befolkningsförändring per år (andel)': 0.00342,
+        Anställda: 5302,
+        'Elever med IT-konto': 6059,
+        'IT-kostnad (kr per år)': null,
+        'IT-personal (årsarbetare)': null,
+        'Verksamhetssystem (antal)': 199,
+        'Andel äldre system (0–1)': 0.3,
       },
     ]);
+  });
+
+  it('heads the Swedish template with labels, not field ids, and the English one with English labels', () => {
+    const sv = profilesTemplate(current.slice(0, 1), 'sv').split('\r\n')[0];
+    expect(sv).toBe(
+      '\uFEFFKommunkod;Kommun;Invånare;År för invånarantalet;Befolkningsförändring per år (andel);Anställda;' +
+        'Elever med IT-konto;IT-kostnad (kr per år);IT-personal (årsarbetare);Verksamhetssystem (antal);' +
+        'Andel äldre system (0–1)',
+    );
+    for (const id of TEMPLATE_COLUMNS) expect(sv).not.toContain(id);
+    const en = profilesTemplate(current.slice(0, 1), 'en').split('\r\n')[0];
+    expect(en).toContain('IT cost (SEK per year)');
+    for (const id of TEMPLATE_COLUMNS) expect(en.split(',')).not.toContain(id);
+  });
+
+  it('gives the same figures from a template with Swedish headers, English labels or the English field ids', () => {
+    // edited figures: a template of them, imported onto the current data, must give them back
+    const edited: Municipality[] = current.slice(10, 14).map((p, k) => ({
+      ...p,
+      population: p.population + 1000 * (k + 1),
+      itCost: 14_500_000.5 + k,
+      itStaff: 9.5,
+      legacyShare: 0.35,
+      populationGrowth: -0.0125,
+      sources: { ...p.sources },
+    }));
+    const figures = (profiles: Municipality[]) =>
+      edited.map((e) => {
+        const p = byCode(profiles, e.code);
+        return EDITABLE_FIELDS.map((field) => p[field] ?? null);
+      });
+    const want = edited.map((e) => EDITABLE_FIELDS.map((field) => e[field] ?? null));
+    const sv = profilesTemplate(edited, 'sv');
+    const en = profilesTemplate(edited, 'en');
+    const lines = sv.split('\r\n');
+    const ids = [`\uFEFF${TEMPLATE_COLUMNS.join(';')}`, ...lines.slice(1)].join('\r\n');
+    const enIds = [`\uFEFF${TEMPLATE_COLUMNS.join(',')}`, ...en.split('\r\n').slice(1)].join('\r\n');
+    const noUnits = [lines[0].replace(/ \([^)]*\)/g, ''), ...lines.slice(1)].join('\r\n');
+    for (const [name, text] of [
+      ['sv.csv', sv],
+      ['en.csv', en],
+      ['ids.csv', ids],
+      ['en-ids.csv', enIds],
+      ['utan-enheter.csv', noUnits],
+      ['sv.json', profilesJsonTemplate(edited, 'sv')],
+      ['en.json', profilesJsonTemplate(edited, 'en')],
+    ] as const) {
+      const { profiles, changes } = accepted(parse(utf8(text), name));
+      expect(figures(profiles), name).toEqual(want);
+      expect(changes.length, name).toBeGreaterThan(0);
+    }
+    // the JSON of field ids, as files made for earlier versions have it
+    const idsJson = JSON.stringify(
+      edited.map((p) =>
+        Object.fromEntries(
+          TEMPLATE_COLUMNS.map((key) => [key, key === 'pupils' ? (p.pupils ?? null) : (p[key] ?? null)]),
+        ),
+      ),
+    );
+    expect(figures(accepted(parse(utf8(idsJson), 'ids.json')).profiles)).toEqual(want);
   });
 
   it('reads a template back after Excel dropped the leading zeros of codes', () => {

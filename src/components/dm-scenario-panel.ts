@@ -72,7 +72,9 @@ export class DmScenarioPanel extends LitElement {
     .field-issue { margin: 0.3rem 0; padding: 0.3rem 0.5rem; background: #fff4f4; border-left: 3px solid #b00020; color: #7a0016; }
     .issues { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.7rem; color: #7a0016; }
     button.small { font: inherit; font-size: 0.75rem; padding: 0.05rem 0.4rem; }
-    .row { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0.4rem; }
+    .row { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.4rem; }
+    /* a message about a run setting spans the row instead of squeezing into one narrow column */
+    .row > div:has(.field-issue) { grid-column: 1 / -1; }
     .files { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.7rem; align-items: center; }
     .files button, .file { font: inherit; font-size: 0.85rem; border: 1px solid #888; border-radius: 4px; padding: 0.2rem 0.6rem; background: #fff; cursor: pointer; margin: 0; }
     .file input { display: block; font-size: 0.75rem; margin-top: 0.2rem; max-width: 12rem; }
@@ -499,8 +501,10 @@ function describeDistribution(a: Assumption, def: AssumptionDef, lang: Lang): st
 function issueText(issue: Issue, lang: Lang): string {
   if (lang === 'en') return issue.message;
   const range = /^must lie from (\S+) to (\S+)$/.exec(issue.message);
-  if (range)
-    return `Värdet måste ligga mellan ${formatNumber(Number(range[1]), lang, 2)} och ${formatNumber(Number(range[2]), lang, 2)}.`;
+  if (range) {
+    const n = (x: number) => formatNumber(x, lang, Number.isInteger(x) ? 0 : 2);
+    return `Värdet måste ligga mellan ${n(Number(range[1]))} och ${n(Number(range[2]))}.`;
+  }
   if (issue.message.startsWith('needs low ≤ mode ≤ high'))
     return 'Lägsta måste vara högst troligaste, och troligaste högst högsta (och lägsta mindre än högsta).';
   return `${describeMessage(issue, lang)}.`;

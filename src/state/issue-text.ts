@@ -143,7 +143,9 @@ function scenarioValue(context: IssueContext | undefined, ...parts: (string | nu
 function municipalityName(code: string, context: IssueContext | undefined): string {
   const own = scenarioValue(context, 'profiles');
   const fromScenario = Array.isArray(own) ? own.find((p) => p?.code === code)?.name : undefined;
-  return fromScenario ?? context?.municipalities?.find((m) => m.code === code)?.name ?? code;
+  // an own profile's name may itself be what is wrong (not text): then the embedded name, or the code
+  if (typeof fromScenario === 'string' && fromScenario !== '') return fromScenario;
+  return context?.municipalities?.find((m) => m.code === code)?.name ?? code;
 }
 
 /** A capability's name by its id, or the id. */

@@ -153,7 +153,8 @@ export class DmApp extends LitElement {
     on('dm-link-copy', () => void this.copyLink());
     on('dm-view-change', ({ view }) => {
       this.store.update(actions.setView(view));
-      history.replaceState(null, '', this.linkFor(this.store.state.scenario, this.store.state.lang));
+      const link = this.linkFor(this.store.state.scenario, this.store.state.lang);
+      if (link) history.replaceState(null, '', link);
       window.scrollTo(0, 0);
     });
     on('dm-export', ({ what }) => void this.exportFile(what));
@@ -423,15 +424,8 @@ export class DmApp extends LitElement {
       const raw = await this.savedScenarios.raw(ref);
       this.saveFile(unreadableFileName(entry), `${rawText(raw)}\n`, 'application/json');
     } catch (error) {
-      const sv = this.store.state.lang === 'sv';
-      const why = (error as Error).name ?? (sv ? 'fel' : 'error');
-      this.store.update(
-        actions.noticeShown({
-          kind: 'error',
-          text: sv
-            ? `Kunde inte läsa posten ur webbläsaren (${why}).`
-            : `Could not read the entry from the browser (${why}).`,
-        }),
+      this.storageError(error, (why, sv) =>
+        sv ? `Kunde inte läsa posten ur webbläsaren (${why}).` : `Could not read the entry from the browser (${why}).`,
       );
     }
   }
@@ -442,13 +436,8 @@ export class DmApp extends LitElement {
       await this.savedScenarios.discard(ref);
       await this.loadSaved();
     } catch (error) {
-      const sv = this.store.state.lang === 'sv';
-      const why = (error as Error).name ?? (sv ? 'fel' : 'error');
-      this.store.update(
-        actions.noticeShown({
-          kind: 'error',
-          text: sv ? `Kunde inte ta bort posten (${why}).` : `Could not delete the entry (${why}).`,
-        }),
+      this.storageError(error, (why, sv) =>
+        sv ? `Kunde inte ta bort posten (${why}).` : `Could not delete the entry (${why}).`,
       );
     }
   }
@@ -474,15 +463,18 @@ export class DmApp extends LitElement {
   }
 
   private storageFailed(error: unknown): void {
-    const sv = this.store.state.lang === 'sv';
-    this.store.update(
-      actions.noticeShown({
-        kind: 'error',
-        text: sv
-          ? `Kunde inte spara i webbläsaren (${(error as Error).name ?? 'fel'}, t.ex. fullt lagringsutrymme). Ladda ner scenariot som fil i stället.`
-          : `Could not save in the browser (${(error as Error).name ?? 'error'}, e.g. storage full). Download the scenario as a file instead.`,
-      }),
+    this.storageError(error, (why, sv) =>
+      sv
+        ? `Kunde inte spara i webbläsaren (${why}, t.ex. fullt lagringsutrymme). Ladda ner scenariot som fil i stället.`
+        : `Could not save in the browser (${why}, e.g. storage full). Download the scenario as a file instead.`,
     );
+  }
+
+  /** Say that the browser's storage refused an operation, naming the error it gave. */
+  private storageError(error: unknown, text: (why: string, sv: boolean) => string): void {
+    const sv = this.store.state.lang === 'sv';
+    const why = (error as Error).name ?? (sv ? 'fel' : 'error');
+    this.store.update(actions.noticeShown({ kind: 'error', text: text(why, sv) }));
   }
 
   disconnectedCallback(): void {
@@ -573,16 +565,21 @@ export class DmApp extends LitElement {
   private settleLink(scenario: Scenario): void {
     clearTimeout(this.linkTimer);
     this.linkTimer = setTimeout(() => {
-      // a scenario too large for a link keeps the address it had rather than one that cannot be opened
-      if (fitsInLink(scenario, this.store.state.lang))
-        history.replaceState(null, '', this.linkFor(scenario, this.store.state.lang));
+      const link = this.linkFor(scenario, this.store.state.lang);
+      if (link) history.replaceState(null, '', link);
     });
   }
 
-  private linkFor(scenario: Scenario, lang: Lang): string {
+  /**
+   * The address that opens a scenario in the current view, or null when the scenario is too large for a
+   * link: the app would refuse to open it, so such a scenario keeps the address it had (the file carries it).
+   */
+  private linkFor(scenario: Scenario, lang: Lang): string | null {
+    const payload = encodeScenario(scenario, SCENARIOS, lang);
+    if (payload.length > MAX_LINK_CHARS) return null;
     const view = this.store.state.view;
     const prefix = view === 'summary' ? 'sammanfattning&' : view === 'presenter' ? 'presentation&' : '';
-    return `${location.origin}${location.pathname}${location.search}#${prefix}s=${encodeScenario(scenario, SCENARIOS, lang)}`;
+    return `${location.origin}${location.pathname}${location.search}#${prefix}s=${payload}`;
   }
 
   /** Download the current results: CSV for Swedish Excel, the CLI's JSON, or every run for audit. */
@@ -615,12 +612,12 @@ export class DmApp extends LitElement {
 
   private async copyLink(): Promise<void> {
     const { scenario, lang } = this.store.state;
-    if (!fitsInLink(scenario, lang)) {
+    const link = this.linkFor(scenario, lang);
+    if (!link) {
       // a link that the app would refuse to open is no link: say so and point to the file
       this.store.update(actions.noticeShown({ kind: 'error', text: t('linkTooLong', lang) }));
       return;
     }
-    const link = this.linkFor(scenario, lang);
     history.replaceState(null, '', link);
     let copied = false;
     try {
@@ -909,9 +906,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'dm-app': DmApp;
   }
-}
-
-/** Whether a scenario's link payload is short enough for the app to open it again. */
-function fitsInLink(scenario: Scenario, lang: Lang): boolean {
-  return encodeScenario(scenario, SCENARIOS, lang).length <= MAX_LINK_CHARS;
 }

@@ -1,14 +1,38 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { serviceWorker } from './vite-plugins/service-worker.js';
+import { singleFile } from './vite-plugins/single-file.js';
 
-export default defineConfig({
-  // relative asset paths: the built app works from any static host or an intranet file share
-  base: './',
-  worker: { format: 'es' },
-  build: { target: 'es2022' },
-  test: {
-    environment: 'node',
-    include: ['test/{engine,charts,state,cli,data,print,docs}/**/*.test.ts'],
-    testTimeout: 60_000,
-    setupFiles: ['test/setup.ts'],
-  },
-});
+const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+
+export default defineConfig(({ mode }) =>
+  mode === 'single'
+    ? {
+        // `npm run build:single`: one self-contained index.html that opens from a folder (file://)
+        base: './',
+        publicDir: false,
+        // Chromium starts no module worker from a blob: URL on file://, classic ones it does
+        worker: { format: 'iife' },
+        build: {
+          target: 'es2022',
+          outDir: 'dist-single',
+          modulePreload: false,
+          assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+        },
+        plugins: [singleFile(publicDir)],
+      }
+    : {
+        // relative asset paths: the built app works from any static host or an intranet file share
+        base: './',
+        worker: { format: 'es' },
+        build: { target: 'es2022' },
+        // the build precaches itself in a service worker: it works offline after its first visit
+        plugins: [serviceWorker()],
+        test: {
+          environment: 'node',
+          include: ['test/{engine,charts,state,cli,data,print,docs}/**/*.test.ts'],
+          testTimeout: 60_000,
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+);

@@ -18,6 +18,8 @@ export interface IntentMap {
   'dm-assumption-change': { id: AssumptionId; assumption: Assumption | null };
   /** A value being dragged (a slider moving): show a quick preview; a dm-assumption-change follows. */
   'dm-assumption-preview': { id: AssumptionId; assumption: Assumption };
+  /** Show this input's editor in the scenario panel (scroll to it and focus its first field). */
+  'dm-focus-assumption': { id: AssumptionId };
   'dm-run-settings-change': Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed'>>;
   'dm-scenario-select': { id: string };
   'dm-lang-change': { lang: Lang };
@@ -61,6 +63,7 @@ declare global {
     'dm-path-setting': CustomEvent<IntentMap['dm-path-setting']>;
     'dm-assumption-change': CustomEvent<IntentMap['dm-assumption-change']>;
     'dm-assumption-preview': CustomEvent<IntentMap['dm-assumption-preview']>;
+    'dm-focus-assumption': CustomEvent<IntentMap['dm-focus-assumption']>;
     'dm-run-settings-change': CustomEvent<IntentMap['dm-run-settings-change']>;
     'dm-scenario-select': CustomEvent<IntentMap['dm-scenario-select']>;
     'dm-lang-change': CustomEvent<IntentMap['dm-lang-change']>;

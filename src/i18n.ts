@@ -76,6 +76,7 @@ const STRINGS = {
   tabCapabilities: { sv: 'Förmågor', en: 'Capabilities' },
   tabMunicipalities: { sv: 'Per kommun', en: 'By municipality' },
   tabUncertainty: { sv: 'Osäkerhet', en: 'Uncertainty' },
+  tabDecision: { sv: 'Beslut', en: 'Decision' },
   tabData: { sv: 'Data och källor', en: 'Data and sources' },
   tabCompare: { sv: 'Jämförelse', en: 'Comparison' },
   showTable: { sv: 'Visa som tabell', en: 'Show as table' },

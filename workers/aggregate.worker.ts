@@ -3,7 +3,9 @@ import { expose } from 'comlink';
 import {
   Accumulator,
   type AssumptionId,
+  analyseDecision,
   type ChunkResult,
+  type DecisionAnalysis,
   loadModel,
   oneAtATime,
   type PreparedModel,
@@ -61,6 +63,11 @@ const api = {
   swings(inputs: AssumptionId[], run: number): Swing[] | null {
     if (!prepared || run !== currentRun) return null;
     return oneAtATime(prepared, inputs);
+  },
+  /** Cost against capacity, acceptability and value of information from the collected runs. */
+  decision(lambda: number, run: number): DecisionAnalysis | null {
+    if (!prepared || run !== currentRun || !accumulator || accumulator.runsDone === 0) return null;
+    return analyseDecision(accumulator, lambda);
   },
   /** A picture of one chunk alone (a run's first runs, before any block is in): not collected. */
   glance(chunk: ChunkResult, run: number): Results | null {

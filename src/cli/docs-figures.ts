@@ -13,15 +13,19 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  Accumulator,
   ASSUMPTIONS,
   type Assumption,
   type AssumptionId,
+  analyseDecision,
   BLOCK_RUNS,
   CAPABILITY_GROUPS,
   type Capability,
   CHEAPER_TOLERANCE,
   centralValue,
+  decisiveInputs,
   FORM_OVERHEAD,
+  findThresholds,
   HOST_ADMINISTRATION,
   loadModel,
   PATH_IDS,
@@ -30,7 +34,9 @@ import {
   RECRUITMENT_HALF_SIZE,
   type Results,
   type Scenario,
+  Simulator,
   simulateAll,
+  splitRuns,
 } from '../engine/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,6 +55,7 @@ export const BLOCK_NAMES = [
   'fyrbodal-headline',
   'fyrbodal-earlier-defaults',
   'sml-it',
+  'fyrbodal-decision',
 ] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
 
@@ -229,6 +236,8 @@ function catalogueBlock(): string {
 interface Run {
   model: PreparedModel;
   results: Results;
+  /** Every run, for the decision analysis. */
+  accumulator: Accumulator;
 }
 
 const data = () => ({
@@ -244,7 +253,96 @@ export function runScenario(file: string, runs = DOC_RUNS, assumptions?: Scenari
   const { municipalities, capabilities } = data();
   const model = loadModel(scenario, municipalities, capabilities);
   if (!model.ok) throw new Error(`${file}: ${JSON.stringify(model.issues)}`);
-  return { model: model.value, results: simulateAll(model.value, runs) };
+  // as simulateAll, keeping the accumulator (results do not depend on the split into chunks)
+  const simulator = new Simulator(model.value);
+  const accumulator = new Accumulator(model.value, runs);
+  for (const r of splitRuns(runs, 1000)) accumulator.add(simulator.simulateChunk(r.runStart, r.runCount));
+  return { model: model.value, results: accumulator.summarize(), accumulator };
+}
+
+/** Re-runs per point of the threshold search quoted in the document (as the CLI's default). */
+const DOC_THRESHOLD_RUNS = 200;
+
+/** The decision analysis of a run (docs/model.md §13), as `npm run simulate` prints it. */
+function decisionBlock(file: string, run: Run): string {
+  const { model, results, accumulator } = run;
+  const decision = analyseDecision(accumulator);
+  const thresholds = findThresholds(model, decisiveInputs(results), DOC_THRESHOLD_RUNS);
+  const pct = (x: number) => `${num(x * 100, 0)} %`;
+  const value = (id: AssumptionId, x: number) => {
+    const unit = ASSUMPTIONS.find((a) => a.id === id)?.unit.en ?? '';
+    return unit.startsWith('share') ? `${num(x * 100, 1)} %` : num(x, 2);
+  };
+  const thresholdRows = thresholds.thresholds.map((t) => [
+    pathLabel(model, t.path),
+    `\`${t.input}\``,
+    t.value === null
+      ? `${t.cheaperWhen} in ${value(t.input, t.range[0])} – ${value(t.input, t.range[1])}`
+      : `${t.cheaperWhen === 'above' ? '≥' : '≤'} ${value(t.input, t.value)}`,
+    `${value(t.input, t.priorRange[0])} – ${value(t.input, t.priorRange[1])}`,
+    pct(t.priorShareCheaper),
+    pct(results.paths[t.path].probCheaper ?? 0),
+    t.check === null
+      ? '–'
+      : `${num(t.check / 1e6, 1)} MSEK (${num((100 * Math.abs(t.check)) / thresholds.statusQuoNpv, 2)} %)`,
+  ]);
+  const planeRows = PATH_IDS.flatMap((id) => {
+    const p = decision.plane[id];
+    if (!p) return [];
+    const q = p.quadrants;
+    return [
+      [
+        pathLabel(model, id),
+        `${pct(q.cheaperMore)} / ${pct(q.cheaperLess)} / ${pct(q.dearerMore)} / ${pct(q.dearerLess)}`,
+        p.correlation === null ? '–' : num(p.correlation, 2),
+        num(p.capacityPerYear, 1),
+        `${num(p.requiredYearlySaving / 1e6, 1)} (${num(p.requiredSavingShare * 100, 1)} %)`,
+      ],
+    ];
+  });
+  const { lambdas, best } = decision.acceptability;
+  const atWage = lambdas.findIndex((l) => l >= decision.wageCost - 1e-6);
+  const bestAt = (i: number) =>
+    PATH_IDS.filter((p) => best[p])
+      .map((p) => `${pathLabel(model, p)} ${pct(best[p]?.[i] ?? 0)}`)
+      .join(', ');
+  const evppi = decision.evppi
+    .slice(0, 3)
+    .map((e) => `\`${e.input}\` ${num(e.value / 1e6, 1)}${e.se === null ? '' : ` ± ${num(e.se / 1e6, 1)}`} MSEK`)
+    .join('; ');
+  return [
+    `${caption(run)} Thresholds: ${thresholds.runs} re-runs per point (runs 0 … ${thresholds.runs - 1}, one input pinned).`,
+    '',
+    table(
+      [
+        'path',
+        'input',
+        'cheaper in the median when',
+        'assumed range',
+        'share of the assumption on that side',
+        'P(cheaper)',
+        'check at the threshold',
+      ],
+      thresholdRows,
+    ),
+    '',
+    table(
+      [
+        'path',
+        'cheaper & more / cheaper & less / dearer & more / dearer & less capacity',
+        'correlation ΔC, ΔE',
+        'dev. capacity vs SQ (FTE per year)',
+        'yearly saving needed, MSEK (% of SQ)',
+      ],
+      planeRows,
+    ),
+    '',
+    `Best option at λ = 0 (cost alone): ${bestAt(0)}. At λ = ${num(lambdas[atWage] / 1000, 0)} kSEK per FTE-year (one wage cost): ${bestAt(atWage)}.`,
+    '',
+    `EVPPI (λ = 0): ${evppi}; EVPI ${num(decision.evpi / 1e6, 1)} MSEK.`,
+    '',
+    `Reproduce: \`npm run simulate -- ${file} --runs ${results.runsDone}\``,
+  ].join('\n');
 }
 
 /** One run of a model's scenario with every uncertain input at its central value (as in _Calibration_). */
@@ -453,13 +551,15 @@ function earlierDefaultsBlock(file: string): string {
 export function figureBlocks(): Record<BlockName, string> {
   const fyrbodal = 'scenarios/fyrbodal.json';
   const smlIt = 'scenarios/sml-it.json';
+  const fyrbodalRun = runScenario(fyrbodal);
   return {
     'catalogue-counts': catalogueBlock(),
     assumptions: assumptionsBlock(),
     'fixed-constants': fixedConstantsBlock(),
-    'fyrbodal-headline': headlineBlock(fyrbodal, runScenario(fyrbodal)),
+    'fyrbodal-headline': headlineBlock(fyrbodal, fyrbodalRun),
     'fyrbodal-earlier-defaults': earlierDefaultsBlock(fyrbodal),
     'sml-it': smlItBlock(smlIt, runScenario(smlIt)),
+    'fyrbodal-decision': decisionBlock(fyrbodal, fyrbodalRun),
   };
 }
 

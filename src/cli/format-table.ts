@@ -1,4 +1,5 @@
 import { assumptionDef, PATH_IDS, type PathId, type Results } from '../engine/index.js';
+import { formatAssumptionValue, formatPercent } from '../i18n.js';
 
 const LABEL: Record<PathId, string> = {
   'status-quo': 'Status quo',
@@ -51,5 +52,60 @@ export function formatTable(results: Results): string {
       );
     lines.push(`  ${LABEL[id]}: ${top.join('; ') || '–'}`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${[...lines, ...decisionLines(results)].join('\n')}\n`;
+}
+
+/** The decision analysis (thresholds, cost against capacity, value of information), when present. */
+function decisionLines(results: Results): string[] {
+  const lines: string[] = [];
+  const { thresholds, decision } = results;
+  const value = (input: Parameters<typeof assumptionDef>[0], x: number) =>
+    formatAssumptionValue(assumptionDef(input), x, 'sv');
+  if (thresholds) {
+    lines.push(
+      '',
+      `Vad måste vara sant? Brytpunkt där medianen av nettoeffekten blir 0 (${thresholds.runs} körningar per punkt, övriga antaganden som i körningen):`,
+    );
+    for (const t of thresholds.thresholds) {
+      const name = assumptionDef(t.input).label.sv;
+      const prior = `antagande ${value(t.input, t.priorRange[0])}–${value(t.input, t.priorRange[1])}`;
+      const where =
+        t.value === null
+          ? t.cheaperWhen === 'always'
+            ? `billigare för alla värden ${value(t.input, t.range[0])}–${value(t.input, t.range[1])}`
+            : `inte billigare för något värde ${value(t.input, t.range[0])}–${value(t.input, t.range[1])}`
+          : `billigare om ${name} ${t.cheaperWhen === 'above' ? '≥' : '≤'} ${value(t.input, t.value)}`;
+      const check = t.check === null ? '' : `; kontroll ${mnkr(t.check)} mnkr`;
+      lines.push(
+        `  ${LABEL[t.path]}: ${t.value === null ? `${name}: ` : ''}${where} (${prior}; ${formatPercent(t.priorShareCheaper, 'sv')} av antagandet på den sidan${check})`,
+      );
+    }
+  }
+  if (decision) {
+    lines.push('', 'Kostnad mot utvecklingskapacitet (andel körningar; nuvärde över perioden):');
+    for (const id of PATH_IDS) {
+      const p = decision.plane[id];
+      if (!p) continue;
+      const q = p.quadrants;
+      const pct = (x: number) => formatPercent(x, 'sv');
+      lines.push(
+        `  ${LABEL[id]}: billigare & mer kapacitet ${pct(q.cheaperMore)}, billigare & mindre ${pct(q.cheaperLess)}, dyrare & mer ${pct(q.dearerMore)}, dyrare & mindre ${pct(q.dearerLess)}; kapacitet ${p.capacityPerYear.toFixed(1)} åa/år; korrelation ${p.correlation?.toFixed(2) ?? '–'}; behövd besparing ${mnkr(p.requiredYearlySaving)} mnkr/år (${formatPercent(p.requiredSavingShare, 'sv', 1)})`,
+      );
+    }
+    const { lambdas, best } = decision.acceptability;
+    const at = [0, Math.floor(lambdas.length / 2), lambdas.length - 1];
+    lines.push('', 'Sannolikhet att vara bästa valet vid värdet av en utvecklingsårsarbetare (kr):');
+    for (const i of at)
+      lines.push(
+        `  ${Math.round(lambdas[i]).toLocaleString('sv-SE')} kr: ${PATH_IDS.filter((p) => best[p])
+          .map((p) => `${LABEL[p]} ${formatPercent(best[p]?.[i] ?? 0, 'sv')}`)
+          .join(', ')}`,
+      );
+    lines.push('', `Värdet av perfekt information före beslutet (EVPPI, kostnad; EVPI ${mnkr(decision.evpi)} mnkr):`);
+    for (const e of decision.evppi.slice(0, 5))
+      lines.push(
+        `  ${assumptionDef(e.input).label.sv}: ${(e.value / 1e6).toFixed(1)} mnkr${e.se === null ? '' : ` ± ${(e.se / 1e6).toFixed(1)}`}`,
+      );
+  }
+  return lines;
 }

@@ -22,12 +22,23 @@ export async function runInThreads(
   runs = model.scenario.runs,
   chunkRuns = CHUNK_RUNS,
 ): Promise<Results> {
+  return (await collectInThreads(model, raw, workers, runs, chunkRuns)).summarize();
+}
+
+/** As runInThreads, but returns the accumulator of all runs (for analyses that need every run). */
+export async function collectInThreads(
+  model: PreparedModel,
+  raw: [unknown, unknown, unknown],
+  workers: number,
+  runs = model.scenario.runs,
+  chunkRuns = CHUNK_RUNS,
+): Promise<Accumulator> {
   const acc = new Accumulator(model, runs);
   const ranges = splitRuns(runs, chunkRuns);
   if (workers <= 0) {
     const simulator = new Simulator(model);
     for (const r of ranges) acc.add(simulator.simulateChunk(r.runStart, r.runCount));
-    return acc.summarize();
+    return acc;
   }
   // the worker is TypeScript: a small bootstrap registers tsx in each thread before loading it
   const url = new URL('../../workers/node-worker-bootstrap.mjs', import.meta.url);
@@ -60,5 +71,5 @@ export async function runInThreads(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return acc.summarize();
+  return acc;
 }

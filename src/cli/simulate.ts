@@ -8,9 +8,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadModel, PATH_IDS, type Results } from '../engine/index.js';
+import { analyseDecision, decisiveInputs, findThresholds, loadModel, PATH_IDS, type Results } from '../engine/index.js';
 import { formatTable } from './format-table.js';
-import { runInThreads } from './run-threads.js';
+import { collectInThreads } from './run-threads.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     out: { type: 'string' },
     municipalities: { type: 'string' },
     capabilities: { type: 'string' },
+    quick: { type: 'boolean' },
+    'threshold-runs': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   try {
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
   const { values, positionals } = parsed;
   if (values.help || positionals.length !== 1) {
     fail(
-      'Usage: npm run simulate -- SCENARIO.json [--runs N] [--seed S] [--workers W] [--out FILE] [--municipalities FILE] [--capabilities FILE]',
+      'Usage: npm run simulate -- SCENARIO.json [--runs N] [--seed S] [--workers W] [--out FILE] [--municipalities FILE] [--capabilities FILE] [--threshold-runs N] [--quick]\n  --quick: skip the decision analysis (thresholds, cost against capacity, value of information)',
       values.help ? 0 : 2,
     );
   }
@@ -90,11 +92,24 @@ async function main(): Promise<void> {
     const more = model.issues.length > 30 ? [`  … and ${model.issues.length - 30} more`] : [];
     fail(['Invalid input:', ...lines, ...more].join('\n'), 1);
   }
+  const thresholdRuns =
+    integerOption(values['threshold-runs'] as string | undefined, 'threshold-runs', 10, 100_000) ?? 200;
   const started = performance.now();
-  const results: Results = await runInThreads(model.value, [scenario, municipalities, capabilities], workers);
+  const accumulator = await collectInThreads(model.value, [scenario, municipalities, capabilities], workers);
+  const results: Results = accumulator.summarize();
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(formatTable(results));
   process.stderr.write(`${results.runsDone} runs on ${workers || 'no'} worker thread(s) in ${seconds.toFixed(2)} s\n`);
+  if (!values.quick) {
+    const analysing = performance.now();
+    results.decision = analyseDecision(accumulator);
+    results.thresholds = findThresholds(
+      model.value,
+      decisiveInputs(results),
+      Math.min(thresholdRuns, results.runsDone),
+    );
+    process.stderr.write(`Decision analysis in ${((performance.now() - analysing) / 1000).toFixed(2)} s\n`);
+  }
+  process.stdout.write(formatTable(results));
   if (values.out) {
     writeFileSync(values.out as string, `${JSON.stringify(results)}\n`);
     process.stderr.write(`Full results (${PATH_IDS.length} paths) written to ${values.out}\n`);

@@ -2,13 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import {
   type SimulationClient as Client,
-  moduleWorkers,
   SimulationClient,
   type WorkerFactory,
 } from '../controllers/simulation-client.js';
+import { WorkAutosave } from '../controllers/work-autosave.js';
 import {
   type AssumptionId,
   type Capability,
+  decisiveInputs,
   type Issue,
   loadModel,
   type Municipality,
@@ -24,9 +25,10 @@ import { type Lang, t } from '../i18n.js';
 import { capabilitiesJsonTemplate, capabilitiesTemplate, parseCapabilityFile } from '../import/capabilities.js';
 import { capabilityFieldLabel, profileFieldLabel } from '../import/labels.js';
 import { parseProfileFile, profilesJsonTemplate, profilesTemplate } from '../import/profiles.js';
+import { appWorkers, loadDataFile } from '../platform.js';
 import { DEFAULT_SCENARIO, SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
-import { type AppState, initialState, type Region, type View } from '../state/app-state.js';
+import { type AppState, analysedResults, initialState, type Region, type View } from '../state/app-state.js';
 import { storeContext } from '../state/context.js';
 import { describeIssue, describeMessage } from '../state/issue-text.js';
 import {
@@ -42,12 +44,20 @@ import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../state/scenari
 import { fileSlug, scenarioName } from '../state/scenario-name.js';
 import { Store } from '../state/store.js';
 import { withinWorkLimit } from '../state/work-limit.js';
+import { WorkingScenarioStore } from '../state/working-scenario.js';
 import './dm-header.js';
+
 import './dm-results.js';
 import './dm-presenter.js';
 import './dm-saved-panel.js';
 import './dm-summary.js';
 import './dm-scenario-panel.js';
+
+/**
+ * Runs re-run per point of the threshold search in the app: enough for the median's error to stay well
+ * inside 1 % of status quo's cost (test/engine/thresholds.test.ts), few enough to finish in seconds.
+ */
+const THRESHOLD_RUNS = 200;
 
 /**
  * Wait this long after the last edit before starting a run, so a burst of edits (several boxes ticked
@@ -67,7 +77,7 @@ const MAX_FILE_BYTES = 1_000_000;
  * where the scenario changed, a new simulation run.
  */
 export class DmApp extends LitElement {
-  static properties = { dataBase: { attribute: 'data-base' } };
+  static properties = { dataBase: { attribute: 'data-base' }, autosave: { type: Boolean } };
 
   static styles = css`
     :host { display: block; min-height: 100vh; background: #fafafa; color: #1a1a1a; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
@@ -100,13 +110,29 @@ export class DmApp extends LitElement {
 
   /** Where the data files are served from, relative to the page. */
   declare dataBase: string;
+  /**
+   * Keep the working scenario in the browser and restore it at startup (`<dm-app autosave>` in index.html).
+   * Off unless asked for, so that an app mounted by a test starts on the scenario the test gives it.
+   */
+  declare autosave: boolean;
   /** Replaceable in tests (e.g. with a worker that fails). */
-  workerFactory: WorkerFactory = moduleWorkers;
+  workerFactory: WorkerFactory = appWorkers;
   /** How long a worker may take to answer before it counts as hung and is replaced (ms). */
   workerTimeoutMs = 60_000;
   /** Replaceable in tests (e.g. with a separate database). */
   savedScenarios = new SavedScenarios();
   readonly store = new Store<AppState>(initialState(structuredClone(DEFAULT_SCENARIO)));
+  /** Where the working scenario is kept; replaceable in tests (e.g. with a separate database). */
+  workStore = new WorkingScenarioStore();
+  readonly work = new WorkAutosave(this, {
+    store: this.store,
+    enabled: () => this.autosave,
+    work: () => this.workStore,
+    saved: () => this.savedScenarios,
+    open: (scenario) => this.edit(actions.loadScenario(scenario)),
+    savedChanged: () => this.loadSaved(),
+    offerFile: (name, text, type) => this.saveFile(name, text, type),
+  });
   private client?: Client;
   private timer?: ReturnType<typeof setTimeout>;
   private previewFrame = 0;
@@ -127,6 +153,7 @@ export class DmApp extends LitElement {
   constructor() {
     super();
     this.dataBase = 'data/';
+    this.autosave = false;
     new ContextProvider(this, { context: storeContext, initialValue: this.store });
     this.store.subscribe(() => this.requestUpdate());
     const on = <K extends keyof IntentMap>(name: K, handle: (detail: IntentMap[K]) => void) =>
@@ -150,6 +177,11 @@ export class DmApp extends LitElement {
     );
     on('dm-assumption-preview', ({ id, assumption }) => this.preview(actions.setAssumption(id, assumption)));
     on('dm-run-settings-change', (settings) => this.edit(actions.setRunSettings(settings)));
+    on('dm-focus-assumption', ({ id }) => {
+      // the editors live in the workspace's scenario panel
+      if (this.store.state.view !== 'workspace') this.store.update(actions.setView('workspace'));
+      void this.updateComplete.then(() => this.renderRoot.querySelector('dm-scenario-panel')?.focusAssumption(id));
+    });
     on('dm-link-copy', () => void this.copyLink());
     on('dm-view-change', ({ view }) => {
       this.store.update(actions.setView(view));
@@ -256,7 +288,11 @@ export class DmApp extends LitElement {
     on('dm-notice-dismiss', () => this.store.update(actions.dismissNotice()));
     on('dm-scenario-download', () => this.download());
     on('dm-scenario-upload', ({ file }) => void this.upload(file));
-    window.addEventListener('hashchange', () => this.openLink());
+    window.addEventListener('hashchange', () =>
+      this.work.linkOpened(() => {
+        this.openLink();
+      }),
+    );
     on('dm-scenario-select', ({ id }) => {
       const scenario = SCENARIOS.find((s) => s.id === id);
       if (scenario) this.edit(actions.loadScenario(structuredClone(scenario)));
@@ -485,11 +521,7 @@ export class DmApp extends LitElement {
 
   private async loadData(): Promise<void> {
     try {
-      const fetchJson = async (name: string) => {
-        const response = await fetch(new URL(`${this.dataBase}${name}`, document.baseURI));
-        if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-        return response.json();
-      };
+      const fetchJson = (name: string) => loadDataFile(name, new URL(`${this.dataBase}${name}`, document.baseURI));
       const [municipalities, capabilities, regions] = await Promise.all(
         ['municipalities.json', 'capabilities.json', 'regions.json'].map(fetchJson),
       );
@@ -502,12 +534,19 @@ export class DmApp extends LitElement {
         ].slice(0, 5);
         throw new Error(issues.map((i) => describeIssue(i, this.store.state.lang)).join('; '));
       }
+      // the latest work, unless the address holds a scenario (a link reproduces its numbers; the work is offered)
+      const restored = await this.work.restore(/[#&]s=/.test(location.hash), {
+        municipalities: m.value,
+        capabilities: c.value,
+      });
+      if (restored) this.store.update(actions.loadScenario(withinWorkLimit(restored, this.store.state.lang).scenario));
       this.store.update(
         actions.dataLoaded({ municipalities: m.value, capabilities: c.value, regions: regions as Region[] }),
       );
       this.client = new SimulationClient(this.workerFactory, undefined, this.workerTimeoutMs);
       this.client.setData(m.value, c.value);
       if (!this.openLink()) this.start();
+      this.work.arm();
     } catch (error) {
       this.store.update(actions.dataFailed((error as Error).message));
     }
@@ -592,7 +631,7 @@ export class DmApp extends LitElement {
     else if (what === 'municipalities-csv')
       this.saveFile(`${name}-per-kommun.csv`, toCsv(municipalityTable(run.results, lang), lang), 'text/csv');
     else if (what === 'results-json')
-      this.saveFile(`${name}-resultat.json`, `${JSON.stringify(run.results)}\n`, 'application/json');
+      this.saveFile(`${name}-resultat.json`, `${JSON.stringify(analysedResults(run))}\n`, 'application/json');
     else {
       const table = await this.client?.runTable();
       if (table) this.saveFile(`${name}-korningar.csv`, toCsv([table.columns, ...table.rows], lang), 'text/csv');
@@ -837,6 +876,33 @@ export class DmApp extends LitElement {
         if (swings) this.store.update(actions.swingsComputed(id, swings));
       })
       .catch(() => {});
+    this.analyse(id, results);
+  }
+
+  /**
+   * The decision analysis of a finished run: cost against capacity and value of information from its
+   * stored runs, then the threshold search (re-runs with one input pinned) in a worker of its own.
+   */
+  private analyse(id: number, results: Results): void {
+    const client = this.client;
+    if (!client) return;
+    void client
+      .decision()
+      .then((decision) => {
+        if (decision) this.store.update(actions.decisionComputed(id, decision));
+      })
+      .catch(() => {});
+    const scenario = this.store.state.scenario;
+    const runs = Math.min(THRESHOLD_RUNS, results.runsDone);
+    this.store.update(actions.thresholdSearchProgressed(id, 'running'));
+    client
+      .thresholds(scenario, decisiveInputs(results), runs, (done, total) =>
+        this.store.update(actions.thresholdSearchProgressed(id, 'running', done, total)),
+      )
+      .then((thresholds) => {
+        if (thresholds) this.store.update(actions.thresholdsComputed(id, thresholds));
+      })
+      .catch(() => this.store.update(actions.thresholdSearchProgressed(id, 'error')));
   }
 
   private notice(s: AppState) {
@@ -878,7 +944,7 @@ export class DmApp extends LitElement {
       <dm-header .lang=${lang} .scenarioName=${scenarioName(s.scenario, SCENARIOS, lang)} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .preview=${s.run.preview} .outdated=${s.run.outdated} .view=${s.view}></dm-header>
       ${s.data.status === 'error' ? html`<div class="error" role="alert">${t('dataFailed', lang)}: ${s.data.message}</div>` : ''}
       ${s.data.status === 'loading' ? html`<p class="loading">${t('loading', lang)}</p>` : ''}
-      ${s.data.status === 'ready' && s.view === 'summary' ? html`${this.notice(s)}<dm-summary></dm-summary>` : ''}
+      ${s.data.status === 'ready' && s.view === 'summary' ? html`${this.notice(s)}${this.work.render(lang)}<dm-summary></dm-summary>` : ''}
       ${s.data.status === 'ready' && s.view === 'presenter' ? html`<dm-presenter></dm-presenter>` : ''}
       ${
         s.data.status === 'ready' && s.view === 'workspace'
@@ -886,6 +952,7 @@ export class DmApp extends LitElement {
             <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-saved-panel></dm-saved-panel><dm-scenario-panel></dm-scenario-panel></aside>
             <main id="results" tabindex="-1">
               ${this.notice(s)}
+              ${this.work.render(lang)}
               ${
                 s.run.status === 'error'
                   ? html`<div class="error" role="alert" data-run-error>${t('workerFailed', lang)} (${s.run.error})</div>`

@@ -28,6 +28,7 @@ import {
 } from './chart-specs.js';
 import './dm-chart.js';
 import './dm-data-view.js';
+import './dm-decision.js';
 
 const TABS: [Tab, StringKey][] = [
   ['kostnad', 'tabCost'],
@@ -35,6 +36,7 @@ const TABS: [Tab, StringKey][] = [
   ['formagor', 'tabCapabilities'],
   ['kommuner', 'tabMunicipalities'],
   ['osakerhet', 'tabUncertainty'],
+  ['beslut', 'tabDecision'],
   ['jamforelse', 'tabCompare'],
   ['data', 'tabData'],
 ];
@@ -158,6 +160,8 @@ export class DmResults extends LitElement {
         return charts(capabilityCharts);
       case 'osakerhet':
         return html`${charts(uncertaintyCharts)}${this.swingTable(lang)}${this.uncertaintyTable(results, lang)}`;
+      case 'beslut':
+        return html`<dm-decision></dm-decision>`;
       case 'kommuner':
         return this.municipalityTable(results, lang);
       case 'data':

@@ -4,6 +4,7 @@ import {
   ASSUMPTIONS,
   type Assumption,
   type AssumptionDef,
+  type AssumptionId,
   type Capability,
   type Issue,
   type Municipality,
@@ -66,6 +67,9 @@ export class DmScenarioPanel extends LitElement {
     .triple input { width: 100%; }
     .slide { margin-top: 0.3rem; font-size: 0.8rem; }
     .slide input { display: block; width: 100%; margin: 0.1rem 0 0; accent-color: #12355b; }
+    .slide .track { position: relative; }
+    .slide .mark { position: absolute; top: -0.15rem; bottom: -0.15rem; width: 2px; background: #b3261e; pointer-events: none; }
+    .threshold-note { margin: 0.25rem 0 0; font-size: 0.8rem; color: #5c1a14; }
     .source { font-size: 0.75rem; color: #555; margin: 0.2rem 0 0; }
     .changed { color: #8a4b00; font-size: 0.75rem; }
     input, select { max-width: 100%; box-sizing: border-box; }
@@ -81,6 +85,8 @@ export class DmScenarioPanel extends LitElement {
   `;
 
   private readonly view = new StoreController(this, parts('lang', 'scenario', 'data', 'issues'));
+  /** The latest run's thresholds, shown beside the inputs they concern ("try your own belief"). */
+  private readonly thresholds = new StoreController(this, (s) => s.run.thresholds);
 
   render() {
     const s = this.view.value;
@@ -350,6 +356,15 @@ export class DmScenarioPanel extends LitElement {
     });
   }
 
+  /** Scroll to an input's editor and focus its first field ("Pröva egen bedömning" in the Beslut tab). */
+  async focusAssumption(id: AssumptionId): Promise<void> {
+    await this.updateComplete;
+    const block = this.renderRoot.querySelector<HTMLElement>(`[data-assumption="${id}"]`);
+    if (!block) return;
+    block.scrollIntoView({ block: 'center' });
+    block.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }
+
   private assumptions(lang: Lang, scenario: Scenario, issues: readonly Issue[]) {
     return html`<section aria-labelledby="assumptions-h">
       <h2 id="assumptions-h">${t('assumptions', lang)}</h2>
@@ -384,14 +399,34 @@ export class DmScenarioPanel extends LitElement {
       if (next) emit(this, 'dm-assumption-change', { id: def.id, assumption: next });
     };
     // dragging the most likely value previews a few hundred runs; letting go runs them all
+    // the latest run's thresholds of this input: where each path breaks even in the median (§13)
+    const thresholds = (this.thresholds.value?.thresholds ?? []).filter((x) => x.input === def.id && x.value !== null);
     const slider = (low: number, mode: number, high: number) =>
       html`<div class="slide"><label for="${id}-slide">${lang === 'sv' ? 'Dra det troligaste värdet' : 'Drag the most likely value'}</label>
+        <div class="track">
         <input id="${id}-slide" type="range" min=${low} max=${high} step=${(high - low) / 100} .value=${String(mode)}
           @input=${(e: Event) => {
             const next = changed('mode', (e.target as HTMLInputElement).value);
             if (next) emit(this, 'dm-assumption-preview', { id: def.id, assumption: next });
           }}
-          @change=${(e: Event) => update('mode', (e.target as HTMLInputElement).value)} /></div>`;
+          @change=${(e: Event) => update('mode', (e.target as HTMLInputElement).value)} />
+        ${thresholds
+          .filter((x) => (x.value as number) >= low && (x.value as number) <= high && high > low)
+          .map(
+            (x) =>
+              html`<span class="mark" aria-hidden="true" title=${pick(PATH_LABEL[x.path], lang)}
+                style="left: calc(${(100 * ((x.value as number) - low)) / (high - low)}% - 1px)"></span>`,
+          )}
+        </div></div>`;
+    const thresholdNote =
+      thresholds.length > 0
+        ? html`<p class="threshold-note" data-threshold-note=${def.id}>${lang === 'sv' ? 'Brytpunkt (median)' : 'Break-even (median)'}: ${thresholds
+            .map(
+              (x) =>
+                `${pick(PATH_LABEL[x.path], lang)} ${x.cheaperWhen === 'above' ? '≥' : '≤'} ${formatAssumptionValue(def, x.value as number, lang)}`,
+            )
+            .join('; ')}</p>`
+        : '';
     const field = (key: 'low' | 'mode' | 'high' | 'value', label: string, value: number) =>
       html`<div><label for="${id}-${key}">${label}</label>
         <input id="${id}-${key}" type="number" step="any" .value=${String(value)} @change=${(e: Event) => update(key, (e.target as HTMLInputElement).value)} /></div>`;
@@ -411,6 +446,7 @@ export class DmScenarioPanel extends LitElement {
           ? html`<p class="field-issue" role="alert" data-field-issue=${def.id}>${own.map((i) => issueText(i, lang)).join(' ')}</p>`
           : ''
       }
+      ${thresholdNote}
       <p class="source">${t('source', lang)}: ${a.source}</p>
       ${
         override

@@ -1,10 +1,11 @@
 import { css, html, LitElement } from 'lit';
+import { thresholdCharts, thresholdInputs } from '../charts/decision.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { ASSUMPTIONS, type AssumptionId, centralValue } from '../engine/index.js';
 import { emit } from '../events.js';
 import { formatAssumptionValue, formatNumber, type Lang, pick } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
-import type { AppState } from '../state/app-state.js';
+import { type AppState, analysedResults } from '../state/app-state.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
 import { summarySentences } from '../summary/sentences.js';
@@ -21,12 +22,31 @@ const KEY_ASSUMPTIONS: AssumptionId[] = [
   'governanceOverhead',
 ];
 
-/** The four charts of the summary, in reading order. */
+/**
+ * The four charts of the summary, in reading order: cost, net effect, capacity, and what would have to be
+ * true — the share of runs cheaper across the range of the input that decides most paths, beside its
+ * assumed range. Until the thresholds are computed the fourth is the probability by year.
+ */
 export function summaryCharts(results: NonNullable<AppState['run']['results']>, lang: Lang): ChartSpec[] {
   const [cost, net] = costCharts(results, lang);
   const [capacity] = capacityCharts(results, lang);
+  const thresholds = results.thresholds;
+  if (thresholds && thresholds.thresholds.length > 0) {
+    const input = decidingInput(results);
+    const chart = thresholdCharts(thresholds, lang)[thresholdInputs(thresholds).indexOf(input)];
+    if (chart) return [cost, net, capacity, chart];
+  }
   const [probability] = uncertaintyCharts(results, lang);
   return [cost, net, capacity, probability];
+}
+
+/** The threshold input that is the strongest driver of most paths (ties: the larger EVPPI). */
+function decidingInput(results: NonNullable<AppState['run']['results']>): AssumptionId {
+  const inputs = thresholdInputs(results.thresholds as NonNullable<typeof results.thresholds>);
+  const drives = (id: AssumptionId) =>
+    Object.values(results.paths).filter((p) => p.enabled && p.sensitivity.npvVsStatusQuo[0]?.input === id).length;
+  const value = (id: AssumptionId) => results.decision?.evppi.find((e) => e.input === id)?.value ?? 0;
+  return [...inputs].sort((a, b) => drives(b) - drives(a) || value(b) - value(a))[0];
 }
 
 /**
@@ -64,7 +84,10 @@ export class DmSummary extends LitElement {
       :host { padding: 0; max-width: none; }
       .toolbar { display: none; }
       h2 { font-size: 16pt; }
-      .lead { font-size: 10.5pt; }
+      .lead { font-size: 9.5pt; line-height: 1.35; }
+      .lead li { margin-bottom: 0.15rem; }
+      /* four charts and the conditions on two A4 pages (test/print/built-app.test.ts) */
+      dm-chart { zoom: 0.9; }
       h3 { font-size: 12pt; margin-top: 0.6rem; }
       dm-chart { break-inside: avoid; }
       table, .facts { font-size: 7.5pt; }
@@ -79,8 +102,9 @@ export class DmSummary extends LitElement {
     if (!s) return html``;
     const { lang, run, scenario } = s;
     const sv = lang === 'sv';
-    const results = run.results;
+    const results = analysedResults(run);
     if (!results) return html`<p class="empty">${sv ? 'Inga resultat ännu' : 'No results yet'}</p>`;
+    const searching = run.thresholdSearch.status === 'running';
     const members = results.scenario.members.map((m) => m.name).join(', ');
     const changed = Object.keys(scenario.assumptions ?? {}) as AssumptionId[];
     const shown = ASSUMPTIONS.filter((a) => KEY_ASSUMPTIONS.includes(a.id) || changed.includes(a.id));
@@ -104,6 +128,15 @@ export class DmSummary extends LitElement {
         <button type="button" data-export="runs-csv" @click=${() => emit(this, 'dm-export', { what: 'runs-csv' })}>${sv ? 'Alla körningar (CSV)' : 'All runs (CSV)'}</button>
       </div>
       <ul class="lead" data-sentences>${summarySentences(results, lang).map((text) => html`<li>${text}</li>`)}</ul>
+      ${
+        searching
+          ? html`<p class="facts" role="status" data-threshold-search>${
+              sv
+                ? `Brytpunkterna (vad som måste vara sant) beräknas: ${run.thresholdSearch.done} av ${run.thresholdSearch.total || '…'} steg.`
+                : `The thresholds (what would have to be true) are being computed: ${run.thresholdSearch.done} of ${run.thresholdSearch.total || '…'} steps.`
+            }</p>`
+          : ''
+      }
       ${summaryCharts(results, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang} exportable></dm-chart>`)}
       <h3>${sv ? 'Viktiga antaganden' : 'Key assumptions'}</h3>
       <table>

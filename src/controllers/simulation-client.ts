@@ -1,13 +1,17 @@
-import { type Remote, transfer, wrap } from 'comlink';
+import { proxy, type Remote, transfer, wrap } from 'comlink';
 import type { AggregateApi } from '../../workers/aggregate.worker.js';
+import type { AnalysisApi } from '../../workers/analysis.worker.js';
 import type { SimulationApi } from '../../workers/simulation.worker.js';
 import {
   type AssumptionId,
   type ChunkResult,
+  type DecisionAnalysis,
+  type PathId,
   type Results,
   type Scenario,
   type Swing,
   splitRuns,
+  type ThresholdAnalysis,
 } from '../engine/index.js';
 
 /** Runs per chunk handed to a worker: small enough to cancel quickly and to show progress often. */
@@ -30,6 +34,8 @@ export interface RunCallbacks {
 export interface WorkerFactory {
   simulation(): Worker;
   aggregate(): Worker;
+  /** The worker that searches thresholds (re-runs with an input pinned); optional. */
+  analysis?(): Worker;
 }
 
 /** Module workers bundled by Vite (dev and build) and served by the test runner. */
@@ -38,6 +44,8 @@ export const moduleWorkers: WorkerFactory = {
     new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' }),
   aggregate: () =>
     new Worker(new URL('../../workers/aggregate.worker.ts', import.meta.url), { type: 'module', name: 'aggregate' }),
+  analysis: () =>
+    new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' }),
 };
 
 /** A simulation worker with its Comlink proxy and a promise that rejects when the worker errors. */
@@ -94,6 +102,8 @@ export class SimulationClient {
   private readonly size: number;
   private readonly timeoutMs: number;
   private data: [unknown, unknown] = [[], []];
+  /** The threshold search of the latest finished run, in its own worker (stopped when a run starts). */
+  private analysis?: { worker: Worker; stop: () => void };
 
   constructor(factory: WorkerFactory = moduleWorkers, size = defaultPoolSize(), timeoutMs = 60_000) {
     this.factory = factory;
@@ -121,6 +131,7 @@ export class SimulationClient {
   }
 
   private launch(scenario: Scenario, callbacks: RunCallbacks, continueFrom: number): void {
+    this.stopAnalysis();
     const previous = this.token;
     const token = ++this.token;
     const current = () => token === this.token;
@@ -136,6 +147,60 @@ export class SimulationClient {
     return this.pool.aggregator.swings(inputs, this.token);
   }
 
+  /**
+   * Cost against capacity, acceptability and value of information of the latest run (from its stored
+   * runs, in the aggregator), or null when stale. `lambda`: SEK per development FTE-year.
+   */
+  async decision(lambda = 0): Promise<DecisionAnalysis | null> {
+    if (!this.pool) return null;
+    return this.pool.aggregator.decision(lambda, this.token);
+  }
+
+  /**
+   * Thresholds of the latest run's scenario, searched in a worker of their own by re-running its first
+   * `runs` runs with one input pinned at a time. Null when a newer run started meanwhile (which stops
+   * the search). `progress` reports evaluations done of planned.
+   */
+  async thresholds(
+    scenario: Scenario,
+    inputs: Partial<Record<PathId, AssumptionId[]>>,
+    runs: number,
+    progress?: (done: number, total: number) => void,
+  ): Promise<ThresholdAnalysis | null> {
+    const make = this.factory.analysis;
+    if (!make) return null;
+    const token = this.token;
+    this.stopAnalysis();
+    const worker = make();
+    const api = wrap<AnalysisApi>(worker);
+    // a worker that errors, or is stopped because a newer run started, ends the wait
+    let stop = () => {};
+    const stopped = new Promise<never>((_, reject) => {
+      stop = () => reject(new Error('stopped'));
+    });
+    stopped.catch(() => {});
+    const broken = Promise.race([brokenPromise(worker), stopped]);
+    this.analysis = { worker, stop };
+    try {
+      await Promise.race([api.setData(...this.data), broken]);
+      const onProgress = progress ? proxy(progress) : undefined;
+      const result = await Promise.race([api.thresholds(scenario, inputs, runs, onProgress), broken]);
+      return token === this.token ? result : null;
+    } catch (error) {
+      if (token !== this.token || this.analysis?.worker !== worker) return null; // stopped: not an error
+      throw error;
+    } finally {
+      if (this.analysis?.worker === worker) this.stopAnalysis();
+    }
+  }
+
+  private stopAnalysis(): void {
+    const running = this.analysis;
+    this.analysis = undefined;
+    running?.worker.terminate();
+    running?.stop();
+  }
+
   /** The per-run table of the latest run (for audit exports), or null when there is none. */
   async runTable(): Promise<{ columns: string[]; rows: number[][] } | null> {
     if (!this.pool) return null;
@@ -149,6 +214,7 @@ export class SimulationClient {
 
   /** Terminate every worker. */
   dispose(): void {
+    this.stopAnalysis();
     const pending = this.pending;
     this.pool = undefined;
     this.pending = undefined;

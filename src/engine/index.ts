@@ -4,6 +4,7 @@
  */
 export * from './assumptions.js';
 export * from './copula.js';
+export * from './decision.js';
 export * from './distributions/index.js';
 export * from './model.js';
 export * from './rng.js';
@@ -14,3 +15,4 @@ export * from './simulate.js';
 export * from './summarize.js';
 export * from './swing.js';
 export * from './systems.js';
+export * from './thresholds.js';

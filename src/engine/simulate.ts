@@ -253,6 +253,11 @@ export class Simulator {
   private readonly exitDraws: Float64Array;
   /** A driver array that points every capability at inhabitants (a merger splits everything by population). */
   private readonly allInhabitants: Uint8Array;
+  /**
+   * Inputs held at a fixed value in every run (threshold search, docs/model.md §13): index and value.
+   * Every uniform is still drawn, so all other inputs take exactly the values they take unpinned.
+   */
+  private pinned: [number, number][] = [];
 
   constructor(model: PreparedModel) {
     this.m = model;
@@ -373,6 +378,23 @@ export class Simulator {
   }
 
   /** Simulate runs [runStart, runStart + runCount). runStart must be a multiple of BLOCK_RUNS. */
+  /**
+   * Hold the given inputs at fixed values in every following run (none: an empty object). All other
+   * inputs keep their draws run by run (common random numbers), so a pinned re-run differs from the
+   * ordinary run only through the pinned inputs. Values outside an input's bounds are refused.
+   */
+  pin(values: Partial<Record<AssumptionId, number>>): void {
+    const pinned: [number, number][] = [];
+    for (const [id, value] of Object.entries(values) as [AssumptionId, number][]) {
+      const k = ASSUMPTION_IDS.indexOf(id);
+      if (k < 0) throw new RangeError(`unknown input ${id}`);
+      if (!(value >= this.m.boundMin[k] && value <= this.m.boundMax[k]))
+        throw new RangeError(`${id} = ${value} is outside [${this.m.boundMin[k]}, ${this.m.boundMax[k]}]`);
+      pinned.push([k, value]);
+    }
+    this.pinned = pinned;
+  }
+
   simulateChunk(runStart: number, runCount: number): ChunkResult {
     if (runStart % BLOCK_RUNS !== 0) throw new RangeError(`runStart ${runStart} is not a multiple of ${BLOCK_RUNS}`);
     const { T, M } = this;
@@ -444,6 +466,7 @@ export class Simulator {
       // every value lies inside its input's bounds (§11)
       draw[k] = x < m.boundMin[k] ? m.boundMin[k] : x > m.boundMax[k] ? m.boundMax[k] : x;
     }
+    for (const [k, value] of this.pinned) draw[k] = value;
     // after the inputs, so that adding them changed no existing draw
     for (let k = 0; k < 2 * T; k++) this.exitDraws[k] = rng();
 

@@ -1,5 +1,6 @@
 import { mean, quantileSorted, quickselect, sampleStandardDeviation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
+import type { DecisionAnalysis } from './decision.js';
 import type { PreparedModel } from './model.js';
 import { CAPABILITY_GROUPS, PATH_IDS, type PathId } from './schema.js';
 import { type Driver, rankDrivers, ranks } from './sensitivity.js';
@@ -13,10 +14,11 @@ import {
   TOTAL_METRICS,
   type TotalMetric,
 } from './simulate.js';
+import type { ThresholdAnalysis } from './thresholds.js';
 
 /** The results file's format name and version (see docs/results-format.md). */
 export const RESULTS_FORMAT = 'digitala-motorn/results';
-export const RESULTS_FORMAT_VERSION = 2;
+export const RESULTS_FORMAT_VERSION = 3;
 
 /** Summary statistics of one output over the Monte Carlo runs. `se` is the standard error of the mean. */
 export interface Stats {
@@ -112,6 +114,13 @@ export interface Results {
   paths: Record<PathId, PathResult>;
   /** What each uncertain input took over the runs. */
   inputs: Record<AssumptionId, Stats>;
+  /**
+   * Cost against capacity, acceptability and value of information (decision.ts). Computed once the run is
+   * complete, so absent from partial results.
+   */
+  decision?: DecisionAnalysis;
+  /** What would have to be true: each path's thresholds (thresholds.ts). Absent until computed. */
+  thresholds?: ThresholdAnalysis;
 }
 
 /**
@@ -171,6 +180,21 @@ export class Accumulator {
     this.blockSums.length = blocks;
     this.groupSums.length = blocks;
     this.runs = runs;
+  }
+
+  /** Years in the horizon. */
+  get years(): number {
+    return this.T;
+  }
+
+  /** The scenario's discount rate. */
+  get discountRate(): number {
+    return this.model.scenario.discountRate;
+  }
+
+  /** Whether a path is simulated in this scenario (status quo always is). */
+  enabled(path: PathId): boolean {
+    return this.model.enabled[PATH_IDS.indexOf(path)];
   }
 
   /** Runs received so far. */

@@ -3,12 +3,14 @@ import type {
   Assumption,
   AssumptionId,
   Capability,
+  DecisionAnalysis,
   Issue,
   Municipality,
   PathId,
   Results,
   Scenario,
   Swing,
+  ThresholdAnalysis,
 } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
@@ -131,6 +133,9 @@ export const runStarted =
     d.run.preview = preview;
     d.run.status = 'running';
     d.run.swings = null;
+    d.run.decision = null;
+    d.run.thresholds = null;
+    d.run.thresholdSearch = { status: 'idle', done: 0, total: 0 };
     d.run.done = 0;
     d.run.total = total;
     d.run.error = null;
@@ -222,6 +227,23 @@ export const swingsComputed =
   (id: number, swings: Swing[]): Recipe =>
   (d) => {
     if (d.run.id === id) d.run.swings = castDraft(swings);
+  };
+export const decisionComputed =
+  (id: number, decision: DecisionAnalysis): Recipe =>
+  (d) => {
+    if (d.run.id === id) d.run.decision = castDraft(Object.freeze(decision));
+  };
+export const thresholdSearchProgressed =
+  (id: number, status: AppState['run']['thresholdSearch']['status'], done = 0, total = 0): Recipe =>
+  (d) => {
+    if (d.run.id === id) d.run.thresholdSearch = { status, done, total };
+  };
+export const thresholdsComputed =
+  (id: number, thresholds: ThresholdAnalysis): Recipe =>
+  (d) => {
+    if (d.run.id !== id) return;
+    d.run.thresholds = castDraft(Object.freeze(thresholds));
+    d.run.thresholdSearch = { status: 'done', done: d.run.thresholdSearch.total, total: d.run.thresholdSearch.total };
   };
 export const setExit =
   (path: 'samverkan' | 'asymmetrisk', exit: Scenario['paths']['samverkan']['exit']): Recipe =>

@@ -1,4 +1,13 @@
-import type { Capability, Issue, Municipality, Results, Scenario, Swing } from '../engine/index.js';
+import type {
+  Capability,
+  DecisionAnalysis,
+  Issue,
+  Municipality,
+  Results,
+  Scenario,
+  Swing,
+  ThresholdAnalysis,
+} from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
@@ -20,7 +29,7 @@ export interface AppData {
 /** The screen: the workspace, the politicians' summary, or full-screen presentation of the summary's charts. */
 export type View = 'workspace' | 'summary' | 'presenter';
 
-export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'jamforelse' | 'data';
+export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'beslut' | 'jamforelse' | 'data';
 
 export interface RunState {
   /** Increases with every started run; results of older runs are dropped. */
@@ -32,6 +41,11 @@ export interface RunState {
   results: Results | null;
   /** One-at-a-time swings of the top inputs, computed after a run finishes. */
   swings: Swing[] | null;
+  /** Cost against capacity, acceptability and value of information, computed after a run finishes. */
+  decision: DecisionAnalysis | null;
+  /** What would have to be true (thresholds), searched after a run finishes; progress while searching. */
+  thresholds: ThresholdAnalysis | null;
+  thresholdSearch: { status: 'idle' | 'running' | 'done' | 'error'; done: number; total: number };
   error: string | null;
   /** A quick preview of a few hundred runs while a value is being dragged. */
   preview: boolean;
@@ -103,6 +117,9 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
       total: 0,
       results: null,
       swings: null,
+      decision: null,
+      thresholds: null,
+      thresholdSearch: { status: 'idle', done: 0, total: 0 },
       error: null,
       preview: false,
       outdated: false,
@@ -129,5 +146,19 @@ export function parts<K extends keyof AppState>(...keys: K[]): (s: AppState) => 
     for (const k of keys) next[k] = s[k];
     last = next;
     return next;
+  };
+}
+
+/**
+ * The run's results with the analyses computed after it (decision, thresholds) attached, as the CLI
+ * writes them: what the summary reads and the results file carries. Null without results.
+ */
+export function analysedResults(run: RunState): Results | null {
+  if (!run.results) return null;
+  if (!run.decision && !run.thresholds) return run.results;
+  return {
+    ...run.results,
+    ...(run.decision ? { decision: run.decision } : {}),
+    ...(run.thresholds ? { thresholds: run.thresholds } : {}),
   };
 }

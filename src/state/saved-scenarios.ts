@@ -414,6 +414,14 @@ export class SavedScenarios {
     await set(entry.id, toStored(entry), this.store);
   }
 
+  /**
+   * Keep content that cannot be read as it is, under a new key: `list()` then names it among the entries
+   * that cannot be read, to download or delete.
+   */
+  async keepRaw(raw: unknown): Promise<void> {
+    await set(newId(), raw, this.store);
+  }
+
   async remove(id: string): Promise<void> {
     await del(id, this.store);
   }

@@ -1,5 +1,5 @@
-import { PATH_IDS, type PathId, type Results } from '../engine/index.js';
-import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { assumptionDef, PATH_IDS, type PathId, type Results, type Threshold } from '../engine/index.js';
+import { formatAssumptionValue, formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
 
 /** How likely, in words, for a probability p (sv/en). Thresholds: 0.9, 0.7, 0.3, 0.1. */
 export function likelihood(p: number, lang: Lang): string {
@@ -11,7 +11,17 @@ export function likelihood(p: number, lang: Lang): string {
   return sv ? 'mycket osannolikt' : 'very unlikely';
 }
 
-const mnkr = (x: number, lang: Lang) =>
+/**
+ * One input "explains most of the spread" of a path's net effect when its Spearman rank correlation
+ * with it, squared, is at least this. The probability of being cheaper then mostly restates that
+ * input's assumed distribution (MODEL.md §9), so the summary names the input instead of a probability word.
+ */
+export const DOMINANT_SHARE = 0.5;
+
+/** EVPPI below this (SEK) is reported as "no value": under the estimator's noise for any real scenario. */
+export const NEGLIGIBLE_VALUE = 50_000;
+
+export const mnkr = (x: number, lang: Lang) =>
   `${formatNumber(Math.abs(x) / 1e6, lang, 0)} ${lang === 'sv' ? 'mnkr' : 'SEK m'}`;
 /** "8 fall av 10" in plain words. */
 const inTen = (p: number, lang: Lang) => {
@@ -19,15 +29,73 @@ const inTen = (p: number, lang: Lang) => {
   return lang === 'sv' ? `${n} fall av 10` : `${n} cases in 10`;
 };
 
+/** The first part of a source text, before any explanation: "Statskontoret 2023 (Hand i hand)". */
+export function shortSource(source: string): string {
+  const head = source.split(/[:;]/)[0].trim();
+  return head.length > 70 ? `${head.slice(0, 67)}…` : head;
+}
+
+/** The path's strongest driver, and whether it alone explains most of the spread (DOMINANT_SHARE). */
+export function dominantInput(results: Results, path: PathId) {
+  const top = results.paths[path].sensitivity.npvVsStatusQuo[0];
+  if (!top || !Number.isFinite(top.rankCorrelation)) return null;
+  return {
+    input: top.input,
+    explained: top.rankCorrelation ** 2,
+    dominant: top.rankCorrelation ** 2 >= DOMINANT_SHARE,
+  };
+}
+
 /**
- * Three to six plain sentences stating the result and its uncertainty, generated from the results
- * only (no claim the numbers do not carry): status quo's cost, the cheapest path with its 80 % interval
- * and probability, the other paths, development capacity and robustness.
+ * The share of runs in which a path is cheaper "restates" its threshold input's assumption when it
+ * differs from the share of that assumption on the paying side by at most this.
+ */
+export const RESTATES_WITHIN = 0.1;
+
+/**
+ * Whether a path's probability of being cheaper merely restates its threshold input's assumption: it
+ * is within RESTATES_WITHIN of the share of that assumption on the side where the path pays off.
+ */
+export function restatesAssumption(probability: number, t: Threshold): boolean {
+  return Math.abs(probability - t.priorShareCheaper) <= RESTATES_WITHIN;
+}
+
+/** "X blir billigare än status quo om <input> är minst 38,6 %; scenariot antar 0–30 % (källa) …". */
+function condition(t: Threshold, lang: Lang): string {
+  const sv = lang === 'sv';
+  const def = assumptionDef(t.input);
+  const label = pick(def.label, lang).toLowerCase();
+  const f = (x: number) => formatAssumptionValue(def, x, lang);
+  const path = pick(PATH_LABEL[t.path], lang);
+  const range = `${f(t.range[0])}–${f(t.range[1])}`;
+  const prior = `${f(t.priorRange[0])}–${f(t.priorRange[1])} (${shortSource(t.source)})`;
+  if (t.value === null)
+    return t.cheaperWhen === 'always'
+      ? sv
+        ? `${path} blir billigare än status quo för alla värden av ${label} mellan ${range}; scenariot antar ${prior}.`
+        : `${path} is cheaper than status quo for every value of the ${label} from ${range}; the scenario assumes ${prior}.`
+      : sv
+        ? `${path} blir inte billigare än status quo för något värde av ${label} mellan ${range}; scenariot antar ${prior}.`
+        : `${path} is not cheaper than status quo for any value of the ${label} from ${range}; the scenario assumes ${prior}.`;
+  const bound = t.cheaperWhen === 'above' ? (sv ? 'minst' : 'at least') : sv ? 'högst' : 'at most';
+  return sv
+    ? `Billigare om ${label} är ${bound} ${f(t.value)}; scenariot antar ${prior}, varav ${formatPercent(t.priorShareCheaper, lang)} på den sidan.`
+    : `Cheaper if the ${label} is ${bound} ${f(t.value)}; the scenario assumes ${prior}, ${formatPercent(t.priorShareCheaper, lang)} of it on that side.`;
+}
+
+/**
+ * The politicians' summary, generated from the results only. It leads with the conditions (MODEL.md
+ * §9): per path its median net effect and what would have to be true for it to pay off, set against
+ * the scenario's assumption and its source; a probability word only where no single input explains
+ * most of the spread (DOMINANT_SHARE), else the input is named instead; then what is worth finding out
+ * before deciding (EVPPI), capacity and robustness, and the basis. Thresholds and the decision
+ * analysis are used when `results` carries them (they arrive after the run).
  */
 export function summarySentences(results: Results, lang: Lang): string[] {
   const sv = lang === 'sv';
   const last = results.years.length - 1;
   const year = results.years[last];
+  const horizon = results.years.length;
   const sq = results.paths['status-quo'];
   const sqLast = sq.years[last].totalCost;
   const label = (p: PathId) => pick(PATH_LABEL[p], lang);
@@ -41,53 +109,85 @@ export function summarySentences(results: Results, lang: Lang): string[] {
   );
   if (paths.length === 0) return sentences;
   const ranked = [...paths].sort((a, b) => results.paths[a].npvVsStatusQuo.p50 - results.paths[b].npvVsStatusQuo.p50);
-  const best = ranked[0];
-  const b = results.paths[best];
-  const n = b.npvVsStatusQuo;
-  const horizon = results.years.length;
-  if (n.p50 < 0) {
-    sentences.push(
-      sv
-        ? `Över ${horizon} år blir ${lower(best)} ${likelihood(b.probCheaper ?? 0, lang)} billigare än status quo: i median ${mnkr(n.p50, lang)} lägre kostnad i nuvärde, i 8 fall av 10 mellan ${n.p90 < 0 ? `${mnkr(n.p90, lang)} och ${mnkr(n.p10, lang)} lägre` : `${mnkr(n.p10, lang)} lägre och ${mnkr(n.p90, lang)} högre`}; billigare i ${inTen(b.probCheaper ?? 0, lang)}.`
-        : `Over ${horizon} years ${lower(best)} is ${likelihood(b.probCheaper ?? 0, lang)} to be cheaper than status quo: a median ${mnkr(n.p50, lang)} lower cost in present value, in 8 cases in 10 between ${n.p90 < 0 ? `${mnkr(n.p90, lang)} and ${mnkr(n.p10, lang)} lower` : `${mnkr(n.p10, lang)} lower and ${mnkr(n.p90, lang)} higher`}; cheaper in ${inTen(b.probCheaper ?? 0, lang)}.`,
+  for (const p of ranked) {
+    const r = results.paths[p];
+    const m = r.npvVsStatusQuo.p50;
+    const parts: string[] = [];
+    parts.push(
+      m < 0
+        ? sv
+          ? `${label(p)}: i median ${mnkr(m, lang)} billigare än status quo på ${horizon} år (nuvärde).`
+          : `${label(p)}: a median ${mnkr(m, lang)} cheaper than status quo over ${horizon} years (present value).`
+        : sv
+          ? `${label(p)}: i median ${mnkr(m, lang)} dyrare än status quo på ${horizon} år (nuvärde).`
+          : `${label(p)}: a median ${mnkr(m, lang)} dearer than status quo over ${horizon} years (present value).`,
     );
-  } else {
-    sentences.push(
-      sv
-        ? `Inget av vägvalen blir sannolikt billigare än status quo över ${horizon} år; minst merkostnad har ${lower(best)}, i median ${mnkr(n.p50, lang)} i nuvärde.`
-        : `None of the paths is likely to be cheaper than status quo over ${horizon} years; ${lower(best)} adds least, a median ${mnkr(n.p50, lang)} in present value.`,
-    );
+    const top = dominantInput(results, p);
+    const threshold =
+      results.thresholds?.thresholds.find((t) => t.path === p && t.input === top?.input) ??
+      results.thresholds?.thresholds.find((t) => t.path === p);
+    if (threshold) parts.push(condition(threshold, lang));
+    const probability = r.probCheaper ?? 0;
+    const share = formatPercent(probability, lang);
+    const name = top ? pick(assumptionDef(top.input).label, lang).toLowerCase() : '';
+    const explained = top ? formatPercent(top.explained, lang) : '';
+    if (threshold && restatesAssumption(probability, threshold)) {
+      parts.push(
+        sv
+          ? `Andelen körningar där det blir billigare (${share}) återger därmed bara antagandet.`
+          : `The share of runs in which it is cheaper (${share}) thus only restates the assumption.`,
+      );
+    } else if (!threshold && top?.dominant) {
+      parts.push(
+        sv
+          ? `Utfallet hänger främst på ${name} (${explained} av spridningen), så andelen körningar där det blir billigare (${share}) återger i huvudsak det antagandet.`
+          : `The outcome hangs mainly on the ${name} (${explained} of the spread), so the share of runs in which it is cheaper (${share}) mostly restates that assumption.`,
+      );
+    } else {
+      const also = top?.dominant
+        ? sv
+          ? `; utfallet hänger främst på ${name} (${explained} av spridningen)`
+          : `; the outcome hangs mainly on the ${name} (${explained} of the spread)`
+        : '';
+      parts.push(
+        sv
+          ? `Med scenariots antaganden blir det ${likelihood(probability, lang)} billigare (i ${inTen(probability, lang)})${also}.`
+          : `With the scenario's assumptions it is ${likelihood(probability, lang)} to be cheaper (in ${inTen(probability, lang)})${also}.`,
+      );
+    }
+    sentences.push(parts.join(' '));
   }
-  const others = ranked.slice(1);
-  if (others.length > 0) {
-    const parts = others.map((p) => {
-      const r = results.paths[p];
-      const m = r.npvVsStatusQuo.p50;
-      const direction = m < 0 ? (sv ? 'billigare' : 'cheaper') : sv ? 'dyrare' : 'dearer';
-      return sv
-        ? `${lower(p)} ${mnkr(m, lang)} ${direction} (billigare i ${inTen(r.probCheaper ?? 0, lang)})`
-        : `${lower(p)} ${mnkr(m, lang)} ${direction} (cheaper in ${inTen(r.probCheaper ?? 0, lang)})`;
-    });
-    sentences.push(sv ? `I median blir ${parts.join(', ')}.` : `In the median, ${parts.join(', ')}.`);
+  const decision = results.decision;
+  if (decision) {
+    const top = decision.evppi[0];
+    if (top && top.value >= NEGLIGIBLE_VALUE) {
+      const name = pick(assumptionDef(top.input).label, lang).toLowerCase();
+      sentences.push(
+        sv
+          ? `Mest värt att ta reda på före beslutet är ${name}: att känna det säkert är värt upp till ${mnkr(top.value, lang)} i nuvärde (all osäkerhet tillsammans: ${mnkr(decision.evpi, lang)}).`
+          : `Most worth finding out before deciding is the ${name}: knowing it for certain is worth up to ${mnkr(top.value, lang)} in present value (all uncertainty together: ${mnkr(decision.evpi, lang)}).`,
+      );
+    } else {
+      sentences.push(
+        sv
+          ? 'Inget av antagandena ändrar inom sina intervall vilket vägval som blir billigast; mer utredning före beslutet ändrar inte valet på kostnad.'
+          : 'No assumption, within its range, changes which path is cheapest; more investigation before deciding does not change the choice on cost.',
+      );
+    }
   }
   const capacity = (p: PathId) => results.paths[p].years[last].developmentCapacity.p50;
   const mostCapacity = [...paths].sort((a, c) => capacity(c) - capacity(a))[0];
-  sentences.push(
-    sv
-      ? `Med dagens budget räcker pengarna år ${year} till ${formatNumber(capacity('status-quo'), lang, 0)} årsarbetare för utveckling med status quo och ${formatNumber(capacity(mostCapacity), lang, 0)} med ${lower(mostCapacity)}.`
-      : `With today's budget, the money in ${year} pays for ${formatNumber(capacity('status-quo'), lang, 0)} full-time staff for development with status quo and ${formatNumber(capacity(mostCapacity), lang, 0)} with ${lower(mostCapacity)}.`,
-  );
   const robust = (p: PathId) => results.paths[p].years[last].robustCoverage.mean;
   const mostRobust = [...paths].sort((a, c) => robust(c) - robust(a))[0];
   sentences.push(
     sv
-      ? `Andelen förmågor som inte hänger på en enda person är ${formatPercent(robust('status-quo'), lang)} med status quo och ${formatPercent(robust(mostRobust), lang)} med ${lower(mostRobust)}.`
-      : `The share of capabilities that do not hang on a single person is ${formatPercent(robust('status-quo'), lang)} with status quo and ${formatPercent(robust(mostRobust), lang)} with ${lower(mostRobust)}.`,
+      ? `Med dagens budget räcker pengarna år ${year} till ${formatNumber(capacity('status-quo'), lang, 0)} årsarbetare för utveckling med status quo och ${formatNumber(capacity(mostCapacity), lang, 0)} med ${lower(mostCapacity)}; andelen förmågor som inte hänger på en enda person är ${formatPercent(robust('status-quo'), lang)} med status quo och ${formatPercent(robust(mostRobust), lang)} med ${lower(mostRobust)}.`
+      : `With today's budget, the money in ${year} pays for ${formatNumber(capacity('status-quo'), lang, 0)} full-time staff for development with status quo and ${formatNumber(capacity(mostCapacity), lang, 0)} with ${lower(mostCapacity)}; the share of capabilities that do not hang on a single person is ${formatPercent(robust('status-quo'), lang)} with status quo and ${formatPercent(robust(mostRobust), lang)} with ${lower(mostRobust)}.`,
   );
   sentences.push(
     sv
-      ? `Siffrorna bygger på ${formatNumber(results.runsDone, lang)} simuleringar av antagandena nedan; erfarenheten av kommunal samverkan är att den oftare ger kapacitet än lägre kostnader (Statskontoret 2023).`
-      : `The figures rest on ${formatNumber(results.runsDone, lang)} simulations of the assumptions below; experience of municipal collaboration is that it more often brings capacity than lower costs (Statskontoret 2023).`,
+      ? `Siffrorna bygger på ${formatNumber(results.runsDone, lang)} simuleringar av antagandena nedan.`
+      : `The figures rest on ${formatNumber(results.runsDone, lang)} simulations of the assumptions below.`,
   );
-  return sentences.slice(0, 6);
+  return sentences;
 }

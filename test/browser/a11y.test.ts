@@ -38,7 +38,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
   after(() => app.remove());
 
-  for (const tab of ['kostnad', 'kapacitet', 'formagor', 'kommuner', 'osakerhet', 'jamforelse', 'data'] as const) {
+  for (const tab of [
+    'kostnad',
+    'kapacitet',
+    'formagor',
+    'kommuner',
+    'osakerhet',
+    'beslut',
+    'jamforelse',
+    'data',
+  ] as const) {
     it(`has no violations in the workspace, tab ${tab}`, async () => {
       app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab } }));
       await new Promise((r) => setTimeout(r, 400));

@@ -33,6 +33,21 @@ describe('npm run simulate', () => {
       expect(Object.keys(results.paths[id].npvVsStatusQuo)).toEqual(expect.arrayContaining(['p10', 'p50', 'p90']));
     }
     expect(results.paths.samverkan.probCheaper).toBeGreaterThanOrEqual(0);
+    // the decision analysis: printed, and in the file for every enabled path
+    expect(run.stdout).toContain('Vad måste vara sant?');
+    expect(run.stdout).toContain('EVPPI');
+    for (const id of PATH_IDS.filter((p) => p !== 'status-quo')) {
+      expect(results.thresholds.thresholds.some((t: { path: string }) => t.path === id)).toBe(true);
+      expect(results.decision.plane[id].quadrants).toBeDefined();
+    }
+    expect(results.decision.acceptability.best['status-quo']).toHaveLength(
+      results.decision.acceptability.lambdas.length,
+    );
+    // --quick leaves it out
+    const quick = cli('scenarios/dalsland.json', '--runs', '100', '--quick', '--out', out);
+    expect(quick.status).toBe(0);
+    expect(quick.stdout).not.toContain('Vad måste vara sant?');
+    expect(JSON.parse(readFileSync(out, 'utf8')).decision).toBeUndefined();
   });
 
   it('writes byte-identical output whatever --workers is', () => {

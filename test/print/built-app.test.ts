@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -109,13 +109,25 @@ describe('the built app', () => {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
       await page.goto(`${base}#sammanfattning&s=${encodeScenario({ ...presets[0], runs: 600 }, presets, 'sv')}`);
+      // printed as a reader would print it: with the thresholds that follow the run
       await page.waitForFunction(
-        () =>
-          (document.querySelector('dm-app') as unknown as { store: { state: { run: { status: string } } } })?.store
-            .state.run.status === 'done',
+        () => {
+          const run = (
+            document.querySelector('dm-app') as unknown as {
+              store: { state: { run: { status: string; thresholdSearch: { status: string } } } };
+            }
+          )?.store.state.run;
+          return run?.status === 'done' && run.thresholdSearch.status === 'done';
+        },
         null,
         { timeout: 90_000 },
       );
+      await page.evaluate(() => {
+        const state = (
+          document.querySelector('dm-app') as unknown as { store: { state: { run: { thresholds: unknown } } } }
+        ).store.state;
+        if (!state.run.thresholds) throw new Error('no thresholds');
+      });
       await page.waitForTimeout(500);
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({
@@ -123,6 +135,7 @@ describe('the built app', () => {
         margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' },
       });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      if (process.env.PRINT_PDF) writeFileSync(process.env.PRINT_PDF, pdf);
       expect(pages).toBeGreaterThanOrEqual(1);
       expect(pages).toBeLessThanOrEqual(2);
       // no buttons are visible in print

@@ -1,0 +1,229 @@
+import { median } from 'simple-statistics';
+import { ASSUMPTION_IDS, type Assumption, type AssumptionId } from './assumptions.js';
+import { discountedDifference } from './decision.js';
+import { quantileFunction } from './distributions/index.js';
+import type { PreparedModel } from './model.js';
+import { PATH_IDS, type PathId } from './schema.js';
+import { BLOCK_RUNS, Simulator } from './simulate.js';
+import { Accumulator, isCheaper, type Results } from './summarize.js';
+
+/**
+ * "What would have to be true" (docs/model.md §13): for a path and one of its decisive inputs, the value
+ * of the input at which the path's median net effect against status quo crosses zero, all other inputs
+ * drawn as in the ordinary run. Computed by re-running the scenario's first runs with the input pinned
+ * (common random numbers: every other input takes exactly the same values run by run), on a grid over
+ * the input's plausible range, interpolating each run between grid points, and checking the result
+ * with a pinned re-run at the threshold on other runs. The check's median is the stated error.
+ */
+
+export interface ThresholdPoint {
+  value: number;
+  /** Median NPV of the path against status quo with the input pinned here (SEK). */
+  medianNpv: number;
+  /** Share of the re-runs in which the path is cheaper. */
+  probCheaper: number;
+}
+
+export interface Threshold {
+  path: PathId;
+  input: AssumptionId;
+  /** Input value at which the median net effect is zero; null when it does not cross within `range`. */
+  value: number | null;
+  /**
+   * 'above': the path is cheaper in the median when the input lies above `value`; 'below': when below;
+   * 'always' / 'never': cheaper (or not) in the median over the whole of `range`.
+   */
+  cheaperWhen: 'above' | 'below' | 'always' | 'never';
+  /** The range searched: the input's stated range widened threefold on each side, within its bounds. */
+  range: [number, number];
+  /** The input's own range in the scenario (low–high, or P5–P95 for unbounded distributions). */
+  priorRange: [number, number];
+  /** The source the scenario gives for that range. */
+  source: string;
+  /** Share of the input's distribution on the side where the path is cheaper in the median. */
+  priorShareCheaper: number;
+  /**
+   * The median net effect (SEK) of a pinned re-run at `value` on as many other runs (the next ones of
+   * the sequence): the threshold's error, sampling error of the search included.
+   */
+  check: number | null;
+  curve: ThresholdPoint[];
+}
+
+export interface ThresholdAnalysis {
+  /** Runs per pinned re-run (the scenario's runs 0 … runs − 1). */
+  runs: number;
+  /** Median of status quo's present-value cost over the horizon in these runs: the scale of `check`. */
+  statusQuoNpv: number;
+  thresholds: Threshold[];
+}
+
+/** Grid points per input. */
+const GRID = 7;
+
+/** An input's stated low and high: low/high where the distribution has them, else P5 and P95. */
+export function statedRange(a: Assumption): [number, number] {
+  if (a.dist === 'pert' || a.dist === 'triangular' || a.dist === 'uniform') return [a.low, a.high];
+  if (a.dist === 'fixed') return [a.value, a.value];
+  const q = quantileFunction(a);
+  return [q(0.05), q(0.95)];
+}
+
+/** Share of a distribution above x, from 2 000 evenly spaced quantiles (error ≤ 0.05 %). */
+function shareAbove(a: Assumption, x: number): number {
+  if (a.dist === 'fixed') return a.value > x ? 1 : 0;
+  const q = quantileFunction(a);
+  const n = 2000;
+  let above = 0;
+  for (let i = 0; i < n; i++) if (q((i + 0.5) / n) > x) above++;
+  return above / n;
+}
+
+interface Evaluation {
+  npv: Map<PathId, Float64Array>;
+  sqNpv: Float64Array;
+}
+
+/**
+ * Thresholds for each path's given inputs. `runs` re-runs per grid point (a multiple of 100 is not
+ * needed); `onProgress` reports evaluations done and planned.
+ */
+export function findThresholds(
+  model: PreparedModel,
+  inputsByPath: Partial<Record<PathId, AssumptionId[]>>,
+  runs = 200,
+  onProgress?: (done: number, total: number) => void,
+): ThresholdAnalysis {
+  const simulator = new Simulator(model);
+  const paths = Object.keys(inputsByPath) as PathId[];
+  const evaluate = (pins: Partial<Record<AssumptionId, number>>, from = 0): Evaluation => {
+    simulator.pin(pins);
+    const acc = new Accumulator(model, from + runs);
+    acc.add(simulator.simulateChunk(from, runs));
+    simulator.pin({});
+    const npv = new Map(paths.map((p) => [p, discountedDifference(acc, 'totalCost', p)]));
+    const sqNpv = new Float64Array(runs);
+    for (let t = 0; t < acc.years; t++) {
+      const sq = acc.totalSamples('totalCost', 'status-quo', t);
+      for (let r = 0; r < runs; r++) sqNpv[r] += sq[r] / (1 + acc.discountRate) ** t;
+    }
+    return { npv, sqNpv };
+  };
+  const byInput = new Map<AssumptionId, PathId[]>();
+  for (const p of paths) for (const id of inputsByPath[p] ?? []) byInput.set(id, [...(byInput.get(id) ?? []), p]);
+  const total = [...byInput.values()].reduce((s, ps) => s + GRID + ps.length, 0);
+  let done = 0;
+  const step = () => onProgress?.(++done, total);
+
+  const base = evaluate({});
+  const statusQuoNpv = median(base.sqNpv as unknown as number[]);
+  const thresholds: Threshold[] = [];
+  for (const [input, forPaths] of byInput) {
+    const a = model.assumptions[input];
+    const k = ASSUMPTION_IDS.indexOf(input);
+    const prior = statedRange(a);
+    const width = prior[1] - prior[0];
+    const range: [number, number] = [
+      Math.max(model.boundMin[k], prior[0] - 3 * width),
+      Math.min(model.boundMax[k], prior[1] + 3 * width),
+    ];
+    const xs = Array.from({ length: GRID }, (_, j) => range[0] + ((range[1] - range[0]) * j) / (GRID - 1));
+    const grid = xs.map((x) => {
+      const e = evaluate({ [input]: x });
+      step();
+      return e;
+    });
+    for (const path of forPaths) {
+      const series = grid.map((e) => e.npv.get(path) as Float64Array);
+      const medians = series.map((s) => median(s as unknown as number[]));
+      const curve = xs.map((value, j) => {
+        let cheaper = 0;
+        for (let r = 0; r < runs; r++) if (isCheaper(series[j][r], grid[j].sqNpv[r])) cheaper++;
+        return { value, medianNpv: medians[j], probCheaper: cheaper / runs };
+      });
+      let cross = -1;
+      for (let j = 0; j + 1 < GRID; j++)
+        if (medians[j] < 0 !== medians[j + 1] < 0) {
+          cross = j;
+          break;
+        }
+      if (cross < 0 || width === 0) {
+        const always = medians.every((m) => m < 0);
+        thresholds.push({
+          path,
+          input,
+          value: null,
+          cheaperWhen: always ? 'always' : 'never',
+          range,
+          priorRange: prior,
+          source: a.source,
+          priorShareCheaper: always ? 1 : 0,
+          check: null,
+          curve,
+        });
+        step();
+        continue;
+      }
+      // each run's net effect is interpolated linearly between the two grid points around the crossing
+      const [x0, x1] = [xs[cross], xs[cross + 1]];
+      const [s0, s1] = [series[cross], series[cross + 1]];
+      const scratch = new Float64Array(runs);
+      const medianAt = (x: number) => {
+        const w = (x - x0) / (x1 - x0);
+        for (let r = 0; r < runs; r++) scratch[r] = s0[r] + w * (s1[r] - s0[r]);
+        return median(scratch as unknown as number[]);
+      };
+      let [lo, hi] = [x0, x1];
+      const loNegative = medians[cross] < 0;
+      for (let i = 0; i < 50; i++) {
+        const mid = (lo + hi) / 2;
+        if (medianAt(mid) < 0 === loNegative) lo = mid;
+        else hi = mid;
+      }
+      const value = (lo + hi) / 2;
+      // checked on other runs than the search used, so the check includes the search's sampling error
+      const checked = evaluate({ [input]: value }, Math.ceil(runs / BLOCK_RUNS) * BLOCK_RUNS);
+      step();
+      const cheaperWhen = loNegative ? 'below' : 'above';
+      const above = shareAbove(a, value);
+      thresholds.push({
+        path,
+        input,
+        value,
+        cheaperWhen,
+        range,
+        priorRange: prior,
+        source: a.source,
+        priorShareCheaper: cheaperWhen === 'above' ? above : 1 - above,
+        check: median(checked.npv.get(path) as unknown as number[]),
+        curve,
+      });
+    }
+  }
+  return { runs, statusQuoNpv, thresholds };
+}
+
+/** A second input gets a threshold when its rank correlation with the path's net effect is at least this. */
+export const DECISIVE_CORRELATION = 0.3;
+
+/**
+ * The inputs whose thresholds a decision needs, per enabled path: the one that drives its net effect
+ * most (Spearman), and the next one if it too correlates at least DECISIVE_CORRELATION.
+ */
+export function decisiveInputs(results: Results): Partial<Record<PathId, AssumptionId[]>> {
+  const out: Partial<Record<PathId, AssumptionId[]>> = {};
+  for (const path of PATH_IDS) {
+    const r = results.paths[path];
+    if (path === 'status-quo' || !r.enabled) continue;
+    const drivers = r.sensitivity.npvVsStatusQuo.filter((d) => Number.isFinite(d.rankCorrelation));
+    if (drivers.length === 0) continue;
+    out[path] = [
+      drivers[0].input,
+      ...drivers
+        .slice(1, 2)
+        .filter((d) => Math.abs(d.rankCorrelation) >= DECISIVE_CORRELATION)
+        .map((d) => d.input),
+    ];
+  }
+  return out;
+}

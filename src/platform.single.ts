@@ -1,0 +1,33 @@
+/**
+ * Every worker of `moduleWorkers` (src/controllers/simulation-client.ts) needs its line here.
+ *
+ * `platform.ts` for the single-file build, which opens from a folder (`file://`), where browsers refuse to
+ * fetch files or to start workers from files: the workers come inlined (Vite's `?worker&inline`, started
+ * from a blob: URL) and the data is part of the bundle.
+ */
+
+import capabilities from '../public/data/capabilities.json';
+import municipalities from '../public/data/municipalities.json';
+import regions from '../public/data/regions.json';
+import AggregateWorker from '../workers/aggregate.worker.ts?worker&inline';
+import AnalysisWorker from '../workers/analysis.worker.ts?worker&inline';
+import SimulationWorker from '../workers/simulation.worker.ts?worker&inline';
+import type { WorkerFactory } from './controllers/simulation-client.js';
+
+export const appWorkers: WorkerFactory = {
+  simulation: () => new SimulationWorker({ name: 'simulation' }),
+  aggregate: () => new AggregateWorker({ name: 'aggregate' }),
+  analysis: () => new AnalysisWorker({ name: 'analysis' }),
+};
+
+const DATA: Record<string, unknown> = {
+  'municipalities.json': municipalities,
+  'capabilities.json': capabilities,
+  'regions.json': regions,
+};
+
+/** One of the data files, from the bundle; a copy, as a fetch would give. */
+export async function loadDataFile(name: string, _url: URL): Promise<unknown> {
+  if (!(name in DATA)) throw new Error(`${name}: not in the single-file build`);
+  return structuredClone(DATA[name]);
+}

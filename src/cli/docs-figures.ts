@@ -37,6 +37,7 @@ import {
   Simulator,
   simulateAll,
   splitRuns,
+  twoWayThresholdAt,
 } from '../engine/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -340,6 +341,17 @@ function decisionBlock(file: string, run: Run): string {
     `Best option at λ = 0 (cost alone): ${bestAt(0)}. At λ = ${num(lambdas[atWage] / 1000, 0)} kSEK per FTE-year (one wage cost): ${bestAt(atWage)}.`,
     '',
     `EVPPI (λ = 0): ${evppi}; EVPI ${num(decision.evpi / 1e6, 1)} MSEK.`,
+    ...thresholds.twoWay.flatMap((tw) => {
+      const [a, b] = tw.inputs;
+      const at = (y: number) => {
+        const x = twoWayThresholdAt(tw, y);
+        return `\`${b}\` = ${value(b, y)}: ${x === null ? 'no threshold' : `\`${a}\` ≥ ${value(a, x)}`}`;
+      };
+      return [
+        '',
+        `Two-way, ${pathLabel(model, tw.path)} (${tw.runs} runs per point, both pinned): ${at(tw.priorRanges[1][0])}; ${at(tw.priorRanges[1][1])}.`,
+      ];
+    }),
     '',
     `Reproduce: \`npm run simulate -- ${file} --runs ${results.runsDone}\``,
   ].join('\n');

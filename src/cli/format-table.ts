@@ -1,4 +1,4 @@
-import { assumptionDef, PATH_IDS, type PathId, type Results } from '../engine/index.js';
+import { assumptionDef, PATH_IDS, type PathId, type Results, twoWayThresholdAt } from '../engine/index.js';
 import { formatAssumptionValue, formatPercent } from '../i18n.js';
 
 const LABEL: Record<PathId, string> = {
@@ -80,6 +80,19 @@ function decisionLines(results: Results): string[] {
         `  ${LABEL[t.path]}: ${t.value === null ? `${name}: ` : ''}${where} (${prior}; ${formatPercent(t.priorShareCheaper, 'sv')} av antagandet på den sidan${check})`,
       );
     }
+  }
+  for (const tw of thresholds?.twoWay ?? []) {
+    if (tw === thresholds?.twoWay[0])
+      lines.push(
+        '',
+        `Två antaganden samtidigt (${tw.runs} körningar per punkt, båda låsta): brytpunkt för det första när det andra ligger på scenariots lägsta och högsta värde`,
+      );
+    const [a, b] = tw.inputs;
+    const at = (y: number) => {
+      const x = twoWayThresholdAt(tw, y);
+      return `${assumptionDef(b).label.sv} ${value(b, y)} → ${x === null ? 'ingen brytpunkt' : `${assumptionDef(a).label.sv} ${value(a, x)}`}`;
+    };
+    lines.push(`  ${LABEL[tw.path]}: ${at(tw.priorRanges[1][0])}; ${at(tw.priorRanges[1][1])}`);
   }
   if (decision) {
     lines.push('', 'Kostnad mot utvecklingskapacitet (andel körningar; nuvärde över perioden):');

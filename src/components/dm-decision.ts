@@ -14,6 +14,7 @@ import {
   thresholdInputs,
   thresholdText,
 } from '../charts/decision.js';
+import { twoWayChart, twoWaySentence } from '../charts/two-way.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { assumptionDef, type DecisionAnalysis, type ThresholdAnalysis } from '../engine/index.js';
 import { emit } from '../events.js';
@@ -135,6 +136,7 @@ export class DmDecision extends LitElement {
           : ''
       }
       ${analysis ? this.thresholdGroups(analysis, s, lang) : ''}
+      ${analysis && analysis.twoWay.length > 0 ? this.twoWays(analysis, lang) : ''}
     </section>`;
   }
 
@@ -170,6 +172,19 @@ export class DmDecision extends LitElement {
         ${spec ? html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>` : ''}
       </div>`;
     });
+  }
+
+  /** Paths with two decisive inputs: where they pay off with both pinned, in a sentence and a region plot. */
+  private twoWays(analysis: ThresholdAnalysis, lang: Lang) {
+    const sv = lang === 'sv';
+    const specs = this.specs(analysis.twoWay, lang, (tws, l) => tws.map((tw) => twoWayChart(tw, l)));
+    return html`<div class="group" data-two-way>
+      <h3>${sv ? 'Två antaganden samtidigt' : 'Two inputs at once'}</h3>
+      ${analysis.twoWay.map(
+        (tw, k) => html`<p data-two-way-sentence=${tw.path}>${twoWaySentence(tw, lang)}</p>
+          <dm-chart .spec=${specs[k]} .lang=${lang}></dm-chart>`,
+      )}
+    </div>`;
   }
 
   private plane(decision: DecisionAnalysis, lang: Lang) {

@@ -56,6 +56,8 @@ export interface ThresholdAnalysis {
   /** Median of status quo's present-value cost over the horizon in these runs: the scale of `check`. */
   statusQuoNpv: number;
   thresholds: Threshold[];
+  /** Two-way views for the paths with two decisive inputs (half the runs per grid point). */
+  twoWay: TwoWay[];
 }
 
 /** Grid points per input. */
@@ -85,18 +87,12 @@ interface Evaluation {
 }
 
 /**
- * Thresholds for each path's given inputs. `runs` re-runs per grid point (a multiple of 100 is not
- * needed); `onProgress` reports evaluations done and planned.
+ * Re-runs of the scenario's runs [from, from + runs) with the given inputs pinned: per path, each run's
+ * NPV against status quo, and status quo's own NPV.
  */
-export function findThresholds(
-  model: PreparedModel,
-  inputsByPath: Partial<Record<PathId, AssumptionId[]>>,
-  runs = 200,
-  onProgress?: (done: number, total: number) => void,
-): ThresholdAnalysis {
+function pinnedEvaluator(model: PreparedModel, paths: PathId[], runs: number) {
   const simulator = new Simulator(model);
-  const paths = Object.keys(inputsByPath) as PathId[];
-  const evaluate = (pins: Partial<Record<AssumptionId, number>>, from = 0): Evaluation => {
+  return (pins: Partial<Record<AssumptionId, number>>, from = 0): Evaluation => {
     simulator.pin(pins);
     const acc = new Accumulator(model, from + runs);
     acc.add(simulator.simulateChunk(from, runs));
@@ -109,9 +105,32 @@ export function findThresholds(
     }
     return { npv, sqNpv };
   };
+}
+
+/** The range a threshold search covers: the stated range widened 3 × its width each side, within bounds. */
+function searchRange(model: PreparedModel, input: AssumptionId): [number, number] {
+  const k = ASSUMPTION_IDS.indexOf(input);
+  const prior = statedRange(model.assumptions[input]);
+  const width = prior[1] - prior[0];
+  return [Math.max(model.boundMin[k], prior[0] - 3 * width), Math.min(model.boundMax[k], prior[1] + 3 * width)];
+}
+
+/**
+ * Thresholds for each path's given inputs. `runs` re-runs per grid point (a multiple of 100 is not
+ * needed); `onProgress` reports evaluations done and planned.
+ */
+export function findThresholds(
+  model: PreparedModel,
+  inputsByPath: Partial<Record<PathId, AssumptionId[]>>,
+  runs = 200,
+  onProgress?: (done: number, total: number) => void,
+): ThresholdAnalysis {
+  const paths = Object.keys(inputsByPath) as PathId[];
+  const evaluate = pinnedEvaluator(model, paths, runs);
   const byInput = new Map<AssumptionId, PathId[]>();
   for (const p of paths) for (const id of inputsByPath[p] ?? []) byInput.set(id, [...(byInput.get(id) ?? []), p]);
-  const total = [...byInput.values()].reduce((s, ps) => s + GRID + ps.length, 0);
+  const pairs = Object.values(inputsByPath).filter((ids) => ids.length >= 2).length;
+  const total = [...byInput.values()].reduce((s, ps) => s + GRID + ps.length, 0) + pairs * GRID2 * GRID2;
   let done = 0;
   const step = () => onProgress?.(++done, total);
 
@@ -120,13 +139,9 @@ export function findThresholds(
   const thresholds: Threshold[] = [];
   for (const [input, forPaths] of byInput) {
     const a = model.assumptions[input];
-    const k = ASSUMPTION_IDS.indexOf(input);
     const prior = statedRange(a);
     const width = prior[1] - prior[0];
-    const range: [number, number] = [
-      Math.max(model.boundMin[k], prior[0] - 3 * width),
-      Math.min(model.boundMax[k], prior[1] + 3 * width),
-    ];
+    const range = searchRange(model, input);
     const xs = Array.from({ length: GRID }, (_, j) => range[0] + ((range[1] - range[0]) * j) / (GRID - 1));
     const grid = xs.map((x) => {
       const e = evaluate({ [input]: x });
@@ -200,7 +215,8 @@ export function findThresholds(
       });
     }
   }
-  return { runs, statusQuoNpv, thresholds };
+  const twoWay = findTwoWays(model, inputsByPath, Math.max(20, Math.round(runs / 2)), step);
+  return { runs, statusQuoNpv, thresholds, twoWay };
 }
 
 /** A second input gets a threshold when its rank correlation with the path's net effect is at least this. */
@@ -226,4 +242,104 @@ export function decisiveInputs(results: Results): Partial<Record<PathId, Assumpt
     ];
   }
   return out;
+}
+
+/** Grid points per input of a two-way view (GRID2 × GRID2 pinned re-runs). */
+const GRID2 = 5;
+
+/** Where a path pays off over two inputs at once (both pinned), on a grid over their search ranges. */
+export interface TwoWay {
+  path: PathId;
+  inputs: [AssumptionId, AssumptionId];
+  /** Re-runs per grid point. */
+  runs: number;
+  ranges: [[number, number], [number, number]];
+  priorRanges: [[number, number], [number, number]];
+  /** Grid values of the first and the second input. */
+  xs: number[];
+  ys: number[];
+  /** [i][j]: median NPV against status quo (SEK) and share of runs cheaper with xs[i], ys[j] pinned. */
+  medianNpv: number[][];
+  probCheaper: number[][];
+}
+
+/**
+ * Two-way views for the paths with two decisive inputs: both pinned on a GRID2 × GRID2 grid over their
+ * search ranges, all other inputs as in the run (runs 0 … runs − 1). `onProgress` after each grid point.
+ */
+export function findTwoWays(
+  model: PreparedModel,
+  inputsByPath: Partial<Record<PathId, AssumptionId[]>>,
+  runs = 100,
+  onProgress?: () => void,
+): TwoWay[] {
+  const pairs = (Object.entries(inputsByPath) as [PathId, AssumptionId[]][]).filter(([, ids]) => ids.length >= 2);
+  return pairs.map(([path, [a, b]]) => {
+    const evaluate = pinnedEvaluator(model, [path], runs);
+    const ranges: [[number, number], [number, number]] = [searchRange(model, a), searchRange(model, b)];
+    const grid = (r: [number, number]) =>
+      Array.from({ length: GRID2 }, (_, j) => r[0] + ((r[1] - r[0]) * j) / (GRID2 - 1));
+    const xs = grid(ranges[0]);
+    const ys = grid(ranges[1]);
+    const medianNpv: number[][] = [];
+    const probCheaper: number[][] = [];
+    for (const x of xs) {
+      const m: number[] = [];
+      const pc: number[] = [];
+      for (const y of ys) {
+        const e = evaluate({ [a]: x, [b]: y });
+        const npv = e.npv.get(path) as Float64Array;
+        m.push(median(npv as unknown as number[]));
+        let cheaper = 0;
+        for (let r = 0; r < runs; r++) if (isCheaper(npv[r], e.sqNpv[r])) cheaper++;
+        pc.push(cheaper / runs);
+        onProgress?.();
+      }
+      medianNpv.push(m);
+      probCheaper.push(pc);
+    }
+    return {
+      path,
+      inputs: [a, b],
+      runs,
+      ranges,
+      priorRanges: [statedRange(model.assumptions[a]), statedRange(model.assumptions[b])],
+      xs,
+      ys,
+      medianNpv,
+      probCheaper,
+    };
+  });
+}
+
+/**
+ * The boundary of a two-way view: for each grid value of the first input, the value of the second at
+ * which the median net effect crosses zero (linear between grid points; the first crossing), or null.
+ */
+export function twoWayFrontier(tw: TwoWay): { x: number; y: number | null }[] {
+  return tw.xs.map((x, i) => {
+    const row = tw.medianNpv[i];
+    for (let j = 0; j + 1 < row.length; j++) {
+      const [m0, m1] = [row[j], row[j + 1]];
+      if (m0 < 0 !== m1 < 0) return { x, y: tw.ys[j] + ((tw.ys[j + 1] - tw.ys[j]) * m0) / (m0 - m1) };
+    }
+    return { x, y: null };
+  });
+}
+
+/**
+ * In a two-way view, the first input's threshold when the second is held at `y`: the medians are
+ * interpolated linearly in the second input, then the first crossing of zero along the first input.
+ * Null when `y` is outside the grid or there is no crossing.
+ */
+export function twoWayThresholdAt(tw: TwoWay, y: number): number | null {
+  const { xs, ys } = tw;
+  if (y < ys[0] || y > ys[ys.length - 1]) return null;
+  let j = 0;
+  while (j + 2 < ys.length && y > ys[j + 1]) j++;
+  const w = ys[j + 1] === ys[j] ? 0 : (y - ys[j]) / (ys[j + 1] - ys[j]);
+  const row = xs.map((_, i) => tw.medianNpv[i][j] + w * (tw.medianNpv[i][j + 1] - tw.medianNpv[i][j]));
+  for (let i = 0; i + 1 < row.length; i++)
+    if (row[i] < 0 !== row[i + 1] < 0) return xs[i] + ((xs[i + 1] - xs[i]) * row[i]) / (row[i] - row[i + 1]);
+  return null;
 }

@@ -11,66 +11,43 @@
  * municipality may want to calibrate can be changed (staffing, volumes, scale exponents, costs and the two
  * flags); which capabilities exist, their groups, kinds and drivers are fixed by the catalogue.
  *
- * Shared with `./profiles.ts`: {@link decodeText} (UTF-8 with or without BOM, else Windows-1252),
- * `MAX_DATA_ROWS` and the `Problem` shape from there, and the byte checks, delimiter detection and message
- * helpers of `./file-input.ts`. The number parser stays local: capabilities have no percent fields and
- * accept yes/no words.
+ * What is the same for every import lives beside this file: decoding the bytes (`./decode.ts`: UTF-8 with
+ * or without BOM, else Windows-1252), reading CSV and JSON into rows (`./table.ts`), matching headers
+ * (`./headers.ts`), numbers (`./numbers.ts`; capabilities have no percent fields), problems
+ * (`./problems.ts`) and applying rows (`./merge.ts`); the fields and templates are in
+ * `./capability-fields.ts` (re-exported here). Here is what is particular to reading capabilities: the
+ * flattened scale and the yes/no fields.
  */
 import { type Capability, parseCapabilities } from '../engine/index.js';
-import { type CsvCell, formatCsvNumber, toCsv } from '../export/csv.js';
+import { formatCsvNumber } from '../export/csv.js';
 import type { Lang } from '../i18n.js';
-import { describeIssue } from '../state/issue-text.js';
 import {
-  checkBytes,
-  clip,
-  extraFieldsProblem,
-  type FileFormat,
-  mapHeader,
-  problemAt,
-  readCsvTable,
-  sortProblems,
-  unneutralise,
-} from './file-input.js';
-import { CAPABILITY_FIELD_TEXT, type FieldText, fieldHeader } from './labels.js';
-import { decodeText, MAX_DATA_ROWS, type Problem } from './profiles.js';
+  type BooleanField,
+  CAPABILITY_FIELDS,
+  CAPABILITY_TEMPLATE_COLUMNS,
+  type CapabilityColumn,
+  type CapabilityField,
+  columnText,
+  getField,
+  isBooleanField,
+  SCALE_FIELDS,
+  SCALE_PART,
+  sourceKey,
+} from './capability-fields.js';
+import { columnList, type HeaderRules, namesOf, normalizeName, resolveName, sameName } from './headers.js';
+import { describeOther, importFile, type MergeSpec, type Origin, type RawRow } from './merge.js';
+import { parseNumber } from './numbers.js';
+import { clip, type FileFormat, notAllowed, type Problem, problemAt, type Refused } from './problems.js';
+import { type Cell, jsonRaw, type Report, type RowRules, unneutralise } from './table.js';
 
-/**
- * The capability fields a file may change, in template column order. The scale exponents are flattened
- * into `scale_low`, `scale_mode` and `scale_high` (in JSON also `scale: { low, mode, high }`); `poolable`
- * and `transferable` are yes/no, all others numbers.
- */
-export const CAPABILITY_FIELDS = [
-  'minFte',
-  'fteAtRef',
-  'refVolume',
-  'scale_low',
-  'scale_mode',
-  'scale_high',
-  'nonStaffCost',
-  'nonStaffScale',
-  'poolable',
-  'transferable',
-] as const;
-
-/** A capability field that an import may change (scale parts flattened, see {@link CAPABILITY_FIELDS}). */
-export type CapabilityField = (typeof CAPABILITY_FIELDS)[number];
-
-/**
- * The fields of {@link capabilitiesTemplate} by id, in column order: `id`, `name` and {@link CAPABILITY_FIELDS}.
- * The ids are read as headers (and JSON keys) in every file; the templates carry the labels of
- * {@link capabilityTemplateHeaders}.
- */
-export const CAPABILITY_TEMPLATE_COLUMNS = ['id', 'name', ...CAPABILITY_FIELDS] as const;
-
-/** A column's label and unit. */
-const columnText = (key: Key): FieldText => CAPABILITY_FIELD_TEXT[key];
-
-/**
- * The headers of {@link capabilitiesTemplate} in a language: each field's label with its unit
- * (`Förmåga (id)`, `Namn`, `Minsta bemanning (årsarbetare)`, …, `Kan delas (ja/nej)`).
- */
-export const capabilityTemplateHeaders = (lang: Lang): string[] =>
-  CAPABILITY_TEMPLATE_COLUMNS.map((key) => fieldHeader(columnText(key), lang));
+export {
+  CAPABILITY_FIELDS,
+  CAPABILITY_TEMPLATE_COLUMNS,
+  type CapabilityField,
+  capabilitiesJsonTemplate,
+  capabilitiesTemplate,
+  capabilityTemplateHeaders,
+} from './capability-fields.js';
 
 /**
  * One reason a file was refused: the same shape as profile import problems. `row` is the row as Excel
@@ -110,40 +87,13 @@ export interface CapabilityImportOk {
 }
 
 /** A refused file (nothing in it can be applied): every problem found (never empty). */
-export interface CapabilityImportFailed {
-  ok: false;
-  problems: CapabilityProblem[];
-}
+export type CapabilityImportFailed = Refused;
 
 /**
  * The outcome of {@link parseCapabilityFile}: refused when the file as a whole cannot be read or no row is
  * valid; otherwise the valid rows, and the problems of the others.
  */
 export type CapabilityImportResult = CapabilityImportOk | CapabilityImportFailed;
-
-// ---------------------------------------------------------------------------------------------------------
-// Fields
-
-type BooleanField = 'poolable' | 'transferable';
-type ScalePart = 'low' | 'mode' | 'high';
-
-const isBooleanField = (field: CapabilityField): field is BooleanField =>
-  field === 'poolable' || field === 'transferable';
-
-const SCALE_PART: Partial<Record<CapabilityField, ScalePart>> = {
-  scale_low: 'low',
-  scale_mode: 'mode',
-  scale_high: 'high',
-};
-const SCALE_FIELDS = ['scale_low', 'scale_mode', 'scale_high'] as const;
-
-function getField(capability: Capability, field: CapabilityField): number | boolean {
-  const part = SCALE_PART[field];
-  return part ? capability.scale[part] : capability[field as Exclude<CapabilityField, (typeof SCALE_FIELDS)[number]>];
-}
-
-/** The key of `sources` that documents a field. */
-const sourceKey = (field: CapabilityField): string => (SCALE_PART[field] ? 'scale' : field);
 
 /** What each numeric field must be, in Swedish (mirrors CapabilitySchema). */
 const RULE: Record<Exclude<CapabilityField, BooleanField>, string> = {
@@ -160,85 +110,42 @@ const RULE: Record<Exclude<CapabilityField, BooleanField>, string> = {
 // ---------------------------------------------------------------------------------------------------------
 // Columns
 
-type Key = 'id' | 'name' | 'source' | CapabilityField;
+type Key = CapabilityColumn;
 
-const KEY_BY_NAME: ReadonlyMap<string, Key> = new Map<string, Key>([
-  ...(['id', 'name', 'source', ...CAPABILITY_FIELDS] as const).map((key): [string, Key] => [key.toLowerCase(), key]),
-  ['förmåga', 'id'],
-  ['namn', 'name'],
-  ['källa', 'source'],
-  ['minsta bemanning', 'minFte'],
-  ['bemanning vid referens', 'fteAtRef'],
-  ['referensvolym', 'refVolume'],
-  ['övriga kostnader', 'nonStaffCost'],
-  ['kan delas', 'poolable'],
-  ['kan flyttas', 'transferable'],
-  ['scale.low', 'scale_low'],
-  ['scale.mode', 'scale_mode'],
-  ['scale.high', 'scale_high'],
-  ['bemanning vid referensvolym', 'fteAtRef'],
-  // the labels and template headers, in both languages
-  ...(['id', 'name', 'source', ...CAPABILITY_FIELDS] as const).flatMap((key): [string, Key][] =>
-    (['sv', 'en'] as const).flatMap((lang): [string, Key][] => [
-      [columnText(key).label[lang].toLowerCase(), key],
-      [fieldHeader(columnText(key), lang).toLowerCase(), key],
-    ]),
-  ),
-]);
-
-/** Capability fields that exist but are not set by import. */
-const FIXED_FIELDS: ReadonlySet<string> = new Set(
-  ['group', 'kind', 'driver', 'description', 'framework', 'sources'].map((f) => f.toLowerCase()),
-);
-
-const COLUMN_LIST = `${[...CAPABILITY_TEMPLATE_COLUMNS, 'source' as const].map((key) => columnText(key).label.sv).join(', ')} (eller fältens id, t.ex. id, minFte)`;
-
-/** A header without a unit in parentheses at its end: `minsta bemanning (årsarbetare)` → `minsta bemanning`. */
-const withoutUnit = (name: string): string => name.replace(/\s*\([^()]*\)$/, '');
-
-const normalize = (text: string): string =>
-  text
-    .normalize('NFC')
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+const HEADERS: HeaderRules<Key> = {
+  names: namesOf<Key>(['id', 'name', 'source', ...CAPABILITY_FIELDS], columnText, [
+    ['förmåga', 'id'],
+    ['namn', 'name'],
+    ['källa', 'source'],
+    ['minsta bemanning', 'minFte'],
+    ['bemanning vid referens', 'fteAtRef'],
+    ['referensvolym', 'refVolume'],
+    ['övriga kostnader', 'nonStaffCost'],
+    ['kan delas', 'poolable'],
+    ['kan flyttas', 'transferable'],
+    ['scale.low', 'scale_low'],
+    ['scale.mode', 'scale_mode'],
+    ['scale.high', 'scale_high'],
+    ['bemanning vid referensvolym', 'fteAtRef'],
+  ]),
+  // capability fields that exist but are not set by import
+  fixed: new Set(['group', 'kind', 'driver', 'description', 'framework', 'sources'].map((f) => f.toLowerCase())),
+  columnList: columnList([...CAPABILITY_TEMPLATE_COLUMNS, 'source' as const], columnText, 'id, minFte'),
+  suggest: false,
+};
 
 /** A column header's key, or a Swedish explanation of why it is not accepted. */
-function resolveHeader(header: string, format: Format): { key: Key } | { error: string } {
-  const name = normalize(header);
-  const key = KEY_BY_NAME.get(name) ?? KEY_BY_NAME.get(withoutUnit(name));
-  if (key) return { key };
-  if (name === 'scale') {
-    return format === 'csv'
-      ? {
-          error: `skalan anges i kolumnerna ${SCALE_FIELDS.map((f) => columnText(f).label.sv).join(', ')} (eller scale_low, scale_mode, scale_high)`,
-        }
-      : { error: 'ska vara ett objekt som { "low": 0.8, "mode": 0.9, "high": 1 }' };
-  }
-  if (FIXED_FIELDS.has(name)) return { error: `kan inte ändras genom import (möjliga kolumner: ${COLUMN_LIST})` };
-  return { error: `${format === 'csv' ? 'okänd kolumn' : 'okänt fält'}. Möjliga kolumner: ${COLUMN_LIST}` };
+function resolveHeader(header: string, format: FileFormat): { key: Key } | { error: string } {
+  if (normalizeName(header) !== 'scale') return resolveName(HEADERS, header, format);
+  return format === 'csv'
+    ? {
+        error: `skalan anges i kolumnerna ${SCALE_FIELDS.map((f) => columnText(f).label.sv).join(', ')} (eller scale_low, scale_mode, scale_high)`,
+      }
+    : { error: 'ska vara ett objekt som { "low": 0.8, "mode": 0.9, "high": 1 }' };
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Cells (local helpers: profiles.ts does not export its own)
-
-const GROUP_SPACE = /[ \u00a0\u202f\u2009]/g;
-
-/**
- * A number as people and spreadsheets write it: decimal comma or point, spaces between groups of three
- * digits, a Unicode minus, an exponent. `null` when the text is not such a number.
- */
-function parseNumber(raw: string): number | null {
-  let s = raw.trim().replace(/^[\u2212\u2013]/, '-');
-  if (/^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d*)?(?:[eE][+-]?\d+)?$/.test(s)) {
-    s = s.replace(GROUP_SPACE, '');
-  }
-  s = s.replace(',', '.');
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(s)) return null;
-  const value = Number(s);
-  return Number.isFinite(value) ? value : null;
-}
+// Cells
 
 const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['ja', true],
@@ -254,25 +161,26 @@ const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
 ]);
 
 /** A yes/no cell: ja/nej, yes/no, true/false, sant/falskt (Swedish Excel's TRUE/FALSE) or 1/0, any case. */
-const parseBoolean = (raw: string): boolean | null => BOOLEAN_WORDS.get(normalize(raw)) ?? null;
+const parseBoolean = (raw: string): boolean | null => BOOLEAN_WORDS.get(normalizeName(raw)) ?? null;
 
 const BOOLEAN_HINT = 'ska vara ja eller nej (också yes/no, true/false, sant/falskt, 1/0)';
-
-const sameName = (a: string, b: string): boolean => normalize(a) === normalize(b);
 
 const formatSv = (value: number | boolean): string =>
   typeof value === 'boolean' ? (value ? 'ja' : 'nej') : formatCsvNumber(value, 'sv');
 
+/** One cell's value for a field, or a Swedish error. A percentage is no number here: no field is a share. */
+function readValue(field: CapabilityField, raw: string): { value: number | boolean } | { error: string } {
+  if (isBooleanField(field)) {
+    const value = parseBoolean(raw);
+    return value === null ? { error: `”${clip(raw)}” ${BOOLEAN_HINT}` } : { value };
+  }
+  const parsed = parseNumber(raw);
+  if (parsed.percent) return { error: `”${clip(raw)}” är inte ett tal` };
+  return 'error' in parsed ? { error: parsed.error } : { value: parsed.value };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Reading a file into rows
-
-type Format = FileFormat;
-
-interface Cell<T> {
-  value: T;
-  raw: string;
-  column: string;
-}
 
 /** A name given in the file, with the language it claims to be in (`null`: either). */
 interface NameText {
@@ -280,78 +188,9 @@ interface NameText {
   lang: Lang | null;
 }
 
-interface RawRow {
-  row: number;
+interface CapabilityRow extends RawRow<CapabilityField, number | boolean> {
   id: Cell<string> | null;
   name: Cell<NameText[]> | null;
-  source: Cell<string> | null;
-  values: Map<CapabilityField, Cell<number | boolean>>;
-}
-
-/** Rows read with cell problems, or problems that stop reading; `blocking`: a broken quote, apply nothing. */
-type Read =
-  | { fatal: false; rows: RawRow[]; problems: Problem[]; blocking?: boolean }
-  | { fatal: true; problems: Problem[] };
-
-const fatal = (message: string): Read => ({ fatal: true, problems: [{ row: null, column: null, message }] });
-
-const problem = problemAt;
-
-const refuse = (message: string): CapabilityImportFailed => ({
-  ok: false,
-  problems: [{ row: null, column: null, message }],
-});
-
-/** One cell's value for a field, or a Swedish error. */
-function readValue(field: CapabilityField, raw: string): { value: number | boolean } | { error: string } {
-  if (isBooleanField(field)) {
-    const value = parseBoolean(raw);
-    return value === null ? { error: `”${clip(raw)}” ${BOOLEAN_HINT}` } : { value };
-  }
-  const value = parseNumber(raw);
-  return value === null ? { error: `”${clip(raw)}” är inte ett tal` } : { value };
-}
-
-function readCsv(text: string): Read {
-  const { header, dataRows, quoteProblems } = readCsvTable(text);
-  if (dataRows.length > MAX_DATA_ROWS) return fatal(`För många rader (${dataRows.length}, högst ${MAX_DATA_ROWS})`);
-
-  const problems: Problem[] = [];
-  const { keys, firstColumn } = mapHeader(header, dataRows, (name) => resolveHeader(name, 'csv'), problems);
-  if (!firstColumn.has('id')) {
-    problems.push({
-      row: 1,
-      column: 'id',
-      message: 'Kolumnen Förmåga saknas (förmågans id, t.ex. service-desk; får också heta id)',
-    });
-  }
-  if (problems.length > 0) return { fatal: true, problems: [...problems, ...quoteProblems] };
-  problems.push(...quoteProblems);
-  if (dataRows.length === 0) return fatal('Filen har bara en rubrikrad och inga rader med förmågor');
-
-  const rows: RawRow[] = [];
-  for (const { row, cells } of dataRows) {
-    const extra = extraFieldsProblem(row, cells, header);
-    if (extra) {
-      problems.push(extra);
-      continue;
-    }
-    const read: RawRow = { row, id: null, name: null, source: null, values: new Map() };
-    keys.forEach((key, j) => {
-      const raw = (cells[j] ?? '').trim();
-      if (key === null || raw === '') return;
-      const column = header[j];
-      if (key === 'id' || key === 'source') read[key] = { value: unneutralise(raw), raw, column };
-      else if (key === 'name') read.name = { value: [{ text: unneutralise(raw), lang: null }], raw, column };
-      else {
-        const value = readValue(key, raw);
-        if ('error' in value) problems.push(problem('csv', row, column, value.error));
-        else read.values.set(key, { value: value.value, raw, column });
-      }
-    });
-    rows.push(read);
-  }
-  return { fatal: false, rows, problems, blocking: quoteProblems.length > 0 };
 }
 
 /** One JSON value for a field, or a Swedish error. */
@@ -370,147 +209,113 @@ function readJsonValue(
   return { error: `${raw} är inte ett tal` };
 }
 
-function readJson(text: string): Read {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return fatal(`Filen är inte giltig JSON (${error instanceof Error ? error.message : String(error)})`);
+/** The value a JSON entry gives a field into `out`, or a problem. */
+function readJsonField(out: CapabilityRow, key: CapabilityField, value: unknown, column: string, report: Report) {
+  if (value === null) {
+    report(column, 'måste ha ett värde (utelämna fältet för att behålla det)');
+    return;
   }
-  if (!Array.isArray(data)) {
-    return fatal('JSON-filen ska innehålla en lista med förmågor: [{ "id": "service-desk", "minFte": 0.5 }, …]');
-  }
-  if (data.length > MAX_DATA_ROWS) return fatal(`För många poster (${data.length}, högst ${MAX_DATA_ROWS})`);
-  if (data.length === 0) return fatal('Filen innehåller en tom lista och inga förmågor');
-  const problems: Problem[] = [];
-  const rows: RawRow[] = [];
-  data.forEach((entry: unknown, i) => {
-    const row = i + 1;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      problems.push(problem('json', row, null, 'ska vara ett objekt som { "id": "service-desk", "minFte": 0.5 }'));
-      return;
-    }
-    const read: RawRow = { row, id: null, name: null, source: null, values: new Map() };
-    const seen = new Map<Key, string>();
-    /** Reads one field value, unless the entry already gave it under another name. */
-    const take = (key: CapabilityField, column: string, value: unknown) => {
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        problems.push(problem('json', row, column, `anger samma sak som fältet ${earlier}`));
-        return;
-      }
-      seen.set(key, column);
-      if (value === null) {
-        problems.push(problem('json', row, column, 'måste ha ett värde (utelämna fältet för att behålla det)'));
-        return;
-      }
-      const raw = clip(JSON.stringify(value) ?? String(value));
-      if (typeof value === 'string' && value.trim() === '') return;
-      const parsed = readJsonValue(key, value, raw);
-      if ('error' in parsed) problems.push(problem('json', row, column, parsed.error));
-      else read.values.set(key, { value: parsed.value, raw, column });
-    };
-    for (const [name, value] of Object.entries(entry)) {
-      const column = clip(name);
-      if (normalize(name) === 'scale' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        for (const [part, inner] of Object.entries(value)) {
-          const field = KEY_BY_NAME.get(`scale_${normalize(part)}`);
-          const innerColumn = `${column}.${clip(part)}`;
-          if (field === undefined || !field.startsWith('scale_')) {
-            problems.push(problem('json', row, innerColumn, 'okänt fält (skalan har low, mode och high)'));
-          } else take(field as CapabilityField, innerColumn, inner);
-        }
-        continue;
-      }
-      const resolved = resolveHeader(name, 'json');
-      if ('error' in resolved) {
-        problems.push(problem('json', row, column, resolved.error));
-        continue;
-      }
-      const { key } = resolved;
-      if (key !== 'id' && key !== 'name' && key !== 'source') {
-        take(key, column, value);
-        continue;
-      }
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        problems.push(problem('json', row, column, `anger samma sak som fältet ${earlier}`));
-        continue;
-      }
-      seen.set(key, column);
-      const raw = clip(JSON.stringify(value) ?? String(value));
-      if (key === 'name' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        const names: NameText[] = [];
-        for (const [lang, text] of Object.entries(value)) {
-          if ((lang === 'sv' || lang === 'en') && typeof text === 'string') names.push({ text, lang });
-          else problems.push(problem('json', row, `${column}.${clip(lang)}`, 'namnet anges som { "sv": …, "en": … }'));
-        }
-        read.name = { value: names, raw, column };
-      } else if (typeof value === 'string') {
-        if (key === 'name') read.name = { value: [{ text: value, lang: null }], raw, column };
-        else read[key] = { value, raw, column };
-      } else if (value !== null) problems.push(problem('json', row, column, `${raw} ska vara text`));
-    }
-    if (!seen.has('id')) problems.push(problem('json', row, 'id', 'fältet Förmåga (id) saknas'));
-    rows.push(read);
-  });
-  return { fatal: false, rows, problems };
+  const raw = jsonRaw(value);
+  if (typeof value === 'string' && value.trim() === '') return;
+  const parsed = readJsonValue(key, value, raw);
+  if ('error' in parsed) report(column, parsed.error);
+  else out.values.set(key, { value: parsed.value, raw, column });
 }
+
+/** The `id`, `name` or `source` a JSON entry gives into `out`, or a problem. */
+function readJsonText(
+  out: CapabilityRow,
+  key: 'id' | 'name' | 'source',
+  value: unknown,
+  column: string,
+  report: Report,
+) {
+  const raw = jsonRaw(value);
+  if (key === 'name' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const names: NameText[] = [];
+    for (const [lang, text] of Object.entries(value)) {
+      if ((lang === 'sv' || lang === 'en') && typeof text === 'string') names.push({ text, lang });
+      else report(`${column}.${clip(lang)}`, 'namnet anges som { "sv": …, "en": … }');
+    }
+    out.name = { value: names, raw, column };
+  } else if (typeof value === 'string') {
+    if (key === 'name') out.name = { value: [{ text: value, lang: null }], raw, column };
+    else out[key] = { value, raw, column };
+  } else if (value !== null) report(column, `${raw} ska vara text`);
+}
+
+/** How capability files are read into rows (see `readFile`). */
+const ROWS: RowRules<Key, CapabilityRow> = {
+  items: { plural: 'förmågor', example: '{ "id": "service-desk", "minFte": 0.5 }' },
+  row: (row) => ({ row, id: null, name: null, source: null, values: new Map() }),
+  resolve: resolveHeader,
+  required: {
+    key: 'id',
+    csv: 'Kolumnen Förmåga saknas (förmågans id, t.ex. service-desk; får också heta id)',
+    json: 'fältet Förmåga (id) saknas',
+  },
+  csvCell: (out, key, raw, column) => {
+    if (key === 'id' || key === 'source') out[key] = { value: unneutralise(raw), raw, column };
+    else if (key === 'name') out.name = { value: [{ text: unneutralise(raw), lang: null }], raw, column };
+    else {
+      const value = readValue(key, raw);
+      if ('error' in value) return value.error;
+      out.values.set(key, { value: value.value, raw, column });
+    }
+    return undefined;
+  },
+  jsonField: (out, key, value, column, report) => {
+    if (key === 'id' || key === 'name' || key === 'source') readJsonText(out, key, value, column, report);
+    else readJsonField(out, key, value, column, report);
+  },
+  // `scale: { low, mode, high }`: each part as the field scale_low …, named `scale.low` …
+  jsonSpecial: (out, name, value, column, report, claim) => {
+    if (normalizeName(name) !== 'scale' || typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return false;
+    }
+    for (const [part, inner] of Object.entries(value)) {
+      const field = HEADERS.names.get(`scale_${normalizeName(part)}`);
+      const innerColumn = `${column}.${clip(part)}`;
+      if (field === undefined || !field.startsWith('scale_')) {
+        report(innerColumn, 'okänt fält (skalan har low, mode och high)');
+      } else if (claim(field, innerColumn)) readJsonField(out, field as CapabilityField, inner, innerColumn, report);
+    }
+    return true;
+  },
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Applying the rows
 
-/** Whether an imported value leaves the current one as it is, also after the rounding of a template. */
-const unchanged = (from: number | boolean, to: number | boolean): boolean =>
-  from === to || (typeof from === 'number' && typeof to === 'number' && Number(formatCsvNumber(from, 'en')) === to);
-
-interface Origin {
-  row: number;
-  column: string;
-  raw: string;
-  sourceColumn: string | null;
+interface Resolved {
+  read: CapabilityRow;
+  at: number;
 }
 
-function apply(
-  format: Format,
-  read: { rows: RawRow[]; problems: Problem[]; blocking?: boolean },
-  fileName: string,
-  current: readonly Capability[],
-): CapabilityImportResult {
-  const problems: Problem[] = [...read.problems];
-  /** Rows with a problem: none of their values is applied. */
-  const bad = new Set<number>(problems.flatMap((p) => (p.row === null ? [] : [p.row])));
-  const reject = (p: Problem) => {
-    problems.push(p);
-    if (p.row !== null) bad.add(p.row);
-  };
-  const index = new Map(current.map((capability, i) => [capability.id, i]));
-  const defaultSource = `import: ${fileName.slice(0, 200) || 'fil'}`;
-  const noun = format === 'csv' ? 'rad' : 'post';
+/** How rows are applied (see `importFile`). */
+type Spec = MergeSpec<Capability, CapabilityField, number | boolean, CapabilityRow, Resolved, CapabilityChange>;
 
-  // ids: known, and each once
-  const resolved: { read: RawRow; at: number }[] = [];
-  const rowsOfId = new Map<string, RawRow[]>();
-  for (const row of read.rows) {
+/** The rows whose ids are known and given once (with names that fit), in file order. */
+const resolveRows: Spec['resolve'] = (format, rows, log, current) => {
+  const index = new Map(current.map((capability, i) => [capability.id, i]));
+  const resolved: Resolved[] = [];
+  for (const row of rows) {
     if (row.id === null) {
-      if (format === 'csv') reject(problem(format, row.row, null, 'förmågans id saknas'));
-      else bad.add(row.row);
+      if (format === 'csv') log.reject(problemAt(format, row.row, null, 'förmågans id saknas'));
+      else log.bad.add(row.row);
       continue;
     }
-    const id = normalize(row.id.value);
+    const id = normalizeName(row.id.value);
     const i = index.get(id);
     if (i === undefined) {
       const byName = current.find(
         (c) => sameName(c.name.sv, row.id?.value ?? '') || sameName(c.name.en, row.id?.value ?? ''),
       );
       const hint = byName ? ` Menade du ${byName.id}? (kolumnen ska ha id, inte namn)` : '';
-      reject(problem(format, row.row, row.id.column, `okänd förmåga ”${clip(row.id.value)}”.${hint}`));
+      log.reject(problemAt(format, row.row, row.id.column, `okänd förmåga ”${clip(row.id.value)}”.${hint}`));
       continue;
     }
-    const same = rowsOfId.get(id) ?? [];
-    same.push(row);
-    rowsOfId.set(id, same);
-    if (same.length > 1) continue;
+    if (!log.claim(id, row)) continue;
     const capability = current[i];
     for (const name of row.name?.value ?? []) {
       const fits =
@@ -518,104 +323,28 @@ function apply(
           ? sameName(name.text, capability.name.sv) || sameName(name.text, capability.name.en)
           : sameName(name.text, capability.name[name.lang]);
       if (!fits) {
-        reject(
-          problem(
-            format,
-            row.row,
-            row.name?.column ?? null,
-            `förmågan ${id} heter ”${capability.name.sv}” (${capability.name.en}), inte ”${clip(name.text)}”. Kontrollera id:t.`,
-          ),
-        );
+        const text = `förmågan ${id} heter ”${capability.name.sv}” (${capability.name.en}), inte ”${clip(name.text)}”. Kontrollera id:t.`;
+        log.reject(problemAt(format, row.row, row.name?.column ?? null, text));
         break;
       }
     }
     resolved.push({ read: row, at: i });
   }
   // a capability given twice: which row is meant is unknown, so neither is applied
-  const times = ['', 'en gång', 'två gånger', 'tre gånger'];
-  for (const [id, same] of rowsOfId) {
-    if (same.length < 2) continue;
-    const places = same.map((r) => r.row);
-    const list = `${places.slice(0, -1).join(', ')} och ${places.at(-1)}`;
-    problems.push({
-      row: places[1],
-      column: same[1].id?.column ?? null,
-      message: `Förmågan ${id} förekommer ${times[same.length] ?? `${same.length} gånger`} (${noun} ${list})`,
-    });
-    for (const row of places) bad.add(row);
-  }
-
-  // the changes of each valid row, onto a copy of its capability, checked against the project's schema
-  const changes: CapabilityChange[] = [];
-  const merged = current.slice();
-  for (const { read: row, at: i } of resolved) {
-    if (bad.has(row.row)) continue;
-    const capability = current[i];
-    const source = row.source?.value.trim() || defaultSource;
-    let next: Capability | null = null;
-    const rowChanges: CapabilityChange[] = [];
-    const fields = new Map<CapabilityField, Origin>();
-    for (const field of CAPABILITY_FIELDS) {
-      const cell = row.values.get(field);
-      if (cell === undefined) continue;
-      const from = getField(capability, field);
-      if (unchanged(from, cell.value)) continue;
-      next ??= { ...capability, scale: { ...capability.scale }, sources: { ...capability.sources } };
-      const part = SCALE_PART[field];
-      if (part) next.scale[part] = cell.value as number;
-      else Object.assign(next, { [field]: cell.value });
-      next.sources[sourceKey(field)] = source;
-      rowChanges.push({
-        id: capability.id,
-        name: capability.name.sv,
-        field,
-        from,
-        to: cell.value,
-        source,
-        row: row.row,
-      });
-      fields.set(field, { row: row.row, column: cell.column, raw: cell.raw, sourceColumn: row.source?.column ?? null });
-    }
-    if (!next) continue;
-    const rowProblems = schemaProblems(format, next, i, fields, current);
-    if (rowProblems.length > 0) {
-      for (const p of rowProblems) reject(p);
-      continue;
-    }
-    merged[i] = next;
-    changes.push(...rowChanges);
-  }
-
-  // a file that cannot be trusted as a whole, or without one valid row, is refused
-  const valid = read.rows.filter((r) => !bad.has(r.row)).length;
-  const fileWide = problems.some((p) => p.row === null);
-  if (read.blocking || fileWide || (valid === 0 && problems.length > 0))
-    return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, changes, capabilities: merged, problems: sortProblems(problems) };
-}
+  log.refuseRepeated(format, 'Förmågan', (r) => r.id?.column ?? null);
+  return resolved;
+};
 
 /** The problems of one changed capability: its scale's order, then the project's schema, placed in the file. */
-function schemaProblems(
-  format: Format,
-  next: Capability,
-  i: number,
-  fields: Map<CapabilityField, Origin>,
-  current: readonly Capability[],
-): Problem[] {
+const schemaProblems: Spec['check'] = (format, next, i, fields, current) => {
   const problems: Problem[] = [];
   // scale order, with a message that shows the three values
   const scaleOrigin = SCALE_FIELDS.map((f) => fields.get(f)).find((o) => o !== undefined);
   const { low, mode, high } = next.scale;
   const scaleReported = scaleOrigin !== undefined && !(low <= mode && mode <= high);
   if (scaleOrigin && scaleReported) {
-    problems.push(
-      problem(
-        format,
-        scaleOrigin.row,
-        scaleOrigin.column,
-        `skalelasticiteten måste vara lägsta ≤ troligast ≤ högsta, men blir ${formatSv(low)}, ${formatSv(mode)} och ${formatSv(high)}`,
-      ),
-    );
+    const text = `skalelasticiteten måste vara lägsta ≤ troligast ≤ högsta, men blir ${formatSv(low)}, ${formatSv(mode)} och ${formatSv(high)}`;
+    problems.push(problemAt(format, scaleOrigin.row, scaleOrigin.column, text));
   }
   const checked = parseCapabilities([next]);
   if (checked.ok) return problems;
@@ -639,24 +368,44 @@ function schemaProblems(
       const field = (second === 'scale' ? `scale_${third}` : second) as CapabilityField;
       origin = fields.get(field);
       column = origin?.column ?? null;
-      if (origin && !isBooleanField(field) && field in RULE) {
-        const shown = format === 'csv' ? `”${clip(origin.raw)}”` : clip(origin.raw);
-        text = `${shown} är inte tillåtet: ${RULE[field]}`;
-      }
+      if (origin && !isBooleanField(field) && field in RULE) text = notAllowed(format, origin.raw, RULE[field]);
     }
     if (origin && text !== undefined) {
       const key = `${column}:${text}`;
       if (placed.has(key)) continue;
       placed.add(key);
-      problems.push(problem(format, origin.row, column, text));
+      problems.push(problemAt(format, origin.row, column, text));
     } else {
       // not a value from the file: name the field by its label
-      const path = `capabilities.${i}.${issue.path.split('.').slice(1).join('.')}`;
-      problems.push(problem(format, row, null, describeIssue({ ...issue, path }, 'sv', { capabilities: current })));
+      problems.push(problemAt(format, row, null, describeOther('capabilities', i, issue, { capabilities: current })));
     }
   }
   return problems;
-}
+};
+
+/** How capability rows are applied onto the catalogue (see `importFile`). */
+const MERGE: Spec = {
+  resolve: resolveRows,
+  fields: CAPABILITY_FIELDS,
+  get: getField,
+  copy: (capability) => ({ ...capability, scale: { ...capability.scale }, sources: { ...capability.sources } }),
+  set: (next, field, value) => {
+    const part = SCALE_PART[field];
+    if (part) next.scale[part] = value as number;
+    else Object.assign(next, { [field]: value });
+  },
+  sourceKey,
+  change: ({ read }, { id, name }, field, from, to, source) => ({
+    id,
+    name: name.sv,
+    field,
+    from,
+    to,
+    source,
+    row: read.row,
+  }),
+  check: schemaProblems,
+};
 
 /**
  * Reads a user's file of capability figures and merges it onto `current` (the catalogue), for a preview and
@@ -679,70 +428,19 @@ function schemaProblems(
  * minFte, bemanning vid referens → fteAtRef, referensvolym → refVolume, övriga kostnader → nonStaffCost,
  * kan delas → poolable, kan flyttas → transferable. Any other column is refused by name.
  *
- * **Checks.** At most `MAX_FILE_BYTES` bytes and `MAX_DATA_ROWS` rows; no binary content; the scale must
- * stay `scale_low ≤ scale_mode ≤ scale_high`; and the merged catalogue must pass `parseCapabilities`, whose
- * issues come back placed at the file's row and column. Nothing is returned but the problems when there is
- * any. `current` is not modified; values equal to the current ones, also after a template's rounding, are
- * not changes.
+ * **Checks.** At most `MAX_FILE_BYTES` bytes and `MAX_DATA_ROWS` rows; NUL bytes, a zip/xlsx header or more
+ * than 1 % control characters mean binary data; the scale must stay `scale_low ≤ scale_mode ≤ scale_high`;
+ * and the merged catalogue must pass `parseCapabilities`, whose issues come back placed at the file's row
+ * and column. Nothing is returned but the problems when there is any. `current` is not modified; values
+ * equal to the current ones, also after a template's rounding, are not changes.
  */
 export function parseCapabilityFile(
   bytes: Uint8Array,
   fileName: string,
   current: readonly Capability[],
 ): CapabilityImportResult {
-  const early = checkBytes(bytes);
-  if (early) return refuse(early);
-  const { text } = decodeText(bytes);
-  if (text.trim() === '') return refuse('Filen är tom');
-  const json = /\.json$/i.test(fileName.trim()) || /^\s*[[{]/.test(text);
-  const read = json ? readJson(text) : readCsv(text);
-  if (read.fatal) return { ok: false, problems: sortProblems(read.problems) };
-  return apply(json ? 'json' : 'csv', read, fileName, current);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Templates
-
-const booleanCell = (value: boolean, lang: Lang): string =>
-  lang === 'sv' ? (value ? 'ja' : 'nej') : value ? 'yes' : 'no';
-
-/**
- * A CSV template with the capabilities' current figures, to edit and import again: one column per field of
- * {@link CAPABILITY_TEMPLATE_COLUMNS} (scale flattened into its low, most likely and high parts), headed by
- * its label in the language ({@link capabilityTemplateHeaders}; the importer also reads the English labels
- * and the field ids), one row per capability with its name in `lang`, written with `toCsv` (`sv`: `;` and
- * decimal comma; `en`: `,` and decimal point; both UTF-8 with BOM). Yes/no fields are `ja`/`nej` (sv) or
- * `yes`/`no` (en). Importing the unedited file changes nothing.
- */
-export function capabilitiesTemplate(current: readonly Capability[], lang: Lang): string {
-  const rows: CsvCell[][] = [capabilityTemplateHeaders(lang)];
-  for (const c of current) {
-    rows.push([
-      c.id,
-      c.name[lang],
-      ...CAPABILITY_FIELDS.map((field) => {
-        const value = getField(c, field);
-        return typeof value === 'boolean' ? booleanCell(value, lang) : value;
-      }),
-    ]);
-  }
-  return toCsv(rows, lang);
-}
-
-/**
- * A JSON template with the capabilities' current figures: an array of objects keyed by the headers of
- * {@link capabilityTemplateHeaders} in the language, the name as `{ sv, en }`, the scale flattened, yes/no
- * as booleans, pretty-printed. Importing it unedited changes nothing; the field ids (`id`, `minFte`,
- * `scale: { low, mode, high }` …) are read as keys too.
- */
-export function capabilitiesJsonTemplate(current: readonly Capability[], lang: Lang = 'sv'): string {
-  const headers = capabilityTemplateHeaders(lang);
-  const entries = current.map((c) =>
-    Object.fromEntries([
-      [headers[0], c.id],
-      [headers[1], { sv: c.name.sv, en: c.name.en }],
-      ...CAPABILITY_FIELDS.map((field, k) => [headers[k + 2], getField(c, field)]),
-    ]),
-  );
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  const result = importFile(bytes, fileName, current, ROWS, MERGE);
+  return result.ok
+    ? { ok: true, changes: result.changes, capabilities: result.merged, problems: result.problems }
+    : result;
 }

@@ -29,7 +29,12 @@ const threshold = (over: Partial<Threshold>): Threshold => ({
   curve,
   ...over,
 });
-const analysis = (thresholds: Threshold[]): ThresholdAnalysis => ({ runs: 200, statusQuoNpv: 5e9, thresholds });
+const analysis = (thresholds: Threshold[]): ThresholdAnalysis => ({
+  runs: 200,
+  statusQuoNpv: 5e9,
+  thresholds,
+  twoWay: [],
+});
 
 const plane = (over: Partial<PlanePath>): PlanePath => ({
   quadrants: { cheaperMore: 0, cheaperLess: 0.555, dearerMore: 0, dearerLess: 0.445 },

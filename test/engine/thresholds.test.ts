@@ -7,6 +7,7 @@ import {
   findThresholds,
   Simulator,
   simulateAll,
+  twoWayFrontier,
 } from '../../src/engine/index.js';
 import { fyrbodal, model, readJson } from '../helpers.js';
 
@@ -41,5 +42,20 @@ describe('thresholds ("what would have to be true")', () => {
       // the search's own check at the threshold is within the same bound
       if (t.check !== null) expect(Math.abs(t.check)).toBeLessThanOrEqual(0.01 * scale);
     }
-  }, 120_000);
+    // two-way views: on the reported boundary (both inputs pinned there) the median is zero too
+    expect(analysis.twoWay.length).toBeGreaterThan(0);
+    for (const tw of analysis.twoWay) {
+      const frontier = twoWayFrontier(tw).filter((f) => f.y !== null);
+      expect(frontier.length, `${tw.path}: no boundary`).toBeGreaterThan(0);
+      for (const f of [frontier[0], frontier[frontier.length - 1]]) {
+        simulator.pin({ [tw.inputs[0]]: f.x, [tw.inputs[1]]: f.y as number });
+        const acc = new Accumulator(m, runs);
+        acc.add(simulator.simulateChunk(0, runs));
+        const net = median(Array.from(discountedDifference(acc, 'totalCost', tw.path)));
+        expect(Math.abs(net), `${tw.path} at ${f.x}, ${f.y}`).toBeLessThanOrEqual(
+          0.01 * Math.abs(analysis.statusQuoNpv),
+        );
+      }
+    }
+  }, 180_000);
 });

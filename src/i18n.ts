@@ -155,6 +155,16 @@ export function formatPercent(x: number, lang: Lang, digits = 0): string {
   return lang === 'sv' ? `${n} %` : `${n}%`;
 }
 
+/**
+ * A spread (standard error) of an assumption's value: "±0,9 procentenheter" for shares (a difference of
+ * percentages is in percentage points), else "±" and the value as formatAssumptionValue writes it.
+ */
+export function formatAssumptionSpread(def: AssumptionDef, se: number, lang: Lang): string {
+  if (def.unit.en.startsWith('share'))
+    return `±${formatNumber(se * 100, lang, 1)} ${lang === 'sv' ? 'procentenheter' : 'percentage points'}`;
+  return `±${formatAssumptionValue(def, se, lang)}`;
+}
+
 /** The value of an assumption in its unit, rounded for display. */
 export function formatAssumptionValue(def: AssumptionDef, x: number, lang: Lang): string {
   const unit = def.unit.en;

@@ -13,6 +13,7 @@ import {
   type ThresholdAnalysis,
 } from '../engine/index.js';
 import {
+  formatAssumptionSpread,
   formatAssumptionValue,
   formatMsek as formatMsekSpaced,
   formatNumber,
@@ -119,9 +120,10 @@ export function thresholdText(t: Threshold, analysis: ThresholdAnalysis, lang: L
       : t.cheaperWhen === 'above'
         ? 'at least'
         : 'at most';
+    const spread = t.se === null ? '' : ` (${keepTogether(formatAssumptionSpread(def, t.se, lang))})`;
     claim = sv
-      ? `${name} blir billigare än status quo i medianen om ${what} är ${bound} ${v(t.value)}.`
-      : `${name} becomes cheaper than status quo in the median if ${what} is ${bound} ${v(t.value)}.`;
+      ? `${name} blir billigare än status quo i medianen om ${what} är ${bound} ${v(t.value)}${spread}.`
+      : `${name} becomes cheaper than status quo in the median if ${what} is ${bound} ${v(t.value)}${spread}.`;
   } else if (t.cheaperWhen === 'always') {
     claim = sv
       ? `${name} är billigare än status quo i medianen för varje värde av ${what} ${between}.`
@@ -142,8 +144,8 @@ export function thresholdText(t: Threshold, analysis: ThresholdAnalysis, lang: L
     t.check === null
       ? null
       : sv
-        ? `Kontrollkörning vid brytpunkten: ±${formatMsek(Math.abs(t.check), lang, 1)}, ${formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2)} av status quos kostnad.`
-        : `Check run at the threshold: ±${formatMsek(Math.abs(t.check), lang, 1)}, ${formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2)} of status quo’s cost.`;
+        ? `Osäkerheten (±) är sökningens standardfel. Kontroll på ${formatNumber(analysis.runs, lang)} andra körningar med antagandet låst vid brytpunkten: medianen blir ${t.check < 0 ? '−' : ''}${formatMsek(Math.abs(t.check), lang, 1)} (${formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2)} av status quos kostnad).`
+        : `The ± is the search's standard error. Check on ${formatNumber(analysis.runs, lang)} other runs with the input pinned at the threshold: the median is ${t.check < 0 ? '−' : ''}${formatMsek(Math.abs(t.check), lang, 1)} (${formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2)} of status quo’s cost).`;
   return { path: t.path, input: t.input, claim, share, check };
 }
 
@@ -332,7 +334,7 @@ function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, l
 
 // --- 2. Cost against development capacity --------------------------------------------------------
 
-const QUADRANTS = ['cheaperMore', 'cheaperLess', 'dearerMore', 'dearerLess'] as const;
+const QUADRANTS = ['cheaperMore', 'cheaperSame', 'cheaperLess', 'dearerMore', 'dearerSame', 'dearerLess'] as const;
 type Quadrant = (typeof QUADRANTS)[number];
 
 const QUADRANT_TEXT: Record<Quadrant, { sv: string; en: string }> = {
@@ -341,6 +343,11 @@ const QUADRANT_TEXT: Record<Quadrant, { sv: string; en: string }> = {
     sv: 'billigare men ger mindre utvecklingskapacitet',
     en: 'cheaper but gives less development capacity',
   },
+  cheaperSame: {
+    sv: 'billigare och ger samma utvecklingskapacitet',
+    en: 'cheaper and gives the same development capacity',
+  },
+  dearerSame: { sv: 'dyrare och ger samma utvecklingskapacitet', en: 'dearer and gives the same development capacity' },
   dearerMore: { sv: 'dyrare men ger mer utvecklingskapacitet', en: 'dearer but gives more development capacity' },
   dearerLess: { sv: 'dyrare och ger mindre utvecklingskapacitet', en: 'dearer and gives less development capacity' },
 };
@@ -361,7 +368,8 @@ export function planeSentences(decision: DecisionAnalysis, lang: Lang): { path: 
           ? `I ${pct} av körningarna blir ${inline(p, lang)} ${words}`
           : `In ${pct} of the runs ${inline(p, lang)} is ${words}`;
       });
-    const capacity = formatNumber(d.capacityPerYear, lang, 1);
+    // never "−0,0": a change that rounds to zero is shown as 0
+    const capacity = formatNumber(Math.abs(d.capacityPerYear) < 0.05 ? 0 : d.capacityPerYear, lang, 1);
     let text = `${parts.join('; ')}. `;
     text += sv
       ? `I genomsnitt ${capacity} utvecklingsårsarbetare per år jämfört med status quo.`
@@ -374,20 +382,27 @@ export function planeSentences(decision: DecisionAnalysis, lang: Lang): { path: 
   });
 }
 
-/** The note that the two axes are largely the same money under today's budget, with each path's correlation. */
-export function planeNote(decision: DecisionAnalysis, lang: Lang): string {
+/** Correlations from this size (absolute) make the two axes "largely the same money". */
+export const SAME_MONEY_CORRELATION = 0.5;
+
+/**
+ * The note that the two axes are largely the same money under today's budget, naming the paths whose
+ * correlation shows it; null when no path's does (e.g. where no member has money left for development).
+ */
+export function planeNote(decision: DecisionAnalysis, lang: Lang): string | null {
   const sv = lang === 'sv';
-  const correlations = planePaths(decision)
-    .filter((p) => decision.plane[p]?.correlation !== null)
-    .map((p) =>
-      sv
-        ? `korrelation ${formatNumber(decision.plane[p]?.correlation as number, lang, 2)} för ${inline(p, lang)}`
-        : `correlation ${formatNumber(decision.plane[p]?.correlation as number, lang, 2)} for ${inline(p, lang)}`,
-    );
-  const list = correlations.length > 0 ? ` (${correlations.join(', ')})` : '';
+  const strong = planePaths(decision).filter(
+    (p) => Math.abs(decision.plane[p]?.correlation ?? 0) >= SAME_MONEY_CORRELATION,
+  );
+  if (strong.length === 0) return null;
+  const correlations = strong.map((p) =>
+    sv
+      ? `korrelation ${formatNumber(decision.plane[p]?.correlation as number, lang, 2)} för ${inline(p, lang)}`
+      : `correlation ${formatNumber(decision.plane[p]?.correlation as number, lang, 2)} for ${inline(p, lang)}`,
+  );
   return sv
-    ? `Obs: med dagens budget blir en besparing till utvecklingspersonal, så de två axlarna är till stor del samma pengar${list}. Ett vägval är alltså inte värt mer för att det syns på båda axlarna.`
-    : `Note: under today’s budget a saving turns into development staff, so the two axes are largely the same money${list}. A path is therefore not worth more because it shows up on both axes.`;
+    ? `Obs: med dagens budget blir en besparing till utvecklingspersonal, så de två axlarna är till stor del samma pengar (${correlations.join(', ')}). Ett vägval är alltså inte värt mer för att det syns på båda axlarna.`
+    : `Note: under today’s budget a saving turns into development staff, so the two axes are largely the same money (${correlations.join(', ')}). A path is therefore not worth more because it shows up on both axes.`;
 }
 
 /** Panels per row: two for four paths (squarer scatter plots), three for more, one on a narrow screen. */
@@ -468,8 +483,10 @@ export function planeChart(decision: DecisionAnalysis, lang: Lang): ChartSpec {
         ? [
             'Vägval',
             'Billigare, mer kapacitet',
+            'Billigare, samma kapacitet',
             'Billigare, mindre kapacitet',
             'Dyrare, mer kapacitet',
+            'Dyrare, samma kapacitet',
             'Dyrare, mindre kapacitet',
             'Korrelation',
             'Kapacitet per år (åa)',
@@ -478,8 +495,10 @@ export function planeChart(decision: DecisionAnalysis, lang: Lang): ChartSpec {
         : [
             'Path',
             'Cheaper, more capacity',
+            'Cheaper, same capacity',
             'Cheaper, less capacity',
             'Dearer, more capacity',
+            'Dearer, same capacity',
             'Dearer, less capacity',
             'Correlation',
             'Capacity per year (FTE)',
@@ -532,13 +551,13 @@ export function acceptabilityChart(decision: DecisionAnalysis, lang: Lang): Char
   const rows = options.flatMap((p) => lambdas.map((l, i) => ({ path: p, lambda: l / 1000, share: best[p]?.[i] ?? 0 })));
   const wage = decision.wageCost / 1000;
   const span = (lambdas[lambdas.length - 1] - lambdas[0]) / 1000;
-  const wageLabel = sv ? 'lönekostnad per årsarbetare' : 'wage cost per FTE';
+  const wageLabel = sv ? 'värt en lön till' : 'worth one wage more';
   return {
     id: 'acceptability',
     title: sv ? 'Sannolikhet att vara bästa valet' : 'Probability of being the best choice',
     description: sv
-      ? `Andel av körningarna där varje alternativ ger mest, beroende på vad en utvecklingsårsarbetare är värd för er utöver lönekostnaden. Vid 0 kr jämförs bara kostnaden. Ett positivt värde betyder att ett utvecklingsår är värt mer för er än det kostar (pengarna i sig är redan räknade i kostnaden). Streckad lodrät linje: lönekostnad per årsarbetare, ${formatNumber(decision.wageCost, lang)} kr.`
-      : `Share of the runs in which each option yields most, depending on what a development FTE-year is worth to you beyond its wage cost. At SEK 0 only cost is compared. A positive value means a development year is worth more to you than it costs (the money itself is already counted in the cost). Dashed vertical line: wage cost per FTE, SEK ${formatNumber(decision.wageCost, lang)}.`,
+      ? `Andel av körningarna där varje alternativ ger mest, beroende på vad en utvecklingsårsarbetare är värd för er utöver lönekostnaden. Vid 0 kr jämförs bara kostnaden. Ett positivt värde betyder att ett utvecklingsår är värt mer för er än det kostar (pengarna i sig är redan räknade i kostnaden). Streckad lodrät linje: ett värde lika stort som lönekostnaden per årsarbetare, ${formatNumber(decision.wageCost, lang)} kr (utvecklingsåret värt dubbelt så mycket som det kostar).`
+      : `Share of the runs in which each option yields most, depending on what a development FTE-year is worth to you beyond its wage cost. At SEK 0 only cost is compared. A positive value means a development year is worth more to you than it costs (the money itself is already counted in the cost). Dashed vertical line: a value equal to the wage cost per FTE, SEK ${formatNumber(decision.wageCost, lang)} (a development year worth twice what it costs).`,
     options: (width) => {
       const marginLeft = 52;
       const marginRight = 24;

@@ -279,7 +279,11 @@ function decisionBlock(file: string, run: Run): string {
     `\`${t.input}\``,
     t.value === null
       ? `${t.cheaperWhen} in ${value(t.input, t.range[0])} – ${value(t.input, t.range[1])}`
-      : `${t.cheaperWhen === 'above' ? '≥' : '≤'} ${value(t.input, t.value)}`,
+      : `${t.cheaperWhen === 'above' ? '≥' : '≤'} ${value(t.input, t.value)}${
+          t.se === null
+            ? ''
+            : ` ± ${ASSUMPTIONS.find((a) => a.id === t.input)?.unit.en.startsWith('share') ? `${num(t.se * 100, 1)} pp` : num(t.se, 2)}`
+        }`,
     `${value(t.input, t.priorRange[0])} – ${value(t.input, t.priorRange[1])}`,
     pct(t.priorShareCheaper),
     pct(results.paths[t.path].probCheaper ?? 0),
@@ -294,7 +298,7 @@ function decisionBlock(file: string, run: Run): string {
     return [
       [
         pathLabel(model, id),
-        `${pct(q.cheaperMore)} / ${pct(q.cheaperLess)} / ${pct(q.dearerMore)} / ${pct(q.dearerLess)}`,
+        `${pct(q.cheaperMore)} / ${pct(q.cheaperSame)} / ${pct(q.cheaperLess)} / ${pct(q.dearerMore)} / ${pct(q.dearerSame)} / ${pct(q.dearerLess)}`,
         p.correlation === null ? '–' : num(p.correlation, 2),
         num(p.capacityPerYear, 1),
         `${num(p.requiredYearlySaving / 1e6, 1)} (${num(p.requiredSavingShare * 100, 1)} %)`,
@@ -330,7 +334,7 @@ function decisionBlock(file: string, run: Run): string {
     table(
       [
         'path',
-        'cheaper & more / cheaper & less / dearer & more / dearer & less capacity',
+        'cheaper & more / same / less capacity; dearer & more / same / less',
         'correlation ΔC, ΔE',
         'dev. capacity vs SQ (FTE per year)',
         'yearly saving needed, MSEK (% of SQ)',
@@ -338,7 +342,7 @@ function decisionBlock(file: string, run: Run): string {
       planeRows,
     ),
     '',
-    `Best option at λ = 0 (cost alone): ${bestAt(0)}. At λ = ${num(lambdas[atWage] / 1000, 0)} kSEK per FTE-year (one wage cost): ${bestAt(atWage)}.`,
+    `Best option at λ = 0 (cost alone): ${bestAt(0)}. At λ = ${num(lambdas[atWage] / 1000, 0)} kSEK per FTE-year beyond the wage (a development year worth twice its wage cost): ${bestAt(atWage)}.`,
     '',
     `EVPPI (λ = 0): ${evppi}; EVPI ${num(decision.evpi / 1e6, 1)} MSEK.`,
     ...thresholds.twoWay.flatMap((tw) => {

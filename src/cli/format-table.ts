@@ -107,10 +107,13 @@ function decisionLines(results: Results): string[] {
     }
     const { lambdas, best } = decision.acceptability;
     const at = [0, Math.floor(lambdas.length / 2), lambdas.length - 1];
-    lines.push('', 'Sannolikhet att vara bästa valet vid värdet av en utvecklingsårsarbetare (kr):');
+    lines.push(
+      '',
+      'Sannolikhet att vara bästa valet, efter vad en utvecklingsårsarbetare är värd utöver sin lön (0 kr: bara kostnaden):',
+    );
     for (const i of at)
       lines.push(
-        `  ${Math.round(lambdas[i]).toLocaleString('sv-SE')} kr: ${PATH_IDS.filter((p) => best[p])
+        `  ${Math.round(lambdas[i]).toLocaleString('sv-SE')} kr utöver lönen: ${PATH_IDS.filter((p) => best[p])
           .map((p) => `${LABEL[p]} ${formatPercent(best[p]?.[i] ?? 0, 'sv')}`)
           .join(', ')}`,
       );

@@ -189,13 +189,14 @@ export class DmDecision extends LitElement {
 
   private plane(decision: DecisionAnalysis, lang: Lang) {
     const sv = lang === 'sv';
+    const note = planeNote(decision, lang);
     return html`<section aria-labelledby="h-plane" data-section="plane">
       <h2 id="h-plane">${sv ? 'Kostnad mot utvecklingskapacitet' : 'Cost against development capacity'}</h2>
       ${this.decisionSpecs(decision, lang)
         .filter((x) => x.id === 'cost-capacity')
         .map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`)}
       <ul data-quadrants>${planeSentences(decision, lang).map((x) => html`<li data-path=${x.path}>${x.text}</li>`)}</ul>
-      <p class="caveat" data-plane-note>${planeNote(decision, lang)}</p>
+      ${note ? html`<p class="caveat" data-plane-note>${note}</p>` : ''}
     </section>`;
   }
 

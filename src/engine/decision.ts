@@ -14,8 +14,18 @@ import { type Accumulator, isCheaper } from './summarize.js';
 
 /** One path on the cost × capacity plane, against status quo. */
 export interface PlanePath {
-  /** Shares of runs: cheaper (isCheaper on the NPV) × more development capacity (ΔE > 0). Sum to 1. */
-  quadrants: { cheaperMore: number; cheaperLess: number; dearerMore: number; dearerLess: number };
+  /**
+   * Shares of runs: cheaper (isCheaper on the NPV) or not × more, the same (|ΔE| ≤ SAME_CAPACITY) or less
+   * development capacity. Sum to 1. "The same" is common where no member has money left for development.
+   */
+  quadrants: {
+    cheaperMore: number;
+    cheaperSame: number;
+    cheaperLess: number;
+    dearerMore: number;
+    dearerSame: number;
+    dearerLess: number;
+  };
   /** Pearson correlation of the two axes over the runs (null when either does not vary). */
   correlation: number | null;
   /** Median development capacity against status quo, present-value FTE-years over the horizon. */
@@ -23,8 +33,9 @@ export interface PlanePath {
   /** Mean of the same, per year of the horizon (FTE): the figure a reader can picture. */
   capacityPerYear: number;
   /**
-   * Mean cost difference over mean capacity difference (SEK per present-value FTE-year), when the path
-   * costs more and gives more capacity on average; null otherwise (`dominance` says which case).
+   * Mean cost difference over mean capacity difference (SEK per present-value FTE-year), only when the
+   * path costs more and the capacity gain is material (at least MATERIAL_FTE per year on average and more
+   * capacity in at least 80 % of the runs); null otherwise (a ratio over a near-zero gain means nothing).
    */
   costPerFteYear: number | null;
   /** On average: 'dominates' (cheaper, more capacity), 'dominated', 'buys' (dearer, more), 'sells'. */
@@ -69,6 +80,11 @@ export interface DecisionAnalysis {
   /** Which option has the highest expected net benefit at `lambda`. */
   bestOption: PathId;
 }
+
+/** |ΔE| up to this (present-value FTE-years over the horizon) counts as the same capacity. */
+export const SAME_CAPACITY = 0.01;
+/** A capacity gain is material from this many development FTE per year (for costPerFteYear). */
+export const MATERIAL_FTE = 0.5;
 
 /** Runs drawn on the plane chart. */
 const PLANE_POINTS = 400;
@@ -246,9 +262,8 @@ export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis 
   const capacity = options.map((p) =>
     p === 'status-quo' ? new Float64Array(n) : discountedDifference(acc, 'developmentCapacity', p),
   );
-  // status quo's own cost, per run: present value and mean per year
+  // status quo's own cost, per run, in present value
   const sqNpv = new Float64Array(n);
-  const sqYearly = new Float64Array(n);
   let annuity = 0;
   for (let t = 0; t < acc.years; t++) {
     const f = 1 / (1 + acc.discountRate) ** t;
@@ -256,7 +271,6 @@ export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis 
     const sq = acc.totalSamples('totalCost', 'status-quo', t);
     for (let r = 0; r < n; r++) {
       sqNpv[r] += sq[r] * f;
-      sqYearly[r] += sq[r] / acc.years;
     }
   }
   const plane: DecisionAnalysis['plane'] = {};
@@ -264,14 +278,15 @@ export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis 
     if (p === 'status-quo') return;
     const c = cost[d];
     const e = capacity[d];
-    const q = { cheaperMore: 0, cheaperLess: 0, dearerMore: 0, dearerLess: 0 };
+    const q = { cheaperMore: 0, cheaperSame: 0, cheaperLess: 0, dearerMore: 0, dearerSame: 0, dearerLess: 0 };
+    let gains = 0;
     for (let r = 0; r < n; r++) {
       const cheaper = isCheaper(c[r], sqNpv[r]);
-      const more = e[r] > 1e-9;
-      if (cheaper && more) q.cheaperMore++;
-      else if (cheaper) q.cheaperLess++;
-      else if (more) q.dearerMore++;
-      else q.dearerLess++;
+      const more = e[r] > SAME_CAPACITY;
+      const less = e[r] < -SAME_CAPACITY;
+      if (more) gains++;
+      if (cheaper) q[more ? 'cheaperMore' : less ? 'cheaperLess' : 'cheaperSame']++;
+      else q[more ? 'dearerMore' : less ? 'dearerLess' : 'dearerSame']++;
     }
     for (const key of Object.keys(q) as (keyof typeof q)[]) q[key] /= n;
     const mc = mean(c as unknown as number[]);
@@ -279,20 +294,22 @@ export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis 
     const varies = (a: Float64Array) => a.some((v) => v !== a[0]);
     const medianCost = median(c as unknown as number[]);
     const required = Math.max(0, medianCost) / annuity;
+    const material = me / annuity >= MATERIAL_FTE && gains / n >= 0.8;
     plane[p] = {
       quadrants: q,
       correlation:
         n > 2 && varies(c) && varies(e) ? sampleCorrelation(c as unknown as number[], e as unknown as number[]) : null,
       capacityMedian: median(e as unknown as number[]),
       capacityPerYear: me / annuity,
-      costPerFteYear: mc > 0 && me > 0 ? mc / me : null,
+      costPerFteYear: mc > 0 && material ? mc / me : null,
       dominance: mc <= 0 ? (me >= 0 ? 'dominates' : 'sells') : me > 0 ? 'buys' : 'dominated',
       points: {
         cost: Array.from(c.subarray(0, PLANE_POINTS)),
         capacity: Array.from(e.subarray(0, PLANE_POINTS)),
       },
       requiredYearlySaving: required,
-      requiredSavingShare: required / median(sqYearly as unknown as number[]),
+      // against status quo's cost as a yearly amount of the same present value (both discounted alike)
+      requiredSavingShare: Math.max(0, medianCost) / median(sqNpv as unknown as number[]),
     };
   });
 

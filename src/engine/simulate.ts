@@ -1,5 +1,5 @@
 import { ASSUMPTION_IDS, type AssumptionId, HOST_ADMINISTRATION } from './assumptions.js';
-import { correlateUniforms } from './copula.js';
+import { correlatePinned, correlateUniforms, type PinnedCopula, pinnedCopula } from './copula.js';
 import { DRIVER, KIND, type PreparedModel } from './model.js';
 import { runStream } from './rng.js';
 import { CAPABILITY_GROUPS, PATH_IDS } from './schema.js';
@@ -59,6 +59,21 @@ const MR = MEMBER_RUN_METRICS.length;
 const MY = MEMBER_YEAR_METRICS.length;
 const K = ASSUMPTION_IDS.length;
 const A = indexOf(ASSUMPTION_IDS) as Record<AssumptionId, number>;
+/**
+ * The uniform u at which a quantile function reaches x (its CDF at x), by bisection: 60 halvings, so
+ * within 1e-18 of the smallest such u. Quantile functions are non-decreasing.
+ */
+function cdfOf(quantile: (u: number) => number, x: number): number {
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (quantile(mid) < x) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** The draw that shifts each kind's β position, indexed by KIND. */
 const KIND_SHIFT = [A.scaleShiftDrift, A.scaleShiftGovernance, A.scaleShiftDevelopment];
 
@@ -258,6 +273,8 @@ export class Simulator {
    * Every uniform is still drawn, so all other inputs take exactly the values they take unpinned.
    */
   private pinned: [number, number][] = [];
+  /** When a pinned input is correlated with others: the copula conditional on it (docs/model.md §13). */
+  private pinnedCopula: PinnedCopula | null = null;
 
   constructor(model: PreparedModel) {
     this.m = model;
@@ -393,6 +410,14 @@ export class Simulator {
       pinned.push([k, value]);
     }
     this.pinned = pinned;
+    // a correlated input's pinned value fixes its normal score; its partners follow conditionally
+    const { correlated, copulaFactor, quantiles } = this.m;
+    const uniforms = new Map<number, number>();
+    // (held within its P0.1–P99.9: a value beyond the assumed range conditions the partners on its edge,
+    // not on an ever more extreme normal score)
+    for (const [k, value] of pinned)
+      if (correlated.includes(k)) uniforms.set(k, Math.min(0.999, Math.max(0.001, cdfOf(quantiles[k], value))));
+    this.pinnedCopula = uniforms.size > 0 ? pinnedCopula(correlated, copulaFactor, uniforms) : null;
   }
 
   simulateChunk(runStart: number, runCount: number): ChunkResult {
@@ -460,7 +485,8 @@ export class Simulator {
     const rng = runStream(seed, runIndex);
     const u = this.uniforms;
     for (let k = 0; k < K; k++) u[k] = rng();
-    if (m.correlated.length > 0) correlateUniforms(u, m.correlated, m.copulaFactor, this.copulaScratch);
+    if (this.pinnedCopula) correlatePinned(u, this.pinnedCopula, this.copulaScratch);
+    else if (m.correlated.length > 0) correlateUniforms(u, m.correlated, m.copulaFactor, this.copulaScratch);
     for (let k = 0; k < K; k++) {
       const x = m.quantiles[k](u[k]);
       // every value lies inside its input's bounds (§11)

@@ -1,8 +1,9 @@
-import { median } from 'simple-statistics';
+import { median, sampleStandardDeviation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type Assumption, type AssumptionId } from './assumptions.js';
 import { discountedDifference } from './decision.js';
 import { quantileFunction } from './distributions/index.js';
 import type { PreparedModel } from './model.js';
+import { mulberry32 } from './rng.js';
 import { PATH_IDS, type PathId } from './schema.js';
 import { BLOCK_RUNS, Simulator } from './simulate.js';
 import { Accumulator, isCheaper, type Results } from './summarize.js';
@@ -47,6 +48,11 @@ export interface Threshold {
    * the sequence): the threshold's error, sampling error of the search included.
    */
   check: number | null;
+  /**
+   * Standard error of `value` in the input's own unit: the spread of the threshold over 200 bootstrap
+   * resamples of the re-runs (the search's sampling error). Null without a threshold.
+   */
+  se: number | null;
   curve: ThresholdPoint[];
 }
 
@@ -79,6 +85,42 @@ function shareAbove(a: Assumption, x: number): number {
   let above = 0;
   for (let i = 0; i < n; i++) if (q((i + 0.5) / n) > x) above++;
   return above / n;
+}
+
+/** Bootstrap resamples for a threshold's standard error. */
+const BOOTSTRAP = 200;
+
+/**
+ * The input value between grid points xs[j] and xs[j + 1] at which the median over runs (or over the
+ * resample `pick` of run indices) of each run's net effect, interpolated linearly between the two grid
+ * points, is zero; by bisection.
+ */
+function crossing(
+  xs: number[],
+  series: Float64Array[],
+  j: number,
+  loNegative: boolean,
+  pick: Int32Array | null,
+): number {
+  const [x0, x1] = [xs[j], xs[j + 1]];
+  const [s0, s1] = [series[j], series[j + 1]];
+  const n = pick ? pick.length : s0.length;
+  const scratch = new Float64Array(n);
+  const medianAt = (x: number) => {
+    const w = (x - x0) / (x1 - x0);
+    for (let k = 0; k < n; k++) {
+      const r = pick ? pick[k] : k;
+      scratch[k] = s0[r] + w * (s1[r] - s0[r]);
+    }
+    return median(scratch as unknown as number[]);
+  };
+  let [lo, hi] = [x0, x1];
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (medianAt(mid) < 0 === loNegative) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 interface Evaluation {
@@ -174,28 +216,27 @@ export function findThresholds(
           source: a.source,
           priorShareCheaper: always ? 1 : 0,
           check: null,
+          se: null,
           curve,
         });
         step();
         continue;
       }
-      // each run's net effect is interpolated linearly between the two grid points around the crossing
-      const [x0, x1] = [xs[cross], xs[cross + 1]];
-      const [s0, s1] = [series[cross], series[cross + 1]];
-      const scratch = new Float64Array(runs);
-      const medianAt = (x: number) => {
-        const w = (x - x0) / (x1 - x0);
-        for (let r = 0; r < runs; r++) scratch[r] = s0[r] + w * (s1[r] - s0[r]);
-        return median(scratch as unknown as number[]);
-      };
-      let [lo, hi] = [x0, x1];
       const loNegative = medians[cross] < 0;
-      for (let i = 0; i < 50; i++) {
-        const mid = (lo + hi) / 2;
-        if (medianAt(mid) < 0 === loNegative) lo = mid;
-        else hi = mid;
+      const value = crossing(xs, series, cross, loNegative, null);
+      // sampling error: the same search on resamples of the runs (with replacement)
+      const rng = mulberry32(ASSUMPTION_IDS.indexOf(input) * 31 + PATH_IDS.indexOf(path));
+      const resampled: number[] = [];
+      const pick = new Int32Array(runs);
+      for (let b = 0; b < BOOTSTRAP; b++) {
+        for (let r = 0; r < runs; r++) pick[r] = Math.floor(rng() * runs);
+        const at = (j: number) => median(Array.from(pick, (r) => series[j][r]));
+        // the resample's own first crossing on the grid
+        let c = -1;
+        for (let j = 0; j + 1 < GRID && c < 0; j++) if (at(j) < 0 !== at(j + 1) < 0) c = j;
+        if (c >= 0) resampled.push(crossing(xs, series, c, at(c) < 0, pick));
       }
-      const value = (lo + hi) / 2;
+      const se = resampled.length > 1 ? sampleStandardDeviation(resampled) : null;
       // checked on other runs than the search used, so the check includes the search's sampling error
       const checked = evaluate({ [input]: value }, Math.ceil(runs / BLOCK_RUNS) * BLOCK_RUNS);
       step();
@@ -211,6 +252,7 @@ export function findThresholds(
         source: a.source,
         priorShareCheaper: cheaperWhen === 'above' ? above : 1 - above,
         check: median(checked.npv.get(path) as unknown as number[]),
+        se,
         curve,
       });
     }

@@ -1,5 +1,20 @@
-import { assumptionDef, PATH_IDS, type PathId, type Results, type Threshold } from '../engine/index.js';
-import { formatAssumptionValue, formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import {
+  type AssumptionId,
+  assumptionDef,
+  PATH_IDS,
+  type PathId,
+  type Results,
+  type Threshold,
+} from '../engine/index.js';
+import {
+  formatAssumptionSpread,
+  formatAssumptionValue,
+  formatNumber,
+  formatPercent,
+  type Lang,
+  PATH_LABEL,
+  pick,
+} from '../i18n.js';
 
 /** How likely, in words, for a probability p (sv/en). Thresholds: 0.9, 0.7, 0.3, 0.1. */
 export function likelihood(p: number, lang: Lang): string {
@@ -53,11 +68,45 @@ export function dominantInput(results: Results, path: PathId) {
 export const RESTATES_WITHIN = 0.1;
 
 /**
- * Whether a path's probability of being cheaper merely restates its threshold input's assumption: it
- * is within RESTATES_WITHIN of the share of that assumption on the side where the path pays off.
+ * The least share of the spread (Spearman ρ²) the threshold's input must explain for the probability to
+ * count as restating it: near P = 50 % a probability is within RESTATES_WITHIN of the share whatever
+ * drives it, so the match alone proves nothing.
  */
-export function restatesAssumption(probability: number, t: Threshold): boolean {
-  return Math.abs(probability - t.priorShareCheaper) <= RESTATES_WITHIN;
+export const RESTATES_EXPLAINED = 0.25;
+
+/** The share of a path's spread (ρ², Spearman) that one input explains alone; 0 if it is not ranked. */
+export function explainedBy(results: Results, path: PathId, input: AssumptionId): number {
+  const driver = results.paths[path].sensitivity.npvVsStatusQuo.find((d) => d.input === input);
+  return driver && Number.isFinite(driver.rankCorrelation) ? driver.rankCorrelation ** 2 : 0;
+}
+
+/**
+ * Whether a path's probability of being cheaper merely restates its threshold input's assumption: the
+ * threshold crosses within the searched range, that input explains at least RESTATES_EXPLAINED of the
+ * spread, and the probability is within RESTATES_WITHIN of the share of the assumption on the side where
+ * the path pays off.
+ */
+export function restatesAssumption(probability: number, t: Threshold, explained: number): boolean {
+  return (
+    t.value !== null &&
+    explained >= RESTATES_EXPLAINED &&
+    Math.abs(probability - t.priorShareCheaper) <= RESTATES_WITHIN
+  );
+}
+
+/**
+ * The threshold a path's sentence states: of its strongest input if that one crosses, else any that
+ * crosses, else the strongest input's (which then says "never" or "always").
+ */
+export function summaryThreshold(results: Results, path: PathId): Threshold | undefined {
+  const own = results.thresholds?.thresholds.filter((t) => t.path === path) ?? [];
+  const top = results.paths[path].sensitivity.npvVsStatusQuo[0]?.input;
+  return (
+    own.find((t) => t.input === top && t.value !== null) ??
+    own.find((t) => t.value !== null) ??
+    own.find((t) => t.input === top) ??
+    own[0]
+  );
 }
 
 /** "X blir billigare än status quo om <input> är minst 38,6 %; scenariot antar 0–30 % (källa) …". */
@@ -78,9 +127,10 @@ function condition(t: Threshold, lang: Lang): string {
         ? `${path} blir inte billigare än status quo för något värde av ${label} mellan ${range}; scenariot antar ${prior}.`
         : `${path} is not cheaper than status quo for any value of the ${label} from ${range}; the scenario assumes ${prior}.`;
   const bound = t.cheaperWhen === 'above' ? (sv ? 'minst' : 'at least') : sv ? 'högst' : 'at most';
+  const spread = t.se === null ? '' : ` (${formatAssumptionSpread(def, t.se, lang)})`;
   return sv
-    ? `Billigare om ${label} är ${bound} ${f(t.value)}; scenariot antar ${prior}, varav ${formatPercent(t.priorShareCheaper, lang)} på den sidan.`
-    : `Cheaper if the ${label} is ${bound} ${f(t.value)}; the scenario assumes ${prior}, ${formatPercent(t.priorShareCheaper, lang)} of it on that side.`;
+    ? `Billigare om ${label} är ${bound} ${f(t.value)}${spread}; scenariot antar ${prior}, varav ${formatPercent(t.priorShareCheaper, lang)} på den sidan.`
+    : `Cheaper if the ${label} is ${bound} ${f(t.value)}${spread}; the scenario assumes ${prior}, ${formatPercent(t.priorShareCheaper, lang)} of it on that side.`;
 }
 
 /**
@@ -123,36 +173,30 @@ export function summarySentences(results: Results, lang: Lang): string[] {
           : `${label(p)}: a median ${mnkr(m, lang)} dearer than status quo over ${horizon} years (present value).`,
     );
     const top = dominantInput(results, p);
-    const threshold =
-      results.thresholds?.thresholds.find((t) => t.path === p && t.input === top?.input) ??
-      results.thresholds?.thresholds.find((t) => t.path === p);
+    const threshold = summaryThreshold(results, p);
     if (threshold) parts.push(condition(threshold, lang));
     const probability = r.probCheaper ?? 0;
     const share = formatPercent(probability, lang);
     const name = top ? pick(assumptionDef(top.input).label, lang).toLowerCase() : '';
     const explained = top ? formatPercent(top.explained, lang) : '';
-    if (threshold && restatesAssumption(probability, threshold)) {
+    if (threshold && restatesAssumption(probability, threshold, explainedBy(results, p, threshold.input))) {
       parts.push(
         sv
-          ? `Andelen körningar där det blir billigare (${share}) återger därmed bara antagandet.`
-          : `The share of runs in which it is cheaper (${share}) thus only restates the assumption.`,
+          ? `Andelen körningar där det blir billigare (${share}) återger därmed i huvudsak antagandet.`
+          : `The share of runs in which it is cheaper (${share}) thus mostly restates the assumption.`,
       );
-    } else if (!threshold && top?.dominant) {
+    } else if (top?.dominant) {
+      // one input explains most of the spread: no probability word, the input named instead
       parts.push(
         sv
           ? `Utfallet hänger främst på ${name} (${explained} av spridningen), så andelen körningar där det blir billigare (${share}) återger i huvudsak det antagandet.`
           : `The outcome hangs mainly on the ${name} (${explained} of the spread), so the share of runs in which it is cheaper (${share}) mostly restates that assumption.`,
       );
     } else {
-      const also = top?.dominant
-        ? sv
-          ? `; utfallet hänger främst på ${name} (${explained} av spridningen)`
-          : `; the outcome hangs mainly on the ${name} (${explained} of the spread)`
-        : '';
       parts.push(
         sv
-          ? `Med scenariots antaganden blir det ${likelihood(probability, lang)} billigare (i ${inTen(probability, lang)})${also}.`
-          : `With the scenario's assumptions it is ${likelihood(probability, lang)} to be cheaper (in ${inTen(probability, lang)})${also}.`,
+          ? `Med scenariots antaganden blir det ${likelihood(probability, lang)} billigare (i ${inTen(probability, lang)}).`
+          : `With the scenario's assumptions it is ${likelihood(probability, lang)} to be cheaper (in ${inTen(probability, lang)}).`,
       );
     }
     sentences.push(parts.join(' '));
@@ -167,11 +211,17 @@ export function summarySentences(results: Results, lang: Lang): string[] {
           ? `Mest värt att ta reda på före beslutet är ${name}: att känna det säkert är värt upp till ${mnkr(top.value, lang)} i nuvärde (all osäkerhet tillsammans: ${mnkr(decision.evpi, lang)}).`
           : `Most worth finding out before deciding is the ${name}: knowing it for certain is worth up to ${mnkr(top.value, lang)} in present value (all uncertainty together: ${mnkr(decision.evpi, lang)}).`,
       );
-    } else {
+    } else if (decision.evpi < NEGLIGIBLE_VALUE) {
       sentences.push(
         sv
           ? 'Inget av antagandena ändrar inom sina intervall vilket vägval som blir billigast; mer utredning före beslutet ändrar inte valet på kostnad.'
           : 'No assumption, within its range, changes which path is cheapest; more investigation before deciding does not change the choice on cost.',
+      );
+    } else {
+      sentences.push(
+        sv
+          ? `Inget enskilt antagande är värt mycket att ta reda på före beslutet, men all osäkerhet tillsammans är värd upp till ${mnkr(decision.evpi, lang)} i nuvärde.`
+          : `No single assumption is worth much to find out before deciding, but all uncertainty together is worth up to ${mnkr(decision.evpi, lang)} in present value.`,
       );
     }
   }

@@ -20,6 +20,7 @@ const threshold = (over: Partial<Threshold>): Threshold => ({
   path: 'samverkan',
   input: 'realisationShared',
   value: 0.386,
+  se: 0.009,
   cheaperWhen: 'above',
   range: [0, 1],
   priorRange: [0, 0.3],
@@ -37,7 +38,7 @@ const analysis = (thresholds: Threshold[]): ThresholdAnalysis => ({
 });
 
 const plane = (over: Partial<PlanePath>): PlanePath => ({
-  quadrants: { cheaperMore: 0, cheaperLess: 0.555, dearerMore: 0, dearerLess: 0.445 },
+  quadrants: { cheaperMore: 0, cheaperSame: 0, cheaperLess: 0.555, dearerMore: 0, dearerSame: 0, dearerLess: 0.445 },
   correlation: -0.93,
   capacityMedian: -100,
   capacityPerYear: -16.9,
@@ -73,10 +74,12 @@ describe('the decision tab’s words', () => {
     const a = analysis([threshold({})]);
     const text = thresholdText(a.thresholds[0], a, 'sv');
     expect(plain(text.claim)).toBe(
-      'Samverkan blir billigare än status quo i medianen om andel av beräknade skalfördelar som realiseras vid delning är minst 38,6 %.',
+      'Samverkan blir billigare än status quo i medianen om andel av beräknade skalfördelar som realiseras vid delning är minst 38,6 % (±0,9 procentenheter).',
     );
     expect(plain(text.share ?? '')).toBe('0 % av scenariots antagande ligger på den sidan.');
-    expect(plain(text.check ?? '')).toBe('Kontrollkörning vid brytpunkten: ±1,5 mnkr, 0,03 % av status quos kostnad.');
+    expect(plain(text.check ?? '')).toBe(
+      'Osäkerheten (±) är sökningens standardfel. Kontroll på 200 andra körningar med antagandet låst vid brytpunkten: medianen blir 1,5 mnkr (0,03 % av status quos kostnad).',
+    );
   });
 
   it('says when a path does not become cheaper anywhere in the range, without a share or a check', () => {
@@ -105,7 +108,33 @@ describe('the decision tab’s words', () => {
     );
     expect(plain(samverkan.text)).toContain('1 234 000 kr');
     expect(merger.text).not.toContain('kostar i genomsnitt');
-    expect(plain(planeNote(decision, 'sv'))).toContain('korrelation −0,93 för samverkan');
+    expect(plain(planeNote(decision, 'sv') ?? '')).toContain('korrelation −0,93 för samverkan');
+  });
+
+  it('says "the same capacity" where it is, and gives no same-money note without a correlation to show it', () => {
+    const flat = {
+      ...decision,
+      plane: {
+        samverkan: plane({
+          quadrants: {
+            cheaperMore: 0,
+            cheaperSame: 0,
+            cheaperLess: 0,
+            dearerMore: 0,
+            dearerSame: 0.96,
+            dearerLess: 0.04,
+          },
+          correlation: -0.03,
+          capacityPerYear: -0.0004,
+        }),
+      },
+    };
+    const [text] = planeSentences(flat, 'sv');
+    expect(plain(text.text)).toContain(
+      'I 96 % av körningarna blir samverkan dyrare och ger samma utvecklingskapacitet',
+    );
+    expect(plain(text.text)).not.toContain('−0,0');
+    expect(planeNote(flat, 'sv')).toBeNull();
   });
 
   it('leaves inputs under 0.05 mnkr out of the value of information and says so', () => {

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '../components/chart-specs.js';
 import { assumptionDef, type TwoWay, twoWayFrontier, twoWayThresholdAt } from '../engine/index.js';
 import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
-import { inputValue, lowerFirst } from './decision.js';
+import { inputValue, lowerFirst } from './decision-words.js';
+import type { ChartSpec } from './spec.js';
 
 /**
  * The two-way view of the Beslut tab (issue #18 item 1): where a path pays off over its two decisive

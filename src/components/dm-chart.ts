@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import type { ChartSpec } from '../charts/spec.js';
 import { type Lang, t } from '../i18n.js';
-import type { ChartSpec } from './chart-specs.js';
 import { cancelDraw, queueDraw } from './draw-queue.js';
 
 /**

@@ -1,26 +1,22 @@
 import { css, html, LitElement } from 'lit';
+import { acceptabilityChart, acceptabilitySentence } from '../charts/acceptability.js';
+import { planeChart, planeNote, planeSentences } from '../charts/cost-capacity.js';
+import type { ChartSpec } from '../charts/spec.js';
 import {
-  acceptabilityChart,
-  acceptabilitySentence,
-  evppiChart,
-  evppiSentences,
   orderedThresholds,
-  planeChart,
-  planeNote,
-  planeSentences,
   priorText,
   savingSentences,
   thresholdCharts,
   thresholdInputs,
   thresholdText,
-} from '../charts/decision.js';
+} from '../charts/thresholds.js';
 import { twoWayChart, twoWaySentence } from '../charts/two-way.js';
+import { evppiChart, evppiSentences } from '../charts/value-of-information.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { assumptionDef, type DecisionAnalysis, type ThresholdAnalysis } from '../engine/index.js';
 import { emit } from '../events.js';
 import { formatNumber, type Lang, pick } from '../i18n.js';
 import { type AppState, parts } from '../state/app-state.js';
-import type { ChartSpec } from './chart-specs.js';
 import './dm-chart.js';
 
 /**

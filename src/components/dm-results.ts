@@ -1,5 +1,12 @@
 import { css, html, LitElement } from 'lit';
+import { capabilityCharts } from '../charts/capabilities.js';
+import { capacityCharts } from '../charts/capacity.js';
+import { comparisonCharts } from '../charts/comparison.js';
+import { costCharts } from '../charts/cost.js';
+import { headline } from '../charts/headline.js';
 import { activePaths, PATH_COLOUR } from '../charts/series.js';
+import type { ChartSpec } from '../charts/spec.js';
+import { uncertaintyCharts } from '../charts/uncertainty.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { assumptionDef, type PathId, type Results } from '../engine/index.js';
 import { emit } from '../events.js';
@@ -17,15 +24,6 @@ import {
 import { MAX_COMPARE } from '../state/actions.js';
 import type { Tab } from '../state/app-state.js';
 import type { SavedScenario } from '../state/saved-scenarios.js';
-import {
-  type ChartSpec,
-  capabilityCharts,
-  capacityCharts,
-  comparisonCharts,
-  costCharts,
-  headline,
-  uncertaintyCharts,
-} from './chart-specs.js';
 import './dm-chart.js';
 import './dm-data-view.js';
 import './dm-decision.js';

@@ -1,5 +1,9 @@
 import { css, html, LitElement } from 'lit';
-import { thresholdCharts, thresholdInputs } from '../charts/decision.js';
+import { capacityCharts } from '../charts/capacity.js';
+import { costCharts } from '../charts/cost.js';
+import type { ChartSpec } from '../charts/spec.js';
+import { thresholdCharts, thresholdInputs } from '../charts/thresholds.js';
+import { uncertaintyCharts } from '../charts/uncertainty.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { ASSUMPTIONS, type AssumptionId, centralValue } from '../engine/index.js';
 import { emit } from '../events.js';
@@ -9,7 +13,6 @@ import { type AppState, analysedResults } from '../state/app-state.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
 import { summarySentences } from '../summary/sentences.js';
-import { type ChartSpec, capacityCharts, costCharts, uncertaintyCharts } from './chart-specs.js';
 import './dm-chart.js';
 
 /** The inputs a lay reader most needs to see, besides any the scenario changed. */

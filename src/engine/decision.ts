@@ -1,6 +1,7 @@
 import { mean, median, probit, sampleCorrelation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
 import { cholesky } from './copula.js';
+import { discountedDifference } from './npv.js';
 import { mulberry32 } from './rng.js';
 import { PATH_IDS, type PathId } from './schema.js';
 import { type Accumulator, isCheaper } from './summarize.js';
@@ -96,20 +97,6 @@ const SE_DRAWS = 60;
 const SE_INPUTS = 6;
 /** Steps of the acceptability curve from 0 to twice the wage cost. */
 const LAMBDA_STEPS = 21;
-
-/** Per run: present value of a total metric's difference against status quo, Σ_t (x_t − sq_t)/(1+r)^t. */
-export function discountedDifference(acc: Accumulator, metric: 'totalCost' | 'developmentCapacity', path: PathId) {
-  const years = acc.years;
-  const rate = acc.discountRate;
-  const out = new Float64Array(acc.runsDone);
-  for (let t = 0; t < years; t++) {
-    const x = acc.totalSamples(metric, path, t);
-    const sq = acc.totalSamples(metric, 'status-quo', t);
-    const f = 1 / (1 + rate) ** t;
-    for (let r = 0; r < out.length; r++) out[r] += (x[r] - sq[r]) * f;
-  }
-  return out;
-}
 
 /**
  * Natural cubic spline basis (Hastie, Tibshirani & Friedman, ESL §5.2.1) with knots at quantiles of x:

@@ -1,8 +1,8 @@
 import { median, sampleStandardDeviation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type Assumption, type AssumptionId } from './assumptions.js';
-import { discountedDifference } from './decision.js';
 import { quantileFunction } from './distributions/index.js';
 import type { PreparedModel } from './model.js';
+import { discountedDifference } from './npv.js';
 import { mulberry32 } from './rng.js';
 import { PATH_IDS, type PathId } from './schema.js';
 import { BLOCK_RUNS, Simulator } from './simulate.js';
@@ -41,8 +41,13 @@ export interface Threshold {
   priorRange: [number, number];
   /** The source the scenario gives for that range. */
   source: string;
-  /** Share of the input's distribution on the side where the path is cheaper in the median. */
+  /**
+   * Share of the input's distribution where the path is cheaper in the median: beyond `value` on the
+   * `cheaperWhen` side, or, when the median crosses zero more than once, wherever it is below zero.
+   */
   priorShareCheaper: number;
+  /** Times the median changes sign over the grid; `value` is the first crossing. */
+  crossings: number;
   /**
    * The median net effect (SEK) of a pinned re-run at `value` on as many other runs (the next ones of
    * the sequence): the threshold's error, sampling error of the search included.
@@ -123,6 +128,21 @@ function crossing(
   return (lo + hi) / 2;
 }
 
+/** Share of a distribution where a curve, linear between (xs, ys) and flat beyond, is below zero. */
+export function shareWhere(a: Assumption, xs: number[], ys: number[]): number {
+  const q = quantileFunction(a);
+  const n = 2000;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a.dist === 'fixed' ? a.value : q((i + 0.5) / n);
+    let j = 0;
+    while (j + 2 < xs.length && x > xs[j + 1]) j++;
+    const w = Math.min(1, Math.max(0, (x - xs[j]) / (xs[j + 1] - xs[j])));
+    if (ys[j] + w * (ys[j + 1] - ys[j]) < 0) below++;
+  }
+  return below / n;
+}
+
 interface Evaluation {
   npv: Map<PathId, Float64Array>;
   sqNpv: Float64Array;
@@ -199,10 +219,11 @@ export function findThresholds(
         return { value, medianNpv: medians[j], probCheaper: cheaper / runs };
       });
       let cross = -1;
+      let crossings = 0;
       for (let j = 0; j + 1 < GRID; j++)
         if (medians[j] < 0 !== medians[j + 1] < 0) {
-          cross = j;
-          break;
+          if (cross < 0) cross = j;
+          crossings++;
         }
       if (cross < 0 || width === 0) {
         const always = medians.every((m) => m < 0);
@@ -215,6 +236,7 @@ export function findThresholds(
           priorRange: prior,
           source: a.source,
           priorShareCheaper: always ? 1 : 0,
+          crossings: 0,
           check: null,
           se: null,
           curve,
@@ -241,7 +263,9 @@ export function findThresholds(
       const checked = evaluate({ [input]: value }, Math.ceil(runs / BLOCK_RUNS) * BLOCK_RUNS);
       step();
       const cheaperWhen = loNegative ? 'below' : 'above';
-      const above = shareAbove(a, value);
+      // with more than one crossing the side of the first says little: the share is the assumption's
+      // mass where the median (linear between grid points) is below zero
+      const above = crossings > 1 ? shareWhere(a, xs, medians) : shareAbove(a, value);
       thresholds.push({
         path,
         input,
@@ -250,7 +274,8 @@ export function findThresholds(
         range,
         priorRange: prior,
         source: a.source,
-        priorShareCheaper: cheaperWhen === 'above' ? above : 1 - above,
+        priorShareCheaper: crossings > 1 ? above : cheaperWhen === 'above' ? above : 1 - above,
+        crossings,
         check: median(checked.npv.get(path) as unknown as number[]),
         se,
         curve,

@@ -128,9 +128,16 @@ function condition(t: Threshold, lang: Lang): string {
         : `${path} is not cheaper than status quo for any value of the ${label} from ${range}; the scenario assumes ${prior}.`;
   const bound = t.cheaperWhen === 'above' ? (sv ? 'minst' : 'at least') : sv ? 'högst' : 'at most';
   const spread = t.se === null ? '' : ` (${formatAssumptionSpread(def, t.se, lang)})`;
+  // a median that changes sign more than once: the first crossing, and that there are more
+  const more =
+    t.crossings > 1
+      ? sv
+        ? ` (första av ${t.crossings} brytpunkter i intervallet ${range})`
+        : ` (the first of ${t.crossings} thresholds in ${range})`
+      : '';
   return sv
-    ? `Billigare om ${label} är ${bound} ${f(t.value)}${spread}; scenariot antar ${prior}, varav ${formatPercent(t.priorShareCheaper, lang)} på den sidan.`
-    : `Cheaper if the ${label} is ${bound} ${f(t.value)}${spread}; the scenario assumes ${prior}, ${formatPercent(t.priorShareCheaper, lang)} of it on that side.`;
+    ? `Billigare om ${label} är ${bound} ${f(t.value)}${spread}${more}; scenariot antar ${prior}, varav ${formatPercent(t.priorShareCheaper, lang)} på den sidan.`
+    : `Cheaper if the ${label} is ${bound} ${f(t.value)}${spread}${more}; the scenario assumes ${prior}, ${formatPercent(t.priorShareCheaper, lang)} of it on that side.`;
 }
 
 /**

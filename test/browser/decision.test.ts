@@ -2,7 +2,13 @@ import { expect } from '@open-wc/testing';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
 import { assumptionDef } from '../../src/engine/index.js';
-import { formatAssumptionValue, formatMsek, formatNumber, formatPercent } from '../../src/i18n.js';
+import {
+  formatAssumptionSpread,
+  formatAssumptionValue,
+  formatMsek,
+  formatNumber,
+  formatPercent,
+} from '../../src/i18n.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario, thresholdSearchProgressed, thresholdsComputed } from '../../src/state/actions.js';
 import { shadow, until } from './helpers.js';
@@ -64,10 +70,12 @@ describe('the decision tab (Beslut)', () => {
         expect(text).to.contain(plain(formatAssumptionValue(def, th.range[1], 'sv')));
       }
       if (th.check !== null) {
-        const error = Math.abs(th.check);
-        expect(text).to.contain(`±${plain(formatMsek(error, 'sv', 1))}`);
-        expect(text).to.contain(plain(formatPercent(error / analysis.statusQuoNpv, 'sv', 2)));
+        // the check's median with its sign, and its size against status quo's cost
+        expect(text).to.contain(`${th.check < 0 ? '−' : ''}${plain(formatMsek(Math.abs(th.check), 'sv', 1))}`);
+        expect(text).to.contain(plain(formatPercent(Math.abs(th.check) / analysis.statusQuoNpv, 'sv', 2)));
       }
+      // the threshold's standard error, in the input's unit
+      if (th.se !== null) expect(text).to.contain(plain(formatAssumptionSpread(def, th.se, 'sv')));
       // the scenario's own range and source, once per input
       const group = view.querySelector(`.group[data-input="${th.input}"]`)!;
       const prior = plain(group.querySelector('[data-prior]')!.textContent);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acceptabilityChart,
-  evppiChart,
-  evppiSentences,
-  planeChart,
-  planeNote,
-  planeSentences,
-  savingSentences,
-  thresholdCharts,
-  thresholdText,
-} from '../../src/charts/decision.js';
+import { acceptabilityChart } from '../../src/charts/acceptability.js';
+import { planeChart, planeNote, planeSentences } from '../../src/charts/cost-capacity.js';
+import { savingSentences, thresholdCharts, thresholdText } from '../../src/charts/thresholds.js';
+import { evppiChart, evppiSentences } from '../../src/charts/value-of-information.js';
 import type { DecisionAnalysis, PlanePath, Threshold, ThresholdAnalysis } from '../../src/engine/index.js';
 
 /** Spaces of every kind as plain ones. */
@@ -21,6 +14,7 @@ const threshold = (over: Partial<Threshold>): Threshold => ({
   input: 'realisationShared',
   value: 0.386,
   se: 0.009,
+  crossings: 1,
   cheaperWhen: 'above',
   range: [0, 1],
   priorRange: [0, 0.3],

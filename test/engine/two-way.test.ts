@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inputValue } from '../../src/charts/decision.js';
+import { inputValue } from '../../src/charts/decision-words.js';
 import { twoWayChart, twoWaySentence } from '../../src/charts/two-way.js';
-import { assumptionDef, type TwoWay, twoWayFrontier, twoWayThresholdAt } from '../../src/engine/index.js';
+import { assumptionDef, shareWhere, type TwoWay, twoWayFrontier, twoWayThresholdAt } from '../../src/engine/index.js';
 
 /** A two-way grid whose median is the plane m(x, y) = c·(y·b − x + a) (exactly linear, so interpolation is exact). */
 function planeGrid(a: number, b: number): TwoWay {
@@ -64,5 +64,16 @@ describe('two-way boundary', () => {
     }
     const chart = twoWayChart(tw, 'en');
     expect(chart.table.rows).toHaveLength(tw.xs.length * tw.ys.length);
+  });
+});
+
+describe('a median that crosses zero more than once', () => {
+  it('counts the share of the assumption where the median is below zero, not one side of the first crossing', () => {
+    const prior = { dist: 'uniform', low: 0, high: 0.3, source: 'antagande: test' } as const;
+    // cheaper (below zero) only between 0.05 and 0.20: the quadratic (x − 0.05)(x − 0.20)
+    const xs = Array.from({ length: 31 }, (_, i) => i / 100);
+    const ys = xs.map((x) => (x - 0.05) * (x - 0.2));
+    // a uniform on 0–0.3 puts half its mass on 0.05–0.20
+    expect(shareWhere(prior, xs, ys)).toBeCloseTo(0.5, 2);
   });
 });

@@ -1,0 +1,339 @@
+/**
+ * The Accumulator: collects the chunks of a run (in any order, from any number of threads), hands out
+ * the per-run samples of each output, and summarises the runs received so far into Results.
+ * The statistics it uses live in statistics.ts, the discounting in npv.ts, the audit table in audit.ts.
+ */
+import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
+import { runTable } from './audit.js';
+import type { PreparedModel } from './model.js';
+import { npvVsStatusQuo, presentValue } from './npv.js';
+import {
+  type PathResult,
+  RESULTS_FORMAT,
+  RESULTS_FORMAT_VERSION,
+  type Results,
+  type Stats,
+  type YearResult,
+} from './results.js';
+import { CAPABILITY_GROUPS, PATH_IDS, type PathId } from './schema.js';
+import { rankDrivers, ranks } from './sensitivity.js';
+import {
+  BLOCK_RUNS,
+  type ChunkResult,
+  MEMBER_RUN_METRICS,
+  MEMBER_YEAR_METRICS,
+  type MemberRunMetric,
+  type MemberYearMetric,
+  TOTAL_METRICS,
+  type TotalMetric,
+} from './simulate.js';
+import { breakEven, describe, isCheaper } from './statistics.js';
+
+/**
+ * Collects chunks (in any order, from any number of threads) and summarises the runs received so far.
+ * Per-run arrays are placed by run index and block sums are added in block order, so the summary is
+ * bit-identical whatever the split into chunks.
+ */
+export class Accumulator {
+  runs: number;
+  private readonly model: PreparedModel;
+  private readonly T: number;
+  private readonly M: number;
+  private totals: Float64Array;
+  private memberRuns: Float64Array;
+  private draws: Float64Array;
+  private blockSums: (Float64Array | undefined)[];
+  private groupSums: (Float64Array | undefined)[];
+  private blockRuns: Int32Array;
+  private done = 0;
+
+  constructor(model: PreparedModel, runs = model.scenario.runs) {
+    this.model = model;
+    this.runs = runs;
+    this.T = model.years.length;
+    this.M = model.members.length;
+    const P = PATH_IDS.length;
+    this.totals = new Float64Array(TOTAL_METRICS.length * P * this.T * runs);
+    this.memberRuns = new Float64Array(MEMBER_RUN_METRICS.length * P * this.M * runs);
+    this.draws = new Float64Array(ASSUMPTION_IDS.length * runs);
+    const blocks = Math.ceil(runs / BLOCK_RUNS);
+    this.blockSums = new Array(blocks);
+    this.groupSums = new Array(blocks);
+    this.blockRuns = new Int32Array(blocks);
+  }
+
+  /**
+   * Make room for more runs (e.g. "run more": runs n … 2n − 1 continue the same sequence). The runs
+   * already received are kept, so the result equals a single run of the larger count.
+   */
+  grow(runs: number): void {
+    if (runs < this.runs) throw new RangeError('cannot shrink');
+    if (this.runs % BLOCK_RUNS !== 0) throw new RangeError(`can only grow from a multiple of ${BLOCK_RUNS} runs`);
+    const widen = (source: Float64Array) => {
+      const rows = source.length / this.runs;
+      const target = new Float64Array(rows * runs);
+      for (let row = 0; row < rows; row++)
+        target.set(source.subarray(row * this.runs, (row + 1) * this.runs), row * runs);
+      return target;
+    };
+    this.totals = widen(this.totals);
+    this.memberRuns = widen(this.memberRuns);
+    this.draws = widen(this.draws);
+    const blocks = Math.ceil(runs / BLOCK_RUNS);
+    const blockRuns = new Int32Array(blocks);
+    blockRuns.set(this.blockRuns);
+    this.blockRuns = blockRuns;
+    this.blockSums.length = blocks;
+    this.groupSums.length = blocks;
+    this.runs = runs;
+  }
+
+  /** Years in the horizon. */
+  get years(): number {
+    return this.T;
+  }
+
+  /** The scenario's discount rate. */
+  get discountRate(): number {
+    return this.model.scenario.discountRate;
+  }
+
+  /** Whether a path is simulated in this scenario (status quo always is). */
+  enabled(path: PathId): boolean {
+    return this.model.enabled[PATH_IDS.indexOf(path)];
+  }
+
+  /** Runs received so far. */
+  get runsDone(): number {
+    return this.done;
+  }
+
+  /** Whether the runs received are exactly runs 0 … done − 1. */
+  private contiguous(): boolean {
+    let k = 0;
+    for (let b = 0; b < this.blockRuns.length && this.blockRuns[b] > 0; b++) {
+      k += this.blockRuns[b];
+      if (this.blockRuns[b] < BLOCK_RUNS) break;
+    }
+    return k === this.done;
+  }
+
+  /** Add one chunk. Chunks must not overlap and must lie within [0, runs). */
+  add(chunk: ChunkResult): void {
+    const { runStart, runCount } = chunk;
+    if (runStart < 0 || runStart + runCount > this.runs) throw new RangeError('chunk outside the run range');
+    const scatter = (target: Float64Array, source: Float64Array, rows: number) => {
+      for (let row = 0; row < rows; row++) {
+        target.set(source.subarray(row * runCount, (row + 1) * runCount), row * this.runs + runStart);
+      }
+    };
+    scatter(this.totals, chunk.totals, chunk.totals.length / runCount);
+    scatter(this.memberRuns, chunk.memberRuns, chunk.memberRuns.length / runCount);
+    scatter(this.draws, chunk.draws, ASSUMPTION_IDS.length);
+    const firstBlock = runStart / BLOCK_RUNS;
+    const blocks = Math.ceil(runCount / BLOCK_RUNS);
+    const bs = chunk.blockSums.length / blocks;
+    const gs = chunk.groupSums.length / blocks;
+    for (let b = 0; b < blocks; b++) {
+      this.blockSums[firstBlock + b] = chunk.blockSums.slice(b * bs, (b + 1) * bs);
+      this.groupSums[firstBlock + b] = chunk.groupSums.slice(b * gs, (b + 1) * gs);
+      this.blockRuns[firstBlock + b] = Math.min(BLOCK_RUNS, runCount - b * BLOCK_RUNS);
+    }
+    this.done += runCount;
+  }
+
+  /** The per-run values of one total metric for a path and year, over the runs received (in run order). */
+  totalSamples(metric: TotalMetric, path: PathId, yearIndex: number): Float64Array {
+    const row = (TOTAL_METRICS.indexOf(metric) * PATH_IDS.length + PATH_IDS.indexOf(path)) * this.T + yearIndex;
+    return this.received(this.totals, row);
+  }
+
+  /** The per-run values of one member metric for a path and member. */
+  memberSamples(metric: MemberRunMetric, path: PathId, memberIndex: number): Float64Array {
+    const row = (MEMBER_RUN_METRICS.indexOf(metric) * PATH_IDS.length + PATH_IDS.indexOf(path)) * this.M + memberIndex;
+    return this.received(this.memberRuns, row);
+  }
+
+  /** The per-run draws of one uncertain input. */
+  drawSamples(id: AssumptionId): Float64Array {
+    return this.received(this.draws, ASSUMPTION_IDS.indexOf(id));
+  }
+
+  /**
+   * One row's values of the runs received. When they are runs 0 … done − 1 (always so once a run is
+   * complete) this is a view into the row, not a copy: callers must not write to it.
+   */
+  private received(source: Float64Array, row: number): Float64Array {
+    if (this.contiguous()) return source.subarray(row * this.runs, row * this.runs + this.done);
+    const out = new Float64Array(this.done);
+    let k = 0;
+    for (let b = 0; b < this.blockRuns.length; b++) {
+      const n = this.blockRuns[b];
+      if (n === 0) continue;
+      const start = row * this.runs + b * BLOCK_RUNS;
+      out.set(source.subarray(start, start + n), k);
+      k += n;
+    }
+    return out;
+  }
+
+  /** The run indices received, in run order (a view when they are runs 0 … done − 1: do not write to it). */
+  runIndices(): Float64Array {
+    return this.received(
+      Float64Array.from({ length: this.runs }, (_, i) => i),
+      0,
+    );
+  }
+
+  /** The calendar years of the horizon. */
+  get calendarYears(): number[] {
+    return this.model.years;
+  }
+
+  /** One row per run received, for audit (audit.ts). */
+  runTable(): { columns: string[]; rows: number[][] } {
+    return runTable(this);
+  }
+
+  /** Summarise the runs received so far. */
+  summarize(): Results {
+    const { model, T, M } = this;
+    if (this.done === 0) throw new Error('no runs to summarise');
+    const P = PATH_IDS.length;
+    const G = CAPABILITY_GROUPS.length;
+    const MY = MEMBER_YEAR_METRICS.length;
+    // per-member means: block sums added in block order
+    const memberYear = new Float64Array(MY * P * M * T);
+    const groups = new Float64Array(2 * P * M * G);
+    for (let b = 0; b < this.blockRuns.length; b++) {
+      const sums = this.blockSums[b];
+      const groupSums = this.groupSums[b];
+      if (!sums || !groupSums) continue;
+      for (let k = 0; k < memberYear.length; k++) memberYear[k] += sums[k];
+      for (let k = 0; k < groups.length; k++) groups[k] += groupSums[k];
+    }
+    const n = this.done;
+    const sq = (metric: TotalMetric, t: number) => this.totalSamples(metric, 'status-quo', t);
+    // status quo's own NPV, the scale against which "cheaper" is judged
+    const sqNpv = presentValue(this, 'totalCost', 'status-quo');
+
+    // ranks of every input that varied, computed once for all paths' sensitivity
+    const inputRanks = new Map<AssumptionId, Float64Array>();
+    for (const id of ASSUMPTION_IDS) {
+      const draws = this.drawSamples(id);
+      if (draws.length > 2 && draws.some((x) => x !== draws[0])) inputRanks.set(id, ranks(draws));
+    }
+
+    const paths = {} as Record<PathId, PathResult>;
+    PATH_IDS.forEach((path, p) => {
+      const isSq = path === 'status-quo';
+      const cumulative = new Float64Array(n);
+      const sqCumulative = new Float64Array(n);
+      const npv = npvVsStatusQuo(this, path);
+      const horizon = new Float64Array(n);
+      const cumulativeByYear: Float64Array[] = [];
+      const sqCumulativeByYear: Float64Array[] = [];
+      const years: YearResult[] = model.years.map((year, t) => {
+        const cost = this.totalSamples('totalCost', path, t);
+        const base = sq('totalCost', t);
+        const pop = this.totalSamples('population', path, t);
+        const diff = cost.map((x, r) => x - base[r]);
+        let cheaper = 0;
+        for (let r = 0; r < n; r++) {
+          cumulative[r] += diff[r];
+          sqCumulative[r] += base[r];
+          horizon[r] += cost[r];
+          if (isCheaper(diff[r], base[r])) cheaper++;
+        }
+        cumulativeByYear.push(cumulative.slice());
+        sqCumulativeByYear.push(sqCumulative.slice());
+        const get = (metric: TotalMetric) => describe(this.totalSamples(metric, path, t));
+        return {
+          year,
+          totalCost: describe(cost),
+          costPerInhabitant: describe(cost.map((x, r) => x / pop[r])),
+          developmentCapacity: get('developmentCapacity'),
+          capacityGap: get('capacityGap'),
+          developmentDemand: get('developmentDemand'),
+          coverage: get('coverage'),
+          robustCoverage: get('robustCoverage'),
+          driftShare: get('driftShare'),
+          transitionCost: get('transitionCost'),
+          budget: get('budget'),
+          diffVsStatusQuo: describe(diff),
+          cumulativeDiffVsStatusQuo: describe(cumulative),
+          probCheaper: isSq ? null : cheaper / n,
+        };
+      });
+      const lastGap = this.totalSamples('capacityGap', path, T - 1);
+      const sqGap = sq('capacityGap', T - 1);
+      let closes = 0;
+      let smaller = 0;
+      let npvNegative = 0;
+      for (let r = 0; r < n; r++) {
+        if (lastGap[r] <= 1e-9) closes++;
+        if (lastGap[r] < sqGap[r] - 1e-9) smaller++;
+        if (isCheaper(npv[r], sqNpv[r])) npvNegative++;
+      }
+      paths[path] = {
+        enabled: model.enabled[p],
+        years,
+        horizonCost: describe(horizon),
+        npvVsStatusQuo: describe(npv),
+        probCheaper: isSq ? null : npvNegative / n,
+        breakEven: isSq ? null : breakEven(cumulativeByYear, sqCumulativeByYear, model.years),
+        probClosesGap: closes / n,
+        probSmallerGapThanStatusQuo: isSq ? null : smaller / n,
+        sensitivity: {
+          npvVsStatusQuo: isSq || !model.enabled[p] ? [] : rankDrivers(inputRanks, npv),
+          capacityGap: model.enabled[p] ? rankDrivers(inputRanks, lastGap) : [],
+        },
+        municipalities: model.members.map((member, i) => {
+          const stat = (metric: MemberRunMetric) => describe(this.memberSamples(metric, path, i));
+          return {
+            code: member.code,
+            name: member.name,
+            horizonCost: stat('horizonCost'),
+            npvVsStatusQuo: stat('npvVsStatusQuo'),
+            finalDevelopmentCapacity: stat('finalDevelopmentCapacity'),
+            finalCapacityGap: stat('finalCapacityGap'),
+            years: model.years.map((year, t) => {
+              const row = { year } as { year: number } & Record<MemberYearMetric, number>;
+              MEMBER_YEAR_METRICS.forEach((metric, k) => {
+                row[metric] = memberYear[((k * P + p) * M + i) * T + t] / n;
+              });
+              return row;
+            }),
+            groupCoverage: CAPABILITY_GROUPS.map((group, g) => ({
+              group,
+              held: groups[((0 * P + p) * M + i) * G + g] / n,
+              robust: groups[((1 * P + p) * M + i) * G + g] / n,
+            })),
+          };
+        }),
+      };
+    });
+
+    const inputs = {} as Record<AssumptionId, Stats>;
+    for (const id of ASSUMPTION_IDS) inputs[id] = describe(this.drawSamples(id));
+    const s = model.scenario;
+    return {
+      format: RESULTS_FORMAT,
+      formatVersion: RESULTS_FORMAT_VERSION,
+      scenario: {
+        id: s.id,
+        name: s.name,
+        seed: s.seed,
+        runs: this.runs,
+        startYear: s.startYear,
+        horizonYears: s.horizonYears,
+        discountRate: s.discountRate,
+        members: model.members.map((m) => ({ code: m.code, name: m.name })),
+      },
+      runsDone: n,
+      years: model.years,
+      paths,
+      inputs,
+    };
+  }
+}

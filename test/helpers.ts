@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadModel, type PreparedModel, type Scenario } from '../src/engine/index.js';
+import { type Assumption, loadModel, type PreparedModel, type Scenario } from '../src/engine/index.js';
 
 export const readJson = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8'));
@@ -21,3 +21,13 @@ export function model(scenario: unknown, capabilities: unknown = smallCatalogue)
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.value;
 }
+
+/** Test inputs: a fixed value, and a PERT distribution, both marked as assumptions of the test. */
+export const fixed = (value: number): Assumption => ({ dist: 'fixed', value, source: 'antagande: test' });
+export const pert = (low: number, mode: number, high: number): Assumption => ({
+  dist: 'pert',
+  low,
+  mode,
+  high,
+  source: 'antagande: test',
+});

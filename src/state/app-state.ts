@@ -29,7 +29,18 @@ export interface AppData {
 /** The screen: the workspace, the politicians' summary, or full-screen presentation of the summary's charts. */
 export type View = 'workspace' | 'summary' | 'presenter';
 
-export type Tab = 'kostnad' | 'kapacitet' | 'formagor' | 'kommuner' | 'osakerhet' | 'beslut' | 'jamforelse' | 'data';
+/** The workspace's result tabs, in their order. */
+export const TABS = [
+  'kostnad',
+  'kapacitet',
+  'formagor',
+  'kommuner',
+  'osakerhet',
+  'beslut',
+  'jamforelse',
+  'data',
+] as const;
+export type Tab = (typeof TABS)[number];
 
 export interface RunState {
   /** Increases with every started run; results of older runs are dropped. */

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
+import { TABS } from '../../src/state/app-state.js';
 import { mountDefault, shadow, until } from './helpers.js';
 
 type Axe = { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
@@ -38,16 +39,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
   after(() => app.remove());
 
-  for (const tab of [
-    'kostnad',
-    'kapacitet',
-    'formagor',
-    'kommuner',
-    'osakerhet',
-    'beslut',
-    'jamforelse',
-    'data',
-  ] as const) {
+  for (const tab of TABS) {
     it(`has no violations in the workspace, tab ${tab}`, async () => {
       app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab } }));
       await new Promise((r) => setTimeout(r, 400));

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
+import { TABS } from '../../src/state/app-state.js';
 import { mountDefault, shadow, until } from './helpers.js';
 
 const CONTROLS = 'button, input, select, textarea, summary, a[href], [role="tab"], [tabindex="0"]';
@@ -143,16 +144,7 @@ describe('reflow at 200 % and 400 % zoom (WCAG 1.4.4, 1.4.10)', () => {
         app.dispatchEvent(new CustomEvent('dm-view-change', { detail: { view: 'workspace' } }));
       });
 
-      for (const tab of [
-        'kostnad',
-        'kapacitet',
-        'formagor',
-        'kommuner',
-        'osakerhet',
-        'beslut',
-        'jamforelse',
-        'data',
-      ] as const) {
+      for (const tab of TABS) {
         it(`reflows the workspace, tab ${tab}`, async () => {
           app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab } }));
           await settle(app);

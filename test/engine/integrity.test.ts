@@ -20,7 +20,7 @@ import {
   Simulator,
   TOTAL_METRICS,
 } from '../../src/engine/index.js';
-import { fyrbodal, model, municipalities, readJson, scenarioWith } from '../helpers.js';
+import { fixed, fyrbodal, model, municipalities, pert, readJson, scenarioWith } from '../helpers.js';
 
 /**
  * Integrity of the paths against status quo (MODEL.md §7 and §8), checked on the raw per-run output of
@@ -36,14 +36,6 @@ const CASES = 15;
 
 type Overrides = Partial<Record<AssumptionId, Assumption>>;
 
-const fixed = (value: number): Assumption => ({ dist: 'fixed', value, source: 'antagande: test' });
-const pert = (low: number, mode: number, high: number): Assumption => ({
-  dist: 'pert',
-  low,
-  mode,
-  high,
-  source: 'antagande: test',
-});
 const isAssumptionId = (id: string): id is AssumptionId => (ASSUMPTION_IDS as readonly string[]).includes(id);
 
 /** The ids among `ids` that the engine still has (ids may be renamed or added by a rewrite), fixed at 0. */

@@ -11,9 +11,7 @@ import {
   type Stats,
   simulateAll,
 } from '../../src/engine/index.js';
-import { fyrbodal, model, scenarioWith, smallCatalogue } from '../helpers.js';
-
-const fixed = (value: number): Assumption => ({ dist: 'fixed', value, source: 'antagande: test' });
+import { fixed, fyrbodal, model, scenarioWith, smallCatalogue } from '../helpers.js';
 
 /** Every overhead, transition and markup set to zero. */
 const NO_OVERHEADS: Partial<Record<AssumptionId, Assumption>> = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   Accumulator,
-  type Assumption,
   analyseDecision,
   assumptionDef,
   decisiveInputs,
@@ -24,7 +23,7 @@ import {
   summarySentences,
   summaryThreshold,
 } from '../../src/summary/sentences.js';
-import { model, readJson, scenarioWith } from '../helpers.js';
+import { fixed, model, pert, readJson, scenarioWith } from '../helpers.js';
 
 const catalogue = readJson('public/data/capabilities.json');
 
@@ -38,15 +37,6 @@ function analysed(scenario: Scenario, runs = 400): Results {
   results.thresholds = findThresholds(m, decisiveInputs(results), 60);
   return results;
 }
-
-const fixed = (value: number): Assumption => ({ dist: 'fixed', value, source: 'antagande: test' });
-const pert = (low: number, mode: number, high: number): Assumption => ({
-  dist: 'pert',
-  low,
-  mode,
-  high,
-  source: 'antagande: test',
-});
 
 /** Scenarios built to reach each wording rule: the default; realisation known, other inputs wide. */
 const CASES: [string, Results][] = [
@@ -138,6 +128,28 @@ describe('summary sentences', () => {
               `${name}/${lang}: "${n}" in: ${sentence}`,
             ).toBe(true);
       }
+  });
+
+  it('each sentence carries its own figures: status quo’s interval in order, each path’s own median and share', () => {
+    for (const [name, results] of CASES) {
+      const text = summarySentences(results, 'sv');
+      const last = results.years.length - 1;
+      const sq = results.paths['status-quo'].years[last].totalCost;
+      const mn = (x: number) => `${formatNumber(Math.abs(x) / 1e6, 'sv', 0)} mnkr`;
+      expect(text[0], name).toContain(`mellan ${mn(sq.p10)} och ${mn(sq.p90)}`);
+      for (const p of PATH_IDS) {
+        const r = results.paths[p];
+        if (p === 'status-quo' || !r.enabled) continue;
+        const sentence = text.find((x) => x.startsWith(`${pathLabel(p)}:`)) ?? '';
+        const m = r.npvVsStatusQuo.p50;
+        expect(sentence, `${name}: ${p}`).toContain(
+          `i median ${mn(m)} ${m < 0 ? 'billigare' : 'dyrare'} än status quo på ${results.years.length} år`,
+        );
+        const share = formatPercent(r.probCheaper ?? 0, 'sv');
+        const inTen = `i ${Math.round((r.probCheaper ?? 0) * 10)} fall av 10`;
+        expect(sentence.includes(`(${share})`) || sentence.includes(inTen), `${name}: ${p}: ${sentence}`).toBe(true);
+      }
+    }
   });
 
   it('leads with the conditions: each path states its threshold and the scenario’s assumption with its source', () => {

@@ -1,5 +1,5 @@
 import { ASSUMPTIONS, type Assumption, type AssumptionId } from './assumptions.js';
-import { quantileFunction } from './distributions/index.js';
+import { quantileFunction, statedRange } from './distributions/index.js';
 import { type PreparedModel, prepareModel } from './model.js';
 import { PATH_IDS, type PathId, type Scenario } from './schema.js';
 import { Simulator } from './simulate.js';
@@ -11,14 +11,6 @@ export interface Swing {
   lowValue: number;
   highValue: number;
   npv: Partial<Record<PathId, { low: number; base: number; high: number }>>;
-}
-
-/** An input's low and high end: the stated low/high where the distribution has them, else P5/P95. */
-function ends(a: Assumption): [number, number] {
-  if (a.dist === 'pert' || a.dist === 'triangular' || a.dist === 'uniform') return [a.low, a.high];
-  if (a.dist === 'fixed') return [a.value, a.value];
-  const q = quantileFunction(a);
-  return [q(0.05), q(0.95)];
 }
 
 const fixed = (value: number): Assumption => ({ dist: 'fixed', value, source: 'antagande: svingberäkning' });
@@ -48,7 +40,7 @@ export function oneAtATime(model: PreparedModel, inputs: AssumptionId[]): Swing[
   };
   const base = npvOf(medians);
   return inputs.map((input) => {
-    const [lowValue, highValue] = ends(model.assumptions[input]);
+    const [lowValue, highValue] = statedRange(model.assumptions[input]);
     const low = npvOf({ ...medians, [input]: fixed(lowValue) });
     const high = npvOf({ ...medians, [input]: fixed(highValue) });
     const npv: Swing['npv'] = {};

@@ -1,8 +1,8 @@
 import { median, sampleStandardDeviation } from 'simple-statistics';
 import { ASSUMPTION_IDS, type Assumption, type AssumptionId } from './assumptions.js';
-import { quantileFunction } from './distributions/index.js';
+import { quantileFunction, statedRange } from './distributions/index.js';
 import type { PreparedModel } from './model.js';
-import { discountedDifference } from './npv.js';
+import { discountedDifference, presentValue } from './npv.js';
 import { mulberry32 } from './rng.js';
 import { PATH_IDS, type PathId } from './schema.js';
 import { BLOCK_RUNS, Simulator } from './simulate.js';
@@ -73,14 +73,6 @@ export interface ThresholdAnalysis {
 
 /** Grid points per input. */
 const GRID = 7;
-
-/** An input's stated low and high: low/high where the distribution has them, else P5 and P95. */
-export function statedRange(a: Assumption): [number, number] {
-  if (a.dist === 'pert' || a.dist === 'triangular' || a.dist === 'uniform') return [a.low, a.high];
-  if (a.dist === 'fixed') return [a.value, a.value];
-  const q = quantileFunction(a);
-  return [q(0.05), q(0.95)];
-}
 
 /** Share of a distribution above x, from 2 000 evenly spaced quantiles (error ≤ 0.05 %). */
 function shareAbove(a: Assumption, x: number): number {
@@ -160,12 +152,7 @@ function pinnedEvaluator(model: PreparedModel, paths: PathId[], runs: number) {
     acc.add(simulator.simulateChunk(from, runs));
     simulator.pin({});
     const npv = new Map(paths.map((p) => [p, discountedDifference(acc, 'totalCost', p)]));
-    const sqNpv = new Float64Array(runs);
-    for (let t = 0; t < acc.years; t++) {
-      const sq = acc.totalSamples('totalCost', 'status-quo', t);
-      for (let r = 0; r < runs; r++) sqNpv[r] += sq[r] / (1 + acc.discountRate) ** t;
-    }
-    return { npv, sqNpv };
+    return { npv, sqNpv: presentValue(acc, 'totalCost', 'status-quo') };
   };
 }
 

@@ -55,3 +55,14 @@ export function centralValue(d: Distribution): number {
       return d.median;
   }
 }
+
+/**
+ * A distribution's stated low and high: low/high where it has them, else its P5 and P95 (a fixed value:
+ * that value twice). The range that swings and threshold searches start from.
+ */
+export function statedRange(d: Distribution): [number, number] {
+  if (d.dist === 'pert' || d.dist === 'triangular' || d.dist === 'uniform') return [d.low, d.high];
+  if (d.dist === 'fixed') return [d.value, d.value];
+  const q = quantileFunction(d);
+  return [q(0.05), q(0.95)];
+}

@@ -46,6 +46,13 @@ export class PreparedModel {
   legacy: Float64Array;
   /** Today's IT budget where the profile states it (SEK), else NaN (derived per run). */
   itCost: Float64Array;
+  /** Today's IT staff (FTE) where the profile states it, else NaN (the unit's size is derived, §7). */
+  itStaff: Float64Array;
+  /**
+   * [member][capability]: the level the capability map gives today (0–3), or −1 where the member did not
+   * assess it (derived from the budget, §6). Docs/model.md §14.
+   */
+  mapLevel: Int8Array;
   /** Per capability (catalogue order). */
   kind: Uint8Array;
   driver: Uint8Array;
@@ -103,6 +110,8 @@ export class PreparedModel {
     this.systems = fields.systems;
     this.legacy = fields.legacy;
     this.itCost = fields.itCost;
+    this.itStaff = fields.itStaff;
+    this.mapLevel = fields.mapLevel;
     this.kind = fields.kind;
     this.driver = fields.driver;
     this.group = fields.group;
@@ -276,6 +285,8 @@ export function prepareModel(
   };
   const exits = [null, exitPlan('samverkan', samverkanMember), null, null, exitPlan('asymmetrisk', asymMember)];
 
+  const mapLevel = resolveMap(scenario, members, capabilities, issues);
+
   // correlations: a symmetric matrix over the inputs involved, which must be positive semi-definite
   const involved = [...new Set((scenario.correlations ?? []).flatMap((c) => [c.a, c.b]))].sort(
     (x, y) => ASSUMPTION_IDS.indexOf(x) - ASSUMPTION_IDS.indexOf(y),
@@ -332,6 +343,8 @@ export function prepareModel(
       systems: f64(M, (i) => members[i].systems),
       legacy: f64(M, (i) => members[i].legacyShare),
       itCost: f64(M, (i) => members[i].itCost ?? Number.NaN),
+      itStaff: f64(M, (i) => members[i].itStaff ?? Number.NaN),
+      mapLevel,
       kind: Uint8Array.from(capabilities, (c) => KIND[c.kind]),
       driver: Uint8Array.from(capabilities, (c) => DRIVER[c.driver]),
       group: Uint8Array.from(capabilities, (c) => CAPABILITY_GROUPS.indexOf(c.group)),
@@ -361,6 +374,32 @@ export function prepareModel(
       copulaFactor: copulaFactor ?? new Float64Array(0),
     }),
   };
+}
+
+/**
+ * The capability map as levels per member and capability (−1: not assessed). A capability id the
+ * catalogue does not have is an error (named by its path); cells of kommuner outside the scenario are
+ * kept in the scenario but do not enter the model.
+ */
+function resolveMap(scenario: Scenario, members: Municipality[], capabilities: Capability[], issues: Issue[]) {
+  const C = capabilities.length;
+  const levels = new Int8Array(members.length * C).fill(-1);
+  const map = scenario.capabilityMap;
+  if (!map) return levels;
+  const index = new Map(capabilities.map((c, k) => [c.id, k]));
+  const row = new Map(members.map((m, i) => [m.code, i]));
+  for (const [code, cells] of Object.entries(map.members)) {
+    const i = row.get(code);
+    for (const [id, cell] of Object.entries(cells)) {
+      const c = index.get(id);
+      if (c === undefined) {
+        issues.push({ path: `capabilityMap.members.${code}.${id}`, message: `unknown capability id "${id}"` });
+        continue;
+      }
+      if (i !== undefined) levels[i * C + c] = cell.level;
+    }
+  }
+  return levels;
 }
 
 /**

@@ -91,6 +91,33 @@ const Exit = v.optional(
   ]),
 );
 
+/**
+ * The capability map (förmågekartan): a kommun's own assessment of each capability today. Levels: 0 saknas
+ * (missing), 1 sårbar (held, but hangs on one person), 2 etablerad (established), 3 stark (strong, could
+ * lend to others). `by`: who delivers it today — the kommun's own staff, a supplier or an existing
+ * collaboration. See docs/model.md §14 for how the model uses it.
+ */
+export const CAPABILITY_LEVELS = [0, 1, 2, 3] as const;
+export type CapabilityLevel = (typeof CAPABILITY_LEVELS)[number];
+export const DELIVERIES = ['own', 'supplier', 'collaboration'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+
+export const MapCellSchema = v.strictObject({
+  level: v.picklist(CAPABILITY_LEVELS, 'must be a level 0, 1, 2 or 3'),
+  by: v.picklist(DELIVERIES, 'must be own, supplier or collaboration'),
+});
+export type MapCell = v.InferOutput<typeof MapCellSchema>;
+
+export const CapabilityMapSchema = v.strictObject({
+  /** Invented example values, not any kommun's assessment: every view says so. */
+  example: v.optional(v.boolean()),
+  /** Who assessed, and when (shown with the map). */
+  source: v.optional(v.pipe(v.string(), v.maxLength(600))),
+  /** Per kommunkod, per capability id: the assessed cell. Capabilities a kommun did not assess are absent. */
+  members: v.record(code(), v.record(id(), MapCellSchema)),
+});
+export type CapabilityMap = v.InferOutput<typeof CapabilityMapSchema>;
+
 /** Member subset of a shared path: `all` = every scenario member. */
 const MemberSubset = v.union([v.literal('all'), v.pipe(v.array(code()), v.maxLength(290))]);
 
@@ -185,6 +212,8 @@ export const ScenarioSchema = v.strictObject({
   profiles: v.optional(v.pipe(v.array(MunicipalitySchema), v.maxLength(400))),
   /** Capabilities that replace the catalogue's ones with the same id (imported or edited costs). */
   capabilities: v.optional(v.pipe(v.array(CapabilitySchema), v.maxLength(300))),
+  /** The capability map: each member's own assessment of its capabilities today (optional, partial). */
+  capabilityMap: v.optional(CapabilityMapSchema),
   /** Rank (Spearman) correlations between uncertain inputs, imposed with a Gaussian copula. */
   correlations: v.optional(
     v.pipe(

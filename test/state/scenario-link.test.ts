@@ -130,6 +130,15 @@ describe('scenario links', () => {
       correlations: (s) => {
         s.correlations = [{ a: 'wageGrowth', b: 'inflation', rho: 0.5 }];
       },
+      capabilityMap: (s) => {
+        s.capabilityMap = {
+          example: true,
+          source: 'Workshop 2026-11-12',
+          members: {
+            '1438': { [catalogue[0].id]: { level: 1, by: 'own' }, [catalogue[1].id]: { level: 3, by: 'supplier' } },
+          },
+        };
+      },
     };
     for (const key of Object.keys(ScenarioSchema.entries).filter((k) => k !== 'schemaVersion')) {
       expect(samples[key], `a sample value for the scenario field "${key}"`).toBeDefined();
@@ -156,13 +165,29 @@ describe('scenario links', () => {
         capability: fc.option(fc.constantFrom(...catalogue), { nil: undefined }),
         rho: fc.option(fc.double({ min: -0.9, max: 0.9, noNaN: true }), { nil: undefined }),
         id: fc.option(fc.constantFrom('egen', 'fyrbodal-2027', 'var-studie'), { nil: undefined }),
+        map: fc.option(
+          fc.dictionary(
+            fc.constantFrom(...profiles.slice(0, 20).map((m) => m.code)),
+            fc.dictionary(
+              fc.constantFrom(...catalogue.map((c) => c.id)),
+              fc.record({
+                level: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+                by: fc.constantFrom('own' as const, 'supplier' as const, 'collaboration' as const),
+              }),
+              { maxKeys: 8, noNullPrototype: true },
+            ),
+            { maxKeys: 3, noNullPrototype: true },
+          ),
+          { nil: undefined },
+        ),
       })
-      .map(({ scenario, own, itCost, capability, rho, id }) => {
+      .map(({ scenario, own, itCost, capability, rho, id, map }) => {
         const s = structuredClone(scenario);
         if (own.length > 0) s.profiles = own.map((m) => ({ ...m, itCost }));
         if (capability) s.capabilities = [{ ...capability, fteAtRef: capability.fteAtRef * 1.5 }];
         if (rho !== undefined) s.correlations = [{ a: 'wageGrowth', b: 'inflation', rho }];
         if (id) s.id = id;
+        if (map) s.capabilityMap = { members: map };
         return s;
       });
     fc.assert(

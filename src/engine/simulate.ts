@@ -257,6 +257,16 @@ export class Simulator {
   /** Per group: held count and team FTE of one member-year. */
   private readonly heldG = new Float64Array(G);
   private readonly teamG = new Float64Array(G);
+  /**
+   * Per group, of one member-year: held capabilities whose robustness the capability map states — level 1
+   * (never robust) and level 2–3 (always robust) — counted in heldG too (§14).
+   */
+  private readonly fragileG = new Float64Array(G);
+  private readonly sturdyG = new Float64Array(G);
+  /** Per member: the capabilities the capability map assesses (§14). */
+  private readonly assessed: Int32Array[];
+  /** Per member: the size of its IT unit at the start (its own staff figure, or its holding FTE; §7). */
+  private readonly unitSize0: Float64Array;
   /** [path][member][year][metric] of the current run. */
   private readonly out: Float64Array;
   /** [path][member][held|robust][group] of the current run's final year. */
@@ -304,6 +314,12 @@ export class Simulator {
     this.sharedCost0 = new Float64Array(M);
     this.totalCost0 = new Float64Array(M);
     this.phiStar = new Float64Array(M);
+    this.unitSize0 = new Float64Array(M);
+    this.assessed = Array.from({ length: M }, (_, i) => {
+      const cells: number[] = [];
+      for (let c = 0; c < C; c++) if (model.mapLevel[i * C + c] >= 0) cells.push(c);
+      return Int32Array.from(cells);
+    });
     this.sqSum = new Float64Array(M * T * SQ);
     this.workNow = new Float64Array(C);
     this.otherNow = new Float64Array(C);
@@ -533,7 +549,10 @@ export class Simulator {
         this.budget[i * T + t] = budget0 * (1 + budgetGrowth) ** t;
       }
       this.memberNeeds(i, users0, g);
-      this.phiStar[i] = steadyStaffing(this.sqSum[i * T * SQ + SQ_STAFF], attrition, recruitment);
+      // the unit's own staff figure where the kommun gives one, else the staff its holding needs (§7, §14)
+      const staff0 = m.itStaff[i];
+      this.unitSize0[i] = Number.isNaN(staff0) ? this.sqSum[i * T * SQ + SQ_STAFF] : staff0;
+      this.phiStar[i] = steadyStaffing(this.unitSize0[i], attrition, recruitment);
     }
 
     this.configure(draw);
@@ -650,7 +669,8 @@ export class Simulator {
       otherStep[c] = Math.exp(gamma[c] * grows);
     }
     // year by year, so that writes are contiguous and the sums stay in registers
-    const { kind, minFte, group } = m;
+    const { kind, minFte, group, mapLevel } = m;
+    const lb = i * C;
     for (let t = 0; t < T; t++) {
       const W = this.wage[t];
       const price = this.priceIndex[t];
@@ -672,7 +692,8 @@ export class Simulator {
         sqCost[base + c] = value;
         cost += value;
         if (k === KIND.utveckling) development += fte;
-        else {
+        else if (mapLevel[lb + c] !== 0) {
+          // a capability the map assesses as missing is neither paid nor staffed today (§14)
           holding += value;
           staff += fte;
           sqGroupFte[gq + group[c]] += fte;
@@ -806,7 +827,7 @@ export class Simulator {
     let provWeight = 0;
     for (let i = 0; i < M; i++) {
       if (!spec.members[i]) continue;
-      const n0 = this.sqSum[i * T * SQ + SQ_STAFF];
+      const n0 = this.unitSize0[i];
       provPhi += this.phiStar[i] * n0;
       provWeight += n0;
     }
@@ -876,6 +897,7 @@ export class Simulator {
             this.mergedFte,
             merged ? this.allInhabitants : m.driver,
             m.kind,
+            m.mapLevel,
             this.memberCost,
             this.memberEps,
             merged ? this.mergedX : this.paidStaff,
@@ -988,7 +1010,7 @@ export class Simulator {
     const { m, T, M, C, out, sqCost, memberCost, memberEps, given, kappa } = this;
     const W = this.wage[t];
     const mask = spec.capabilities;
-    const { shortfallOrder } = m;
+    const { shortfallOrder, mapLevel } = m;
     for (let i = 0; i < M; i++) {
       if (!present[i]) continue;
       const it = i * T + t;
@@ -1005,6 +1027,8 @@ export class Simulator {
       let k = 0;
       for (; k < shortfallOrder.length && missing > 0; k++) {
         const c = shortfallOrder[k];
+        // what the map assesses and the member holds itself is held as assessed: never given up (§14)
+        if (mapLevel[g0 + c] >= 0 && (!mask[c] || r === 0)) continue;
         missing -= mask[c] ? memberCost[g0 + c] : sqCost[it * C + c];
       }
       given[i] = k;
@@ -1084,8 +1108,9 @@ export class Simulator {
    * robustly when the filled FTE of its group that work for the member (own and provider's) reach two.
    */
   private memberCoverage(p: number, spec: PathSpec, i: number, t: number, r: number, providerPhi: number): void {
-    const { m, T, sqFte, given, rank, kappa, paidStaff, heldG, teamG, sqGroupFte } = this;
-    const { minFte, group, shortfallOrder } = m;
+    const { m, T, sqFte, given, rank, kappa, paidStaff, heldG, teamG, sqGroupFte, fragileG, sturdyG } = this;
+    const { minFte, group, shortfallOrder, mapLevel, kind } = m;
+    const lb = i * this.C;
     const phi = this.localPhi[i];
     const it = i * T + t;
     const base = it * this.C;
@@ -1100,19 +1125,48 @@ export class Simulator {
     if (shared && localNonDev.length < maskNonDev.length) {
       // few capabilities stay local: sum them
       for (let g = 0; g < G; g++) teamG[g] = 0;
-      for (let k = 0; k < localNonDev.length; k++) teamG[group[localNonDev[k]]] += sqFte[base + localNonDev[k]];
+      for (let k = 0; k < localNonDev.length; k++) {
+        const c = localNonDev[k];
+        if (mapLevel[lb + c] !== 0) teamG[group[c]] += sqFte[base + c];
+      }
     } else {
-      // few are shared: take them out of the member's status-quo group sums
+      // few are shared: take them out of the member's status-quo group sums (which leave out the missing)
       for (let g = 0; g < G; g++) teamG[g] = sqGroupFte[it * G + g];
       if (shared)
-        for (let k = 0; k < maskNonDev.length; k++) teamG[group[maskNonDev[k]]] -= sqFte[base + maskNonDev[k]];
+        for (let k = 0; k < maskNonDev.length; k++) {
+          const c = maskNonDev[k];
+          if (mapLevel[lb + c] !== 0) teamG[group[c]] -= sqFte[base + c];
+        }
     }
     for (let g = 0; g < G; g++) teamG[g] *= phi;
+    // what the map assesses among the capabilities the member holds itself is held as assessed (§14)
+    const kap = kappa[i];
+    fragileG.fill(0);
+    sturdyG.fill(0);
+    const cells = this.assessed[i];
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (mask[c]) continue;
+      const level = mapLevel[lb + c];
+      const g = group[c];
+      if (level === 0) {
+        if (kind[c] !== KIND.utveckling) heldG[g]--;
+        continue;
+      }
+      if (level === 1) fragileG[g]++;
+      else sturdyG[g]++;
+      // development capabilities are counted here, not by development capacity below
+      if (kind[c] === KIND.utveckling) {
+        heldG[g]++;
+        teamG[g] += kap * sqFte[base + c];
+      }
+    }
     // what the shortfall gave up: own ones, and (once the ramp is complete) those bought from the provider
     const complete = r === 1;
     for (let k = 0; k < nGiven; k++) {
       const c = shortfallOrder[k];
       if (!mask[c]) {
+        if (mapLevel[lb + c] >= 0) continue;
         heldG[group[c]]--;
         teamG[group[c]] -= phi * sqFte[base + c];
       } else if (complete && paidStaff[c] >= minFte[c] - HELD_TOLERANCE) {
@@ -1121,10 +1175,10 @@ export class Simulator {
       }
     }
     // own development capabilities: held as far as development capacity meets demand
-    const kap = kappa[i];
     const dev = this.localDev[p];
     for (let k = 0; k < dev.length; k++) {
       const c = dev[k];
+      if (mapLevel[lb + c] >= 0) continue;
       const h = kap * sqFte[base + c];
       if (kap === 0 || h < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;
@@ -1144,7 +1198,7 @@ export class Simulator {
       for (let k = 0; k < maskNonDev.length; k++) {
         const c = maskNonDev[k];
         if (rank[c] < nGiven) continue;
-        const local = own * sqFte[base + c];
+        const local = mapLevel[lb + c] === 0 ? 0 : own * sqFte[base + c];
         const provider = r * paidStaff[c];
         if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
         const g = group[c];
@@ -1154,10 +1208,11 @@ export class Simulator {
     }
     for (let k = 0; k < maskDev.length; k++) {
       const c = maskDev[k];
-      if (kap === 0) continue;
+      // before the ramp starts an assessed one is still the member's own, counted above
+      if (kap === 0 || (r === 0 && mapLevel[lb + c] >= 0)) continue;
       // the provider's team counts as far as the member pays at the team's full rate (κ_i·E_c), never
       // beyond the team its members pay for (P_c): no whole team for a sliver of payment
-      const local = kap * own * sqFte[base + c];
+      const local = mapLevel[lb + c] === 0 ? 0 : kap * own * sqFte[base + c];
       const provider = r * Math.min(paidStaff[c], kap * this.fullStaff[c]);
       if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;
@@ -1176,7 +1231,9 @@ export class Simulator {
     const g0 = (p * M + i) * 2 * G;
     for (let g = 0; g < G; g++) {
       const h = heldG[g];
-      const rb = teamG[g] >= 2 ? h : 0;
+      // the map's levels decide the robustness of what it assesses; the team rule the rest (§14)
+      const stated = this.fragileG[g] + this.sturdyG[g];
+      const rb = (teamG[g] >= 2 ? h - stated : 0) + this.sturdyG[g];
       held += h;
       robust += rb;
       if (last) {
@@ -1216,6 +1273,9 @@ export class Simulator {
     const rank = this.rank;
     heldG.fill(0);
     teamG.fill(0);
+    // a merged municipality decides anew what it holds: the members' map does not fix it (§14)
+    this.fragileG.fill(0);
+    this.sturdyG.fill(0);
     for (let c = 0; c < C; c++) {
       const development = kind[c] === KIND.utveckling;
       const pay = development ? kappa : rank[c] < nGiven ? 0 : 1;
@@ -1322,6 +1382,7 @@ function blendMember(
   mergedFte: Float64Array,
   driver: Uint8Array,
   kind: Uint8Array,
+  mapLevel: Int8Array,
   memberCost: Float64Array,
   memberEps: Float64Array,
   paidOrMergedCost: Float64Array,
@@ -1355,23 +1416,28 @@ function blendMember(
     }
     const x = own + r * (pay - own);
     const y = ownFte + r * (eps - ownFte);
-    memberCost[memberBase + c] = x;
+    // a capability the map assesses as missing has no own part that is paid or staffed (§14): the member
+    // pays and employs only what moves to the provider, and status quo's sums left it out
+    const missing = mapLevel[memberBase + c] === 0;
+    const paid = missing ? x - (1 - r) * own : x;
+    const employed = missing ? y - (1 - r) * ownFte : y;
+    memberCost[memberBase + c] = paid;
     if (merged) {
-      paidOrMergedCost[c] += x;
-      mergedFteSum[c] += y;
+      paidOrMergedCost[c] += paid;
+      mergedFteSum[c] += employed;
     } else {
       memberEps[memberBase + c] = eps;
       paidOrMergedCost[c] += eps;
     }
     provider += pc;
     providerPay += pay;
-    const d = x - own;
-    cost += d;
+    cost += x - own;
     const kc = kind[c];
     if (kc === KIND.utveckling) demand += y - ownFte;
     else {
+      const d = missing ? paid : paid - own;
       holding += d;
-      staff += y - ownFte;
+      staff += missing ? employed : employed - ownFte;
       if (kc === KIND.drift) drift += d;
     }
   }

@@ -305,7 +305,7 @@ describe('the engine equals the reference model of docs/model.md', () => {
     });
   }
 
-  it('on generated scenarios: members, selections, forms, hosts, exits and assumptions', () => {
+  it('on generated scenarios: members, selections, forms, hosts, exits, assumptions, capability maps and own staff', () => {
     const codes = municipalities.map((x) => x.code);
     const poolable = catalogue.filter((c) => c.poolable).map((c) => c.id);
     const transferable = catalogue.filter((c) => c.transferable).map((c) => c.id);
@@ -345,7 +345,20 @@ describe('the engine equals the reference model of docs/model.md', () => {
         fc.boolean(),
         fc.option(fc.double({ min: 0, max: 0.5, noNaN: true }), { nil: undefined }),
         assumptions,
-        (members, seed, pooled, provided, transferred, form, namedHost, exitProbability, overrides) => {
+        // a capability map over some cells of some members (docs/model.md §14), and own IT staff figures
+        fc.option(
+          fc.array(
+            fc.record({
+              member: fc.nat(5),
+              capability: fc.constantFrom(...catalogue.map((c) => c.id)),
+              level: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+            }),
+            { maxLength: 60 },
+          ),
+          { nil: undefined },
+        ),
+        fc.option(fc.double({ min: 0, max: 80, noNaN: true }), { nil: undefined }),
+        (members, seed, pooled, provided, transferred, form, namedHost, exitProbability, overrides, cells, staff) => {
           const scenario = scenarioWith((s) => {
             s.members = members;
             s.seed = seed;
@@ -362,6 +375,18 @@ describe('the engine equals the reference model of docs/model.md', () => {
             s.assumptions = Object.fromEntries(
               Object.entries(overrides).filter(([, a]) => a !== undefined),
             ) as Scenario['assumptions'];
+            if (cells) {
+              const map: NonNullable<Scenario['capabilityMap']>['members'] = {};
+              for (const cell of cells) {
+                const code = members[cell.member % members.length];
+                map[code] ??= {};
+                map[code][cell.capability] = { level: cell.level, by: 'own' };
+              }
+              s.capabilityMap = { members: map };
+            }
+            if (staff !== undefined) {
+              s.profiles = [{ ...profile(members[0]), itStaff: staff }];
+            }
           });
           const runs = 6;
           const m = model({ ...scenario, runs }, catalogue);

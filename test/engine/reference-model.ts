@@ -518,6 +518,46 @@ export function strandedCost(
 // ---------------------------------------------------------------------------------------------------
 // §6 Budget-driven capacity
 
+// ---------------------------------------------------------------------------------------------------
+// §14 The capability map
+
+/** §14: the level the capability map gives member i's capability c, or −1 where it is not assessed. */
+export function mapLevel(run: RunContext, i: number, c: number): number {
+  return run.model.mapLevel[i * run.capabilities.length + c];
+}
+
+/** §14: a capability assessed as missing (level 0) is neither paid nor staffed by the member itself. */
+export function assessedMissing(run: RunContext, i: number, c: number): boolean {
+  return mapLevel(run, i, c) === 0;
+}
+
+/**
+ * §14: the map fixes what it assesses where the member holds the capability itself: in status quo, for
+ * c ∉ K on a contract path, and for c ∈ K before the ramp starts (r = 0). Never in a merger.
+ */
+export function heldAsAssessed(run: RunContext, i: number, c: number, shared: boolean, r: number): boolean {
+  return mapLevel(run, i, c) >= 0 && (!shared || r === 0);
+}
+
+/** §14: the member's own part of what it pays or employs for c: none when the map says it is missing. */
+export function ownPart(run: RunContext, i: number, c: number, value: number): number {
+  return assessedMissing(run, i, c) ? 0 : value;
+}
+
+/** §14: held and robust as assessed (level ≥ 1 held; level ≥ 2 robust), the rules of §6/§8 elsewhere. */
+export function applyMap(
+  run: RunContext,
+  i: number,
+  fixed: boolean[],
+  held: boolean[],
+  robust: boolean[],
+): { held: boolean[]; robust: boolean[] } {
+  return {
+    held: held.map((h, c) => (fixed[c] ? mapLevel(run, i, c) >= 1 : h)),
+    robust: robust.map((b, c) => (fixed[c] ? mapLevel(run, i, c) >= 2 : b)),
+  };
+}
+
 /** §6: free(t) = B(t) − holding(t). */
 export function freeMoney(budgetNow: number, holding: number): number {
   return budgetNow - holding;
@@ -581,9 +621,16 @@ export function steadyStaffing(size: number, attrition: number, recruitment: num
   return f / (attrition + f * (1 - attrition));
 }
 
-/** §7: N0_i = Σ over `drift` and `styrning` of n_ic(0). */
+/**
+ * §7: N0_i = the kommun's own IT staff figure where it gives one (§14), else Σ over `drift` and `styrning`
+ * of n_ic(0) that it employs.
+ */
 export function startSize(run: RunContext, i: number): number {
-  return sum(run.capabilities.map((cap, c) => (isHoldingKind(cap) ? run.members[i].ownFte[0][c] : 0)));
+  const own = run.members[i].member.itStaff;
+  if (own !== null && own !== undefined) return own;
+  return sum(
+    run.capabilities.map((cap, c) => (isHoldingKind(cap) ? ownPart(run, i, c, run.members[i].ownFte[0][c]) : 0)),
+  );
 }
 
 /**
@@ -806,6 +853,10 @@ export interface CostSheet {
   capabilityCost: number[];
   /** n_ic (c ∉ K) or y_ic (c ∈ K). */
   capabilityFte: number[];
+  /** What the member pays for c: the cost without an own part the map says is missing (§14). */
+  paidCost: number[];
+  /** The staff the member employs or buys for c, likewise (§14). */
+  employedFte: number[];
   /** ε_ic for c ∈ K (0 otherwise): the staff the provider actually has for the member's part. */
   providerStaff: number[];
   /** Σ_{c∈K} π_ic: the member's part of the provider's cost. */
@@ -829,14 +880,14 @@ export function totalCostOf(sheet: CostSheet): number {
   return sum(sheet.capabilityCost) + extras(sheet);
 }
 
-/** §5.1: holding cost = Σ over `drift` and `styrning` of (k or x) + extras. */
+/** §5.1: holding cost = Σ over `drift` and `styrning` of what is paid (k or x; §14) + extras. */
 export function holdingCostOf(capabilities: Capability[], sheet: CostSheet): number {
-  return sum(sheet.capabilityCost.filter((_, c) => isHoldingKind(capabilities[c]))) + extras(sheet);
+  return sum(sheet.paidCost.filter((_, c) => isHoldingKind(capabilities[c]))) + extras(sheet);
 }
 
-/** §5.1: drift cost = Σ over `drift` of (k or x). */
+/** §5.1: drift cost = Σ over `drift` of what is paid (k or x; §14). */
 export function driftCostOf(capabilities: Capability[], sheet: CostSheet): number {
-  return sum(sheet.capabilityCost.filter((_, c) => capabilities[c].kind === 'drift'));
+  return sum(sheet.paidCost.filter((_, c) => capabilities[c].kind === 'drift'));
 }
 
 /** §5.1: development demand = Σ over `utveckling` of (n or y). */
@@ -844,7 +895,7 @@ export function developmentDemandOf(capabilities: Capability[], fte: number[]): 
   return sum(fte.filter((_, c) => capabilities[c].kind === 'utveckling'));
 }
 
-/** §7: N_i(t) = Σ over `drift`/`styrning` of (n or y), plus devCap_i(t). */
+/** §7: N_i(t) = Σ over `drift`/`styrning` of what it employs (n or y; §14), plus devCap_i(t). */
 export function unitSize(capabilities: Capability[], fte: number[], devCap: number): number {
   return sum(fte.filter((_, c) => isHoldingKind(capabilities[c]))) + devCap;
 }
@@ -854,6 +905,8 @@ export function statusQuoSheet(run: RunContext, i: number, t: number): CostSheet
   return {
     capabilityCost: run.members[i].ownCost[t],
     capabilityFte: run.members[i].ownFte[t],
+    paidCost: run.members[i].ownCost[t].map((k, c) => ownPart(run, i, c, k)),
+    employedFte: run.members[i].ownFte[t].map((n, c) => ownPart(run, i, c, n)),
     providerStaff: run.capabilities.map(() => 0),
     providerParts: 0,
     providerPayment: 0,
@@ -876,14 +929,22 @@ export interface OwnBudget {
 }
 
 /** §6 for an organisation that is one member (status quo and the contract paths). */
-export function ownBudget(run: RunContext, i: number, t: number, sheet: CostSheet, filled: number): OwnBudget {
+export function ownBudget(
+  run: RunContext,
+  i: number,
+  t: number,
+  sheet: CostSheet,
+  filled: number,
+  fixed: boolean[],
+): OwnBudget {
   const holding = holdingCostOf(run.capabilities, sheet);
   const free = freeMoney(run.members[i].budget[t], holding);
   const devCap = developmentCapacity(filled, free, run.indices[t].wage);
   const demand = developmentDemandOf(run.capabilities, sheet.capabilityFte);
   const completion = developmentCompletion(devCap, demand);
-  const givenUp =
-    free < 0 ? shortfall(run.shortfallOrder, sheet.capabilityCost, free) : run.capabilities.map(() => false);
+  // §14: what is held as assessed is never given up
+  const order = run.shortfallOrder.filter((c) => !fixed[c]);
+  const givenUp = free < 0 ? shortfall(order, sheet.paidCost, free) : run.capabilities.map(() => false);
   const pay = run.capabilities.map((cap, c) => paymentShare(cap, givenUp[c], completion));
   return { holding, free, devCap, demand, completion, pay };
 }
@@ -923,19 +984,22 @@ export function statusQuoPath(run: RunContext): MemberYear[][] {
   const { attrition, recruitment } = run.inputs;
   return run.members.map((_, i) => {
     let filled = steadyStaffing(startSize(run, i), attrition, recruitment);
+    const fixed = run.capabilities.map((_, c) => heldAsAssessed(run, i, c, false, 0));
     return run.model.years.map((_, t) => {
       const sheet = statusQuoSheet(run, i, t);
-      const money = ownBudget(run, i, t, sheet, filled);
-      const h = run.capabilities.map((_, c) => heldFte('own', money.pay[c], sheet.capabilityFte[c], 0, 0, 0));
-      const held = run.capabilities.map((cap, c) => isHeld(cap, money.pay[c], h[c]));
+      const money = ownBudget(run, i, t, sheet, filled, fixed);
+      const h = run.capabilities.map((_, c) => heldFte('own', money.pay[c], sheet.employedFte[c], 0, 0, 0));
+      const ruled = run.capabilities.map((cap, c) => isHeld(cap, money.pay[c], h[c]));
       const w = run.capabilities.map((cap, c) =>
-        robustWeight('own', cap, h[c], filled, 0, money.pay[c], sheet.capabilityFte[c], 0, 0),
+        robustWeight('own', cap, h[c], filled, 0, money.pay[c], sheet.employedFte[c], 0, 0),
       );
-      const robust = robustlyHeld(run.capabilities, held, w);
+      // §14: the group weights count what the map says is held; the map then states held and robust
+      const mapped = applyMap(run, i, fixed, ruled, ruled);
+      const { held, robust } = applyMap(run, i, fixed, ruled, robustlyHeld(run.capabilities, mapped.held, w));
       const year = ownMemberYear(run, i, t, sheet, money, held, robust);
       filled = nextStaffing(
         filled,
-        unitSize(run.capabilities, sheet.capabilityFte, money.devCap),
+        unitSize(run.capabilities, sheet.employedFte, money.devCap),
         attrition,
         recruitment,
       );
@@ -1055,6 +1119,8 @@ export function contractSheet(
   const r = ramp(t, arrangement.rampStart, inputs.rampUpYears);
   const capabilityCost: number[] = [];
   const capabilityFte: number[] = [];
+  const paidCost: number[] = [];
+  const employedFte: number[] = [];
   const providerStaff: number[] = [];
   let providerParts = 0;
   let providerPayment = 0;
@@ -1064,6 +1130,8 @@ export function contractSheet(
     if (!arrangement.shared[c]) {
       capabilityCost.push(k);
       capabilityFte.push(n);
+      paidCost.push(ownPart(run, i, c, k));
+      employedFte.push(ownPart(run, i, c, n));
       providerStaff.push(0);
       return;
     }
@@ -1071,8 +1139,13 @@ export function contractSheet(
     const ftePart = provider.share[i][c] * provider.need.fte[c]; // f_ic
     const e = realisedCost(costPart, k, inputs.realisationShared);
     const epsilon = realisedFte(ftePart, n, inputs.realisationShared);
-    capabilityCost.push(blend(k, e + arrangement.markup[i] * costPart, r));
-    capabilityFte.push(blend(n, epsilon, r));
+    const x = blend(k, e + arrangement.markup[i] * costPart, r);
+    const y = blend(n, epsilon, r);
+    capabilityCost.push(x);
+    capabilityFte.push(y);
+    // §14: no own part is paid or staffed where the map says the capability is missing
+    paidCost.push(x - (1 - r) * (k - ownPart(run, i, c, k)));
+    employedFte.push(y - (1 - r) * (n - ownPart(run, i, c, n)));
     providerStaff.push(epsilon);
     providerParts += costPart;
     providerPayment += e + arrangement.markup[i] * costPart;
@@ -1081,6 +1154,8 @@ export function contractSheet(
   return {
     capabilityCost,
     capabilityFte,
+    paidCost,
+    employedFte,
     providerStaff,
     providerParts,
     providerPayment,
@@ -1163,8 +1238,11 @@ export function contractPath(
   for (let t = 0; t < T; t++) {
     const r = ramp(t, arrangement.rampStart, inputs.rampUpYears);
     const present = run.members.map((_, i) => isPresent(arrangement, exit, i, t));
+    const fixed = run.members.map((_, i) =>
+      capabilities.map((_, c) => heldAsAssessed(run, i, c, arrangement.shared[c], r)),
+    );
     const money = run.members.map((_, i) =>
-      present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i]) : null,
+      present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i], fixed[i]) : null,
     );
     // §8: R_c, a regional body's staff for the rest of its region; E_c = Σ_{j present} ε_jc + R_c;
     // P_c = Σ_{j present} pay_jc·ε_jc + R_c
@@ -1195,25 +1273,16 @@ export function contractPath(
         arrangement.host >= 0 ? hostFirstStaffing(providerFilled, h, i === arrangement.host) : providerFilled;
       const place = (c: number): Place => (arrangement.shared[c] ? 'contract' : 'own');
       const team = capabilities.map((_, c) => teamForMember(paidTeam[c], fullTeam[c], budgetSide.pay[c]));
-      const hic = capabilities.map((_, c) =>
-        heldFte(place(c), budgetSide.pay[c], run.members[i].ownFte[t][c], r, team[c], 0),
-      );
-      const held = capabilities.map((cap, c) => isHeld(cap, budgetSide.pay[c], hic[c]));
+      const ownFte = capabilities.map((_, c) => ownPart(run, i, c, run.members[i].ownFte[t][c]));
+      const hic = capabilities.map((_, c) => heldFte(place(c), budgetSide.pay[c], ownFte[c], r, team[c], 0));
+      const ruled = capabilities.map((cap, c) => isHeld(cap, budgetSide.pay[c], hic[c]));
       const w = capabilities.map((cap, c) =>
-        robustWeight(
-          place(c),
-          cap,
-          hic[c],
-          ownFilled[i],
-          seen,
-          budgetSide.pay[c],
-          run.members[i].ownFte[t][c],
-          r,
-          team[c],
-        ),
+        robustWeight(place(c), cap, hic[c], ownFilled[i], seen, budgetSide.pay[c], ownFte[c], r, team[c]),
       );
-      result[i].push(ownMemberYear(run, i, t, sheet, budgetSide, held, robustlyHeld(capabilities, held, w)));
-      const size = unitSize(capabilities, sheet.capabilityFte, budgetSide.devCap);
+      const mapped = applyMap(run, i, fixed[i], ruled, ruled);
+      const { held, robust } = applyMap(run, i, fixed[i], ruled, robustlyHeld(capabilities, mapped.held, w));
+      result[i].push(ownMemberYear(run, i, t, sheet, budgetSide, held, robust));
+      const size = unitSize(capabilities, sheet.employedFte, budgetSide.devCap);
       providerSize += size;
       ownFilled[i] = nextStaffing(ownFilled[i], size, attrition, recruitment);
     });
@@ -1259,31 +1328,40 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
     // §5.5 member parts, by population share
     const share = inA.map((i) => run.members[i].volumes[t].inhabitants / summed.inhabitants);
     const retired = retiredSystems(profiles, inputs.consolidationYears, t);
-    const sheets: CostSheet[] = inA.map((i, a) => ({
-      capabilityCost: capabilities.map((_, c) => blend(run.members[i].ownCost[t][c], share[a] * mergedCost[c], r)),
-      capabilityFte: capabilities.map((_, c) => blend(run.members[i].ownFte[t][c], share[a] * mergedFte[c], r)),
-      providerStaff: capabilities.map(() => 0),
-      providerParts: 0,
-      providerPayment: 0,
-      governance: 0,
-      ordering: 0,
-      transition:
-        transitionCost(inputs.transitionShareMerger, sum(run.members[i].ownCost[0]), advance) +
-        migrationCost(inputs.migrationCostPerSystem, retired, share[a]),
-      stranded: 0,
-      markupIncome: 0,
-    }));
+    const sheets: CostSheet[] = inA.map((i, a) => {
+      const x = capabilities.map((_, c) => blend(run.members[i].ownCost[t][c], share[a] * mergedCost[c], r));
+      const y = capabilities.map((_, c) => blend(run.members[i].ownFte[t][c], share[a] * mergedFte[c], r));
+      // §14: no own part is paid or staffed where the map says the capability is missing
+      const unpaid = (own: number[]) => (value: number, c: number) =>
+        value - (1 - r) * (own[c] - ownPart(run, i, c, own[c]));
+      return {
+        capabilityCost: x,
+        capabilityFte: y,
+        paidCost: x.map(unpaid(run.members[i].ownCost[t])),
+        employedFte: y.map(unpaid(run.members[i].ownFte[t])),
+        providerStaff: capabilities.map(() => 0),
+        providerParts: 0,
+        providerPayment: 0,
+        governance: 0,
+        ordering: 0,
+        transition:
+          transitionCost(inputs.transitionShareMerger, sum(run.members[i].ownCost[0]), advance) +
+          migrationCost(inputs.migrationCostPerSystem, retired, share[a]),
+        stranded: 0,
+        markupIncome: 0,
+      };
+    });
     // §6 one organisation
     const holdings = sheets.map((s) => holdingCostOf(capabilities, s));
     const demands = sheets.map((s) => developmentDemandOf(capabilities, s.capabilityFte));
     const free = freeMoney(sum(inA.map((i) => run.members[i].budget[t])), sum(holdings));
     const devCap = developmentCapacity(filled, free, run.indices[t].wage);
     const completion = developmentCompletion(devCap, sum(demands));
-    const organisationCost = capabilities.map((_, c) => sum(sheets.map((s) => s.capabilityCost[c])));
+    const organisationCost = capabilities.map((_, c) => sum(sheets.map((s) => s.paidCost[c])));
     const givenUp = free < 0 ? shortfall(run.shortfallOrder, organisationCost, free) : capabilities.map(() => false);
     const pay = capabilities.map((cap, c) => paymentShare(cap, givenUp[c], completion));
     // §8 one coverage for all members
-    const staff = capabilities.map((_, c) => sum(sheets.map((s) => s.capabilityFte[c])));
+    const staff = capabilities.map((_, c) => sum(sheets.map((s) => s.employedFte[c])));
     const hc = capabilities.map((_, c) => heldFte('merger', pay[c], 0, r, 0, staff[c]));
     const held = capabilities.map((cap, c) => isHeld(cap, pay[c], hc[c]));
     const w = capabilities.map((cap, c) => robustWeight('merger', cap, hc[c], 0, filled, pay[c], 0, r, 0));
@@ -1311,7 +1389,7 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
       });
     });
     // §7: N^P = Σ_{j∈A} Σ_{drift,styrning} y_jc + devCap
-    const size = sum(sheets.map((s) => unitSize(capabilities, s.capabilityFte, 0))) + devCap;
+    const size = sum(sheets.map((s) => unitSize(capabilities, s.employedFte, 0))) + devCap;
     filled = nextStaffing(filled, size, attrition, recruitment);
   }
   return finishPath(run, result, statusQuo, null);

@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type Capability,
+  type CapabilityLevel,
+  type Municipality,
+  PATH_IDS,
+  type Results,
+  type Scenario,
+  simulateAll,
+} from '../../src/engine/index.js';
+import { fyrbodal, model, municipalities, readJson, scenarioWith } from '../helpers.js';
+
+/**
+ * How a kommun's own figures enter the model (docs/model.md §14): the capability map decides what a
+ * member holds itself, its own IT staff figure the size of its unit. Properties over generated scenarios.
+ */
+const catalogue = readJson('public/data/capabilities.json') as Capability[];
+const poolable = catalogue.filter((c) => c.poolable).map((c) => c.id);
+const seed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+const members = fc.uniqueArray(fc.constantFrom(...fyrbodal.members), { minLength: 2, maxLength: 4 });
+const RUNS = 12;
+
+/** Every capability of the catalogue at one level, or by a rule. */
+function mapOf(level: (c: Capability) => CapabilityLevel): Record<string, { level: CapabilityLevel; by: 'own' }> {
+  return Object.fromEntries(catalogue.map((c) => [c.id, { level: level(c), by: 'own' as const }]));
+}
+
+function run(scenario: Scenario): Results {
+  return simulateAll(model({ ...scenario, runs: RUNS }, catalogue), RUNS);
+}
+
+const member = (r: Results, path: (typeof PATH_IDS)[number], code: string) =>
+  r.paths[path].municipalities[r.scenario.members.findIndex((m) => m.code === code)];
+
+describe('the capability map and own figures (docs/model.md §14)', () => {
+  it('changes what the money delivers, never what the full engine costs: total cost is the same on every path', () => {
+    fc.assert(
+      fc.property(members, seed, fc.subarray(poolable, { minLength: 1 }), fc.nat(3), (codes, s, pooled, lv) => {
+        const base = scenarioWith((sc) => {
+          sc.members = codes;
+          sc.seed = s;
+          sc.paths.samverkan.pooled = pooled;
+        });
+        const withMap = structuredClone(base);
+        withMap.capabilityMap = { members: { [codes[0]]: mapOf((c) => ((c.id.length + lv) % 4) as CapabilityLevel) } };
+        const [a, b] = [run(base), run(withMap)];
+        for (const path of PATH_IDS)
+          a.paths[path].years.forEach((y, t) => {
+            const other = b.paths[path].years[t].totalCost.mean;
+            expect(Math.abs(y.totalCost.mean - other)).toBeLessThanOrEqual(1e-9 * y.totalCost.mean);
+          });
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('holds what the map says in status quo, whatever the budget: all at level ≥ 1 held, all at 0 none', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fyrbodal.members),
+        seed,
+        fc.constantFrom(1, 2, 3) as fc.Arbitrary<1 | 2 | 3>,
+        (code, s, level) => {
+          const scenario = scenarioWith((sc) => {
+            sc.members = [code];
+            sc.seed = s;
+            sc.capabilityMap = { members: { [code]: mapOf(() => level) } };
+          });
+          const held = member(run(scenario), 'status-quo', code);
+          for (const y of held.years) {
+            expect(y.coverage).toBe(1);
+            expect(y.robustCoverage).toBe(level >= 2 ? 1 : 0);
+          }
+          const none = structuredClone(scenario);
+          none.capabilityMap = { members: { [code]: mapOf(() => 0) } };
+          const nothing = member(run(none), 'status-quo', code);
+          for (const y of nothing.years) expect(y.coverage).toBe(0);
+          // what it does not hold it does not pay: all of today's budget is free for development
+          expect(nothing.years[0].developmentCapacity).toBeGreaterThan(held.years[0].developmentCapacity);
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('a kommun at level 3 everywhere gains less capability from sharing than one with gaps in what is shared', () => {
+    fc.assert(
+      fc.property(members, seed, fc.subarray(poolable, { minLength: 1 }), (codes, s, pooled) => {
+        const scenario = (gaps: boolean) =>
+          scenarioWith((sc) => {
+            sc.members = codes;
+            sc.seed = s;
+            sc.paths.samverkan.pooled = pooled;
+            sc.capabilityMap = {
+              members: { [codes[0]]: mapOf((c) => (gaps && pooled.includes(c.id) ? 0 : 3)) },
+            };
+          });
+        const gain = (r: Results, metric: 'coverage' | 'robustCoverage') => {
+          const sq = member(r, 'status-quo', codes[0]).years;
+          const path = member(r, 'samverkan', codes[0]).years;
+          return path.reduce((sum, y, t) => sum + y[metric] - sq[t][metric], 0);
+        };
+        const [strong, weak] = [run(scenario(false)), run(scenario(true))];
+        expect(gain(strong, 'coverage')).toBeLessThanOrEqual(1e-12);
+        expect(gain(weak, 'coverage')).toBeGreaterThanOrEqual(gain(strong, 'coverage'));
+        expect(gain(weak, 'robustCoverage')).toBeGreaterThanOrEqual(gain(strong, 'robustCoverage'));
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('own figures override derived ones: an own IT cost sets the budget, more own IT staff never fewer robust capabilities', () => {
+    const profiles = municipalities as unknown as Municipality[];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fyrbodal.members),
+        seed,
+        fc.integer({ min: 1_000_000, max: 400_000_000 }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.double({ min: 1, max: 40, noNaN: true }),
+        (code, s, itCost, staff, more) => {
+          const own = (extra: Partial<Municipality>) =>
+            scenarioWith((sc) => {
+              sc.members = [code];
+              sc.seed = s;
+              sc.profiles = [{ ...(profiles.find((m) => m.code === code) as Municipality), itCost, ...extra }];
+            });
+          const few = member(run(own({ itStaff: staff })), 'status-quo', code);
+          const many = member(run(own({ itStaff: staff + more })), 'status-quo', code);
+          expect(few.years[0].budget).toBe(itCost);
+          few.years.forEach((y, t) => {
+            expect(many.years[t].robustCoverage).toBeGreaterThanOrEqual(y.robustCoverage - 1e-12);
+            expect(many.years[t].developmentCapacity).toBeGreaterThanOrEqual(y.developmentCapacity - 1e-9);
+          });
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('names a capability id the catalogue does not have', () => {
+    const scenario = scenarioWith((sc) => {
+      sc.capabilityMap = { members: { [sc.members[0]]: { 'no-such-capability': { level: 2, by: 'own' } } } };
+    });
+    expect(() => model(scenario, catalogue)).toThrow(/capabilityMap\.members\.\d{4}\.no-such-capability/);
+  });
+});

@@ -1,9 +1,11 @@
 /**
  * Calibration report: status quo for all 290 kommuner with every uncertain input at its central value,
- * in the start year. Prints the figures that docs/model.md compares with published ranges.
+ * in the start year. Prints the figures that docs/model.md compares with published ranges, then the
+ * size-class table of docs/model.md, "Calibration" (src/calibration/size-classes.ts).
  * Run: npx tsx bench/calibration.ts [capabilities.json]
  */
 import { readFileSync } from 'node:fs';
+import { calibrateBySize, renderSizeClassFigure } from '../src/calibration/size-classes.js';
 import {
   ASSUMPTIONS,
   centralValue,
@@ -19,7 +21,8 @@ const municipalities = read('public/data/municipalities.json') as Municipality[]
 const capabilities = process.argv[2]
   ? JSON.parse(readFileSync(process.argv[2], 'utf8'))
   : read('public/data/capabilities.json');
-const scenario = read('scenarios/fyrbodal.json') as Scenario;
+const base = read('scenarios/fyrbodal.json') as Scenario;
+const scenario = structuredClone(base);
 scenario.members = municipalities.map((m) => m.code);
 for (const id of PATH_IDS) if (id !== 'status-quo') scenario.paths[id].enabled = false;
 scenario.assumptions = Object.fromEntries(
@@ -58,3 +61,5 @@ for (const q of [0, 10, 29, 72, 145, 217, 260, 280, 289]) {
     ].join(', '),
   );
 }
+
+console.log(`\n${renderSizeClassFigure(calibrateBySize(municipalities, capabilities, base))}`);

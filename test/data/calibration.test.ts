@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OPERATING_COST_PER_INHABITANT } from '../../src/calibration/size-classes.js';
 import { ASSUMPTIONS, centralValue, PATH_IDS, type Scenario, simulateAll } from '../../src/engine/index.js';
 import { fyrbodal, model, readJson } from '../helpers.js';
 
@@ -6,13 +7,13 @@ import { fyrbodal, model, readJson } from '../helpers.js';
  * Status quo on the default data (Fyrbodal) against published figures, every input at its central value.
  * Published ranges (../shared/DATA-SOURCES.md §2), in 2026 prices:
  * - IT ≈ 2.3–2.7 % of municipal operating cost on average (SKR; Institutet för framtidsstudier), across
- *   48 kommuner 0.4–4.56 % (Trinovo); operating cost 774 bn SEK / 10.52 million inhabitants in 2022
- *   (Ekonomifakta) × 1.07 CPI to 2026 ≈ 78 750 SEK per inhabitant;
+ *   48 kommuner 0.4–4.56 % (Trinovo); operating cost per inhabitant from src/calibration/size-classes.ts
+ *   (Ekonomifakta 2022 × 1.07 to 2026 prices);
  * - IT cost per workstation 9 922–20 187 SEK (Södertörn 2008) × 1.38 CPI ≈ 13 700–27 900 SEK, with
  *   1.3–2.8 employees per computer (Södertörn 2007);
  * - small kommuner above large ones per inhabitant.
+ * The same comparison by size class, for every kommun: test/data/size-classes.test.ts.
  */
-const OPERATING_COST_PER_INHABITANT = (774e9 / 10.52e6) * 1.07;
 const COST_PER_WORKSTATION = [9_922 * 1.38, 20_187 * 1.38];
 const EMPLOYEES_PER_COMPUTER = [1.3, 2.8];
 

@@ -5,7 +5,8 @@
  * Run: npx tsx bench/calibration.ts [capabilities.json]
  */
 import { readFileSync } from 'node:fs';
-import { calibrateBySize, renderSizeClassFigure } from '../src/calibration/size-classes.js';
+import { calibrateBySize } from '../src/calibration/size-classes.js';
+import { renderSizeClassFigure } from '../src/calibration/size-classes-table.js';
 import {
   ASSUMPTIONS,
   centralValue,

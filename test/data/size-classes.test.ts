@@ -4,16 +4,14 @@ import {
   calibrateBySize,
   MEASURES,
   OPERATING_COST_PER_INHABITANT,
-  renderMisses,
-  renderSizeClassFigure,
   SIZE_CLASSES,
   type SizeClassCalibration,
   type SizeClassId,
-  sizeClassFigure,
   statusQuoFigures,
   summariseBySize,
   type Verdict,
 } from '../../src/calibration/size-classes.js';
+import { renderMisses, renderSizeClassFigure, sizeClassFigure } from '../../src/calibration/size-classes-table.js';
 import type { Capability, Municipality, Scenario } from '../../src/engine/index.js';
 import { fixed, fyrbodal, readJson } from '../helpers.js';
 

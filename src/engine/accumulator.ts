@@ -3,6 +3,7 @@
  * the per-run samples of each output, and summarises the runs received so far into Results.
  * The statistics it uses live in statistics.ts, the discounting in npv.ts, the audit table in audit.ts.
  */
+
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
 import { runTable } from './audit.js';
 import type { PreparedModel } from './model.js';
@@ -27,6 +28,7 @@ import {
   TOTAL_METRICS,
   type TotalMetric,
 } from './simulate.js';
+import { stabilityOf } from './stability.js';
 import { breakEven, describe, isCheaper } from './statistics.js';
 
 /**
@@ -334,6 +336,7 @@ export class Accumulator {
       years: model.years,
       paths,
       inputs,
+      stability: stabilityOf(this),
     };
   }
 }

@@ -3,11 +3,13 @@
  * member and uncertain input. Types only, plus the format's name and version; the numbers are filled in
  * by `Accumulator.summarize` (accumulator.ts).
  */
+
 import type { AssumptionId } from './assumptions.js';
 import type { DecisionAnalysis } from './decision.js';
 import type { PathId } from './schema.js';
 import type { Driver } from './sensitivity.js';
 import type { MemberYearMetric } from './simulate.js';
+import type { Stability } from './stability.js';
 import type { ThresholdAnalysis } from './thresholds.js';
 
 /** The results file's format name and version (see docs/results-format.md). */
@@ -121,4 +123,9 @@ export interface Results {
   decision?: DecisionAnalysis;
   /** What would have to be true: each path's thresholds (thresholds.ts). Absent until computed. */
   thresholds?: ThresholdAnalysis;
+  /**
+   * Whether the runs summarised give a stable answer (stability.ts): each path's P10/P50/P90 net effect and
+   * probability of being cheaper within their tolerances at 95 % confidence. Absent in files before it.
+   */
+  stability?: Stability;
 }

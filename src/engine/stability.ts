@@ -45,6 +45,11 @@ export interface Stability {
   runs: number;
   /** Every enabled path stable, and at least MIN_STABLE_RUNS runs. */
   stable: boolean;
+  /**
+   * For a finished run (the CLI): the least multiple of 100 runs at which the runs were already stable, or
+   * null when they never were (firstStable). Absent from partial summaries.
+   */
+  stableAt?: number | null;
   paths: PathStability[];
 }
 

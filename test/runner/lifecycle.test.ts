@@ -86,8 +86,8 @@ describe('the pool runner’s run lifecycle', () => {
   it('drops a superseded run: its callbacks never fire, the newer run finishes with its own figures', async () => {
     const r = runner();
     const a = recorder();
-    r.run(scenario(400, 1), a.callbacks);
-    const b = scenario(400, 2);
+    r.run(scenario(300, 1), a.callbacks);
+    const b = scenario(300, 2);
     const results = await run(r, b);
     await settle();
     expect(a.log).toEqual({ progress: [], finished: [], failed: [] });
@@ -99,11 +99,10 @@ describe('the pool runner’s run lifecycle', () => {
     const preview = await run(r, scenario(300));
     expect(preview.runsDone).toBe(300);
     const more = recorder();
-    r.runMore(scenario(700), 300, more.callbacks);
+    r.runMore(scenario(600), 300, more.callbacks);
     const continued = await more.ended;
-    expect(continued.runsDone).toBe(700);
-    same(continued, await run(r, scenario(700)));
-    same(continued, simulateAll(model(scenario(700))));
+    expect(continued.runsDone).toBe(600);
+    same(continued, simulateAll(model(scenario(600))));
   });
 
   it('"Kör fler" doubles a finished run, simulating only the new runs, as one run of twice the count', async () => {
@@ -116,15 +115,15 @@ describe('the pool runner’s run lifecycle', () => {
       },
     }));
     const r = runner(factory);
-    await run(r, scenario(400));
+    await run(r, scenario(300));
     ranges.length = 0;
     const more = recorder();
-    r.runMore(scenario(800), 400, more.callbacks);
+    r.runMore(scenario(600), 300, more.callbacks);
     const doubled = await more.ended;
     expect(ranges.length).toBeGreaterThan(0);
-    expect(Math.min(...ranges)).toBe(400);
-    expect(more.log.progress.every((n) => n > 400 && n < 800)).toBe(true);
-    same(doubled, await run(r, scenario(800)));
+    expect(Math.min(...ranges)).toBe(300);
+    expect(more.log.progress.every((n) => n > 300 && n < 600)).toBe(true);
+    same(doubled, await run(r, scenario(600)));
   });
 
   it('reports nothing more after cancel(), whether cancelled at once or after the first picture', async () => {
@@ -154,7 +153,7 @@ describe('the pool runner’s run lifecycle', () => {
   });
 
   it('runs a chunk again on a fresh worker when one throws or hangs, with the figures of a clean run', async () => {
-    const clean = simulateAll(model(scenario(500, 6)));
+    const clean = simulateAll(model(scenario(400, 6)));
     const crashing = simulationEndpoints((made, api) =>
       made === 1
         ? {
@@ -165,13 +164,13 @@ describe('the pool runner’s run lifecycle', () => {
           }
         : undefined,
     );
-    same(await run(runner(crashing.factory), scenario(500, 6)), clean);
+    same(await run(runner(crashing.factory), scenario(400, 6)), clean);
     expect(crashing.made()).toBeGreaterThan(2);
 
     const hanging = simulationEndpoints((made, api) =>
       made === 2 ? { ...api, run: () => new Promise<never>(() => {}) as never } : undefined,
     );
-    same(await run(runner(hanging.factory, 1000), scenario(500, 6)), clean);
+    same(await run(runner(hanging.factory, 1000), scenario(400, 6)), clean);
     expect(hanging.made()).toBeGreaterThan(2);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Every worker of `moduleWorkers` (src/controllers/simulation-client.ts) needs its line here.
+ * Every worker of `moduleWorkers` (src/runner/module-workers.ts) needs its line here.
  *
  * `platform.ts` for the single-file build, which opens from a folder (`file://`), where browsers refuse to
  * fetch files or to start workers from files: the workers come inlined (Vite's `?worker&inline`, started
@@ -12,7 +12,7 @@ import regions from '../public/data/regions.json';
 import AggregateWorker from '../workers/aggregate.worker.ts?worker&inline';
 import AnalysisWorker from '../workers/analysis.worker.ts?worker&inline';
 import SimulationWorker from '../workers/simulation.worker.ts?worker&inline';
-import type { WorkerFactory } from './controllers/simulation-client.js';
+import type { WorkerFactory } from './runner/comlink.js';
 
 export const appWorkers: WorkerFactory = {
   simulation: () => new SimulationWorker({ name: 'simulation' }),

@@ -3,7 +3,8 @@
  * use module workers and fetch the data from `public/data/`; the single-file build (`npm run build:single`,
  * which opens from a folder, `file://`) replaces this module with `platform.single.ts` (see vite.config.ts).
  */
-import { moduleWorkers, type WorkerFactory } from './controllers/simulation-client.js';
+import type { WorkerFactory } from './runner/comlink.js';
+import { moduleWorkers } from './runner/module-workers.js';
 
 export const appWorkers: WorkerFactory = moduleWorkers;
 

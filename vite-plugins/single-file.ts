@@ -38,8 +38,9 @@ export function singleFile(publicDir: string): Plugin[] {
         const chunks = Object.values(bundle).filter((x): x is OutputChunk => x.type === 'chunk');
         if (!page || chunks.length !== 1)
           return this.error(`single-file build: expected index.html and one script, got ${Object.keys(bundle)}`);
-        // the module workers of `moduleWorkers` (the default of SimulationClient) are emitted as files too, but
-        // never started: the app passes `appWorkers`, here the inlined ones. Drop them; anything else is an error.
+        // module workers (`moduleWorkers`, src/runner/module-workers.ts), if anything imported them, would be
+        // emitted as files too, but never started: the app passes `appWorkers`, here the inlined ones. Drop
+        // them; anything else is an error.
         const names = Object.keys(bundle).filter((name) => name !== 'index.html' && name !== chunks[0].fileName);
         for (const name of names.filter((x) => /(^|\/)[\w-]+\.worker-[\w-]+\.js$/.test(x))) delete bundle[name];
         const others = names.filter((name) => name in bundle);

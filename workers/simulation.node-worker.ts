@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadModel, type PreparedModel, Simulator } from '../src/engine/index.js';
+import { chunkBuffers } from '../src/runner/endpoint.js';
 
 let simulator: Simulator | undefined;
 
@@ -17,6 +18,5 @@ parentPort?.on('message', (message: { load?: [unknown, unknown, unknown]; runSta
   }
   if (!simulator || message.runStart === undefined || message.runCount === undefined) return;
   const chunk = simulator.simulateChunk(message.runStart, message.runCount);
-  const buffers = [chunk.totals, chunk.memberRuns, chunk.blockSums, chunk.groupSums, chunk.draws].map((a) => a.buffer);
-  parentPort?.postMessage({ chunk }, buffers as ArrayBuffer[]);
+  parentPort?.postMessage({ chunk }, chunkBuffers(chunk));
 });

@@ -2,8 +2,8 @@
  * What the mediator's modules in `src/app/` need from the page that hosts them (`<dm-app>`): the store,
  * the replaceable storage and workers, and the few DOM-ish acts (saving a file, focusing an editor).
  */
-import type { WorkerFactory } from '../controllers/simulation-client.js';
 import type { AssumptionId } from '../engine/index.js';
+import type { WorkerFactory } from '../runner/comlink.js';
 import type { AppState } from '../state/app-state.js';
 import type { SavedScenarios } from '../state/saved-scenarios.js';
 import type { Store } from '../state/store.js';

@@ -3,7 +3,6 @@
  * value is dragged, continued to the full count when the drag ends; "Kör fler" continues a finished run) →
  * swings, decision analysis and threshold search. The only run id lives here.
  */
-import { SimulationClient } from '../controllers/simulation-client.js';
 import {
   type AssumptionId,
   type Capability,
@@ -13,6 +12,8 @@ import {
   type Results,
   type Scenario,
 } from '../engine/index.js';
+import { workerEndpoints } from '../runner/comlink.js';
+import { PoolRunner, type Runner } from '../runner/runner.js';
 import * as actions from '../state/actions.js';
 import type { AppHost, Recipe } from './host.js';
 import type { Address } from './location.js';
@@ -34,7 +35,7 @@ export const PREVIEW_RUNS = 300;
 
 /** Runs the store's scenario on the app's workers and records the results in the store. */
 export class RunController {
-  private client?: SimulationClient;
+  private client?: Runner;
   private timer?: ReturnType<typeof setTimeout>;
   private previewFrame = 0;
   /** The scenario (without its run count) of the latest preview. */
@@ -56,7 +57,7 @@ export class RunController {
 
   /** Start the workers on the loaded data; runs start from here on. */
   connect(municipalities: Municipality[], capabilities: Capability[]): void {
-    this.client = new SimulationClient(this.host.workerFactory, undefined, this.host.workerTimeoutMs);
+    this.client = new PoolRunner(workerEndpoints(this.host.workerFactory), undefined, this.host.workerTimeoutMs);
     this.client.setData(municipalities, capabilities);
   }
 

@@ -2,9 +2,10 @@
  * The saved-scenario commands (list, save, rename, duplicate, delete, unreadable entries) and their notices,
  * results given to scenarios saved mid-run, and the runs of compared scenarios saved without results.
  */
-import { SimulationClient } from '../controllers/simulation-client.js';
 import { loadModel, type Results, type Scenario } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
+import { workerEndpoints } from '../runner/comlink.js';
+import { PoolRunner, type Runner } from '../runner/runner.js';
 import * as actions from '../state/actions.js';
 import {
   type KeyResults,
@@ -22,7 +23,7 @@ export class SavedCommands {
   /** Saved scenarios saved before their run had finished: id → the scenario saved (JSON), given results when it ends. */
   private readonly awaitingRun = new Map<string, string>();
   /** Runs chosen saved scenarios without results, one at a time, on workers of its own (see `runCompared`). */
-  private compareClient?: SimulationClient;
+  private compareClient?: Runner;
   private compareQueue: Promise<void> = Promise.resolve();
   /** Ids queued or being run for the comparison. */
   private readonly comparing = new Set<string>();
@@ -186,7 +187,7 @@ export class SavedCommands {
           en: 'it does not fit this version’s municipality or capability data. Open it to see what needs changing',
         });
       if (!this.compareClient) {
-        this.compareClient = new SimulationClient(this.host.workerFactory, 2, this.host.workerTimeoutMs);
+        this.compareClient = new PoolRunner(workerEndpoints(this.host.workerFactory), 2, this.host.workerTimeoutMs);
         this.compareClient.setData(data.municipalities, data.capabilities);
       }
       const client = this.compareClient;

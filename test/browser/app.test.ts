@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
-import { FIRST_LOOK_RUNS, moduleWorkers, type WorkerFactory } from '../../src/controllers/simulation-client.js';
 import { loadModel, type Scenario, simulateAll } from '../../src/engine/index.js';
+import type { WorkerFactory } from '../../src/runner/comlink.js';
+import { moduleWorkers } from '../../src/runner/module-workers.js';
+import { FIRST_LOOK_RUNS } from '../../src/runner/runner.js';
 import { SCENARIOS } from '../../src/scenarios.js';
 import { loadScenario } from '../../src/state/actions.js';
 import { encodeScenario } from '../../src/state/scenario-link.js';

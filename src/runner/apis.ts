@@ -1,0 +1,148 @@
+/**
+ * What each worker of the pool does, as factories of plain objects: a simulation worker simulates ranges
+ * of runs, the aggregator collects them and summarises, the analysis worker searches thresholds. A Web
+ * Worker exposes one (workers/*.worker.ts), the in-process endpoint calls a fresh one. Each object holds
+ * one worker's state; the engine does the work. No threads or messages here.
+ */
+import {
+  Accumulator,
+  type AssumptionId,
+  analyseDecision,
+  type ChunkResult,
+  type DecisionAnalysis,
+  findThresholds,
+  loadModel,
+  oneAtATime,
+  type PathId,
+  type PreparedModel,
+  type Results,
+  Simulator,
+  type Swing,
+  type ThresholdAnalysis,
+} from '../engine/index.js';
+
+/** Load a model from raw inputs, or throw its issues as one message. */
+function load(scenario: unknown, data: [unknown, unknown] | undefined): PreparedModel {
+  if (!data) throw new Error('data not set');
+  const model = loadModel(scenario, ...data);
+  if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+  return model.value;
+}
+
+/** A simulation worker: loads a run's scenario, then simulates the ranges of runs it is given. */
+export function createSimulationApi() {
+  let data: [unknown, unknown] | undefined;
+  let simulator: Simulator | undefined;
+  /** The run the loaded model belongs to: requests for any other run are refused (they are stale). */
+  let loadedRun = -1;
+  return {
+    setData(municipalities: unknown, capabilities: unknown): void {
+      data = [municipalities, capabilities];
+    },
+    load(scenario: unknown, run: number): void {
+      simulator = new Simulator(load(scenario, data));
+      loadedRun = run;
+    },
+    run(runStart: number, runCount: number, run: number): ChunkResult | null {
+      if (run !== loadedRun) return null;
+      if (!simulator) throw new Error('no scenario loaded');
+      return simulator.simulateChunk(runStart, runCount);
+    },
+  };
+}
+
+/** The aggregator: collects a run's chunks in an Accumulator and summarises, off the main thread. */
+export function createAggregateApi() {
+  let data: [unknown, unknown] | undefined;
+  let accumulator: Accumulator | undefined;
+  let prepared: PreparedModel | undefined;
+  /**
+   * Runs the current run has room for. Its accumulator is made at the first chunk, so that allocating it
+   * (≈ 60 MB at 10 000 runs) does not compete for a core with the first worker's first picture.
+   */
+  let room = 0;
+  /** The run's accumulator, made when first needed. */
+  function collected(): Accumulator {
+    if (!prepared) throw new Error('not started');
+    accumulator ??= new Accumulator(prepared, room);
+    return accumulator;
+  }
+  /** The run being collected: chunks and requests of any other run are stale and ignored. */
+  let currentRun = -1;
+  return {
+    setData(municipalities: unknown, capabilities: unknown): void {
+      data = [municipalities, capabilities];
+    },
+    start(scenario: unknown, runs: number, run: number): void {
+      const model = load(scenario, data);
+      accumulator = undefined;
+      room = runs;
+      prepared = model;
+      currentRun = run;
+    },
+    /** Continue the current collection under a new run token with room for `runs` runs in all. */
+    extend(runs: number, previousRun: number, run: number): boolean {
+      if (!prepared || previousRun !== currentRun) return false;
+      collected().grow(runs);
+      currentRun = run;
+      return true;
+    },
+    add(chunk: ChunkResult, run: number): number {
+      if (run !== currentRun) return -1;
+      const into = collected();
+      into.add(chunk);
+      return into.runsDone;
+    },
+    runTable(run: number): { columns: string[]; rows: number[][] } | null {
+      if (!prepared || run !== currentRun) return null;
+      return collected().runTable();
+    },
+    swings(inputs: AssumptionId[], run: number): Swing[] | null {
+      if (!prepared || run !== currentRun) return null;
+      return oneAtATime(prepared, inputs);
+    },
+    /** Cost against capacity, acceptability and value of information from the collected runs. */
+    decision(lambda: number, run: number): DecisionAnalysis | null {
+      if (!prepared || run !== currentRun || !accumulator || accumulator.runsDone === 0) return null;
+      return analyseDecision(accumulator, lambda);
+    },
+    /** A picture of one chunk alone (a run's first runs, before any block is in): not collected. */
+    glance(chunk: ChunkResult, run: number): Results | null {
+      if (!prepared || run !== currentRun) return null;
+      const alone = new Accumulator(prepared, chunk.runStart + chunk.runCount);
+      alone.add(chunk);
+      return alone.summarize();
+    },
+    summarize(run: number): Results | null {
+      if (run !== currentRun) return null;
+      return collected().summarize();
+    },
+  };
+}
+
+/** The threshold search (src/engine/thresholds.ts) in a worker of its own. */
+export function createAnalysisApi() {
+  let data: [unknown, unknown] | undefined;
+  return {
+    setData(municipalities: unknown, capabilities: unknown): void {
+      data = [municipalities, capabilities];
+    },
+    thresholds(
+      scenario: unknown,
+      inputs: Partial<Record<PathId, AssumptionId[]>>,
+      runs: number,
+      progress?: (done: number, total: number) => void,
+    ): ThresholdAnalysis {
+      return findThresholds(
+        load(scenario, data),
+        inputs,
+        runs,
+        progress ? (done, total) => void progress(done, total) : undefined,
+      );
+    },
+  };
+}
+
+export type SimulationApi = ReturnType<typeof createSimulationApi>;
+export type AggregateApi = ReturnType<typeof createAggregateApi>;
+export type AnalysisApi = ReturnType<typeof createAnalysisApi>;

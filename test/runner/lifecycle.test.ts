@@ -1,0 +1,215 @@
+/**
+ * The run lifecycle of the pool runner (src/runner/runner.ts) in Node, on in-process endpoints that pass
+ * values as workers do: superseded and cancelled runs stay silent, a preview or a finished run continued
+ * equals one run of the larger count, a failing or hung simulation worker is replaced (same figures) or
+ * the run fails with a message, and the latest run's analyses answer null once a newer run has started.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Results, type Scenario, simulateAll } from '../../src/engine/index.js';
+import { createSimulationApi, type SimulationApi } from '../../src/runner/apis.js';
+import type { EndpointFactory } from '../../src/runner/endpoint.js';
+import { inProcessEndpoint, inProcessEndpoints } from '../../src/runner/in-process.js';
+import { PoolRunner, type RunCallbacks } from '../../src/runner/runner.js';
+import { model, municipalities, scenarioWith, smallCatalogue } from '../helpers.js';
+
+const scenario = (runs: number, seed = 1): Scenario =>
+  scenarioWith((s) => {
+    s.runs = runs;
+    s.seed = seed;
+  });
+
+/** What a run reported, in order. */
+interface Log {
+  progress: number[];
+  finished: Results[];
+  failed: string[];
+}
+
+function recorder(): { log: Log; callbacks: RunCallbacks; ended: Promise<Results> } {
+  const log: Log = { progress: [], finished: [], failed: [] };
+  let end: (r: Results) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  const ended = new Promise<Results>((resolve, reject) => {
+    end = resolve;
+    fail = reject;
+  });
+  ended.catch(() => {}); // a run that fails is asserted through the log, or awaited by the test
+  const callbacks: RunCallbacks = {
+    progress: (done) => log.progress.push(done),
+    finished: (results) => {
+      log.finished.push(results);
+      end(results);
+    },
+    failed: (message) => {
+      log.failed.push(message);
+      fail(new Error(message));
+    },
+  };
+  return { log, callbacks, ended };
+}
+
+const runners: PoolRunner[] = [];
+function runner(factory: EndpointFactory = inProcessEndpoints, timeoutMs?: number): PoolRunner {
+  const r = new PoolRunner(factory, 2, timeoutMs);
+  r.setData(municipalities, smallCatalogue);
+  runners.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of runners.splice(0)) r.dispose();
+});
+
+const run = (r: PoolRunner, s: Scenario) => {
+  const rec = recorder();
+  r.run(s, rec.callbacks);
+  return rec.ended;
+};
+/** Let late answers of workers arrive (several tasks). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+const same = (a: Results, b: Results) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+
+/** Simulation endpoints whose `i`-th made (from 1) gets its API changed by `change`, if it returns one. */
+function simulationEndpoints(change: (made: number, api: SimulationApi) => SimulationApi | undefined) {
+  let made = 0;
+  const factory: EndpointFactory = {
+    ...inProcessEndpoints,
+    simulation: () => {
+      const api = createSimulationApi();
+      const changed = change(++made, api) ?? api;
+      return inProcessEndpoint(() => changed);
+    },
+  };
+  return { factory, made: () => made };
+}
+
+describe('the pool runner’s run lifecycle', () => {
+  it('drops a superseded run: its callbacks never fire, the newer run finishes with its own figures', async () => {
+    const r = runner();
+    const a = recorder();
+    r.run(scenario(300, 1), a.callbacks);
+    const b = scenario(300, 2);
+    const results = await run(r, b);
+    await settle();
+    expect(a.log).toEqual({ progress: [], finished: [], failed: [] });
+    same(results, simulateAll(model(b)));
+  });
+
+  it('continues a preview to the full count with the same figures as one run of that count', async () => {
+    const r = runner();
+    const preview = await run(r, scenario(300));
+    expect(preview.runsDone).toBe(300);
+    const more = recorder();
+    r.runMore(scenario(600), 300, more.callbacks);
+    const continued = await more.ended;
+    expect(continued.runsDone).toBe(600);
+    same(continued, simulateAll(model(scenario(600))));
+  });
+
+  it('"Kör fler" doubles a finished run, simulating only the new runs, as one run of twice the count', async () => {
+    const ranges: number[] = [];
+    const { factory } = simulationEndpoints((_, api) => ({
+      ...api,
+      run: (runStart, runCount, token) => {
+        ranges.push(runStart);
+        return api.run(runStart, runCount, token);
+      },
+    }));
+    const r = runner(factory);
+    await run(r, scenario(300));
+    ranges.length = 0;
+    const more = recorder();
+    r.runMore(scenario(600), 300, more.callbacks);
+    const doubled = await more.ended;
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(Math.min(...ranges)).toBe(300);
+    expect(more.log.progress.every((n) => n > 300 && n < 600)).toBe(true);
+    same(doubled, await run(r, scenario(600)));
+  });
+
+  it('reports nothing more after cancel(), whether cancelled at once or after the first picture', async () => {
+    const r = runner();
+    const atOnce = recorder();
+    r.run(scenario(600, 3), atOnce.callbacks);
+    r.cancel();
+    await settle();
+    expect(atOnce.log).toEqual({ progress: [], finished: [], failed: [] });
+
+    const later = recorder();
+    let cancelled = false;
+    r.run(scenario(2000, 4), {
+      ...later.callbacks,
+      progress: (done, results) => {
+        later.callbacks.progress(done, results);
+        if (!cancelled) r.cancel();
+        cancelled = true;
+      },
+    });
+    await expect.poll(() => cancelled, { timeout: 10_000 }).toBe(true);
+    await settle();
+    expect(later.log.progress).toHaveLength(1);
+    expect(later.log.finished).toEqual([]);
+    // the runner stays usable
+    expect((await run(r, scenario(200, 5))).runsDone).toBe(200);
+  });
+
+  it('runs a chunk again on a fresh worker when one throws or hangs, with the figures of a clean run', async () => {
+    const clean = simulateAll(model(scenario(400, 6)));
+    const crashing = simulationEndpoints((made, api) =>
+      made === 1
+        ? {
+            ...api,
+            run: () => {
+              throw new Error('crash');
+            },
+          }
+        : undefined,
+    );
+    same(await run(runner(crashing.factory), scenario(400, 6)), clean);
+    expect(crashing.made()).toBeGreaterThan(2);
+
+    const hanging = simulationEndpoints((made, api) =>
+      made === 2 ? { ...api, run: () => new Promise<never>(() => {}) as never } : undefined,
+    );
+    same(await run(runner(hanging.factory, 1000), scenario(400, 6)), clean);
+    expect(hanging.made()).toBeGreaterThan(2);
+  });
+
+  it('fails with a message when the simulation keeps failing, and runs again once it works', async () => {
+    let failing = true;
+    const { factory } = simulationEndpoints((_, api) =>
+      failing
+        ? {
+            ...api,
+            run: () => {
+              throw new Error('simulation crash');
+            },
+          }
+        : undefined,
+    );
+    const r = runner(factory);
+    const rec = recorder();
+    r.run(scenario(400), rec.callbacks);
+    await expect(rec.ended).rejects.toThrow('simulation crash');
+    expect(rec.log.finished).toEqual([]);
+    failing = false;
+    same(await run(r, scenario(400)), simulateAll(model(scenario(400))));
+  });
+
+  it('answers the latest run’s analyses, and null for them once a newer run has started', async () => {
+    const r = runner();
+    const s = scenario(300, 7);
+    const results = await run(r, s);
+    const input = results.paths.asymmetrisk.sensitivity.npvVsStatusQuo[0].input;
+    expect(await r.swings([input])).not.toBeNull();
+    expect(await r.decision()).not.toBeNull();
+    expect((await r.runTable())?.rows).toHaveLength(300);
+    const thresholds = r.thresholds(s, { asymmetrisk: [input] }, 100);
+
+    const newer = recorder();
+    r.run(scenario(300, 8), newer.callbacks);
+    const stale = [r.swings([input]), r.decision(), r.runTable(), thresholds];
+    expect(await Promise.all(stale)).toEqual([null, null, null, null]);
+    await newer.ended;
+    expect(await r.swings([input])).not.toBeNull();
+  });
+});

@@ -8,7 +8,8 @@ import * as Plot from '@observablehq/plot';
 import { type DecisionAnalysis, PATH_IDS, type PathId } from '../engine/index.js';
 import { formatNumber, type Lang } from '../i18n.js';
 import { formatPercent, inline, pathLabel } from './decision-words.js';
-import { ems, pathColours, pathLines } from './layout.js';
+import { ems, pathLines } from './layout.js';
+import { shareFrame, shareInner } from './share-frame.js';
 import type { ChartSpec } from './spec.js';
 
 /** The options of the acceptability curve (status quo included) in the fixed order. */
@@ -50,43 +51,30 @@ export function acceptabilityChart(decision: DecisionAnalysis, lang: Lang): Char
       ? `Andel av körningarna där varje alternativ ger mest, beroende på vad en utvecklingsårsarbetare är värd för er utöver lönekostnaden. Vid 0 kr jämförs bara kostnaden. Ett positivt värde betyder att ett utvecklingsår är värt mer för er än det kostar (pengarna i sig är redan räknade i kostnaden). Streckad lodrät linje: ett värde lika stort som lönekostnaden per årsarbetare, ${formatNumber(decision.wageCost, lang)} kr (utvecklingsåret värt dubbelt så mycket som det kostar).`
       : `Share of the runs in which each option yields most, depending on what a development FTE-year is worth to you beyond its wage cost. At SEK 0 only cost is compared. A positive value means a development year is worth more to you than it costs (the money itself is already counted in the cost). Dashed vertical line: a value equal to the wage cost per FTE, SEK ${formatNumber(decision.wageCost, lang)} (a development year worth twice what it costs).`,
     options: (width) => {
-      const marginLeft = 52;
-      const marginRight = 24;
-      const inner = width - marginLeft - marginRight;
+      const inner = shareInner(width);
       return {
         width,
         height: 300,
-        marginLeft,
-        marginRight,
-        marginTop: 24,
-        marginBottom: 44,
-        x: {
-          domain: [lambdas[0] / 1000, lambdas[lambdas.length - 1] / 1000],
-          // an axis label does not wrap: a shorter one on a narrow screen
-          label:
-            inner >= 520
-              ? sv
-                ? 'värde av en utvecklingsårsarbetare utöver lönekostnaden (tusen kr)'
-                : 'value of a development FTE-year beyond its wage cost (SEK thousand)'
-              : sv
-                ? 'värde utöver lönen (tusen kr)'
-                : 'value beyond wage (SEK thousand)',
-          labelAnchor: 'center',
-          labelArrow: 'none',
-          ticks: Math.max(2, Math.min(8, Math.floor(inner / 70))),
-          tickFormat: (d: number) => formatNumber(d, lang, 0),
-        },
-        y: {
-          domain: [0, 1],
-          label: sv ? 'andel körningar där alternativet är bäst' : 'share of runs in which the option is best',
-          grid: true,
-          tickFormat: (d: number) => formatPercent(d, lang),
-        },
-        color: {
-          ...pathColours(options),
-          legend: true,
-          tickFormat: (p: PathId) => pathLabel(p, lang),
-        },
+        ...shareFrame(
+          width,
+          lang,
+          {
+            domain: [lambdas[0] / 1000, lambdas[lambdas.length - 1] / 1000],
+            // an axis label does not wrap: a shorter one on a narrow screen
+            label:
+              inner >= 520
+                ? sv
+                  ? 'värde av en utvecklingsårsarbetare utöver lönekostnaden (tusen kr)'
+                  : 'value of a development FTE-year beyond its wage cost (SEK thousand)'
+                : sv
+                  ? 'värde utöver lönen (tusen kr)'
+                  : 'value beyond wage (SEK thousand)',
+            tickFormat: (d: number) => formatNumber(d, lang, 0),
+          },
+          sv ? 'andel körningar där alternativet är bäst' : 'share of runs in which the option is best',
+          options,
+          true,
+        ),
         marks: [
           Plot.ruleX([wage], { stroke: '#333', strokeDasharray: '4,3' }),
           // inside the frame right of its line, where the curves have mostly settled at the top or bottom

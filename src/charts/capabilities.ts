@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { PathId, Results } from '../engine/index.js';
 import { formatNumber, formatPercent, GROUP_LABEL, type Lang, PATH_LABEL, pick } from '../i18n.js';
 import { fanChart } from './fan-chart.js';
-import { ems } from './layout.js';
+import { ems, isNarrow } from './layout.js';
 import { activePaths, coverageCells } from './series.js';
 import type { ChartSpec } from './spec.js';
 
@@ -43,7 +43,7 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
         : 'Light cells are gaps: capabilities the budget does not stretch to. One cell per municipality and key capability, one grid per path.',
       options: (width) => {
         // on a narrow screen each grid gets its title above it instead of a column of titles at the side
-        const narrow = width < 480;
+        const narrow = isNarrow(width);
         const marginRight = narrow ? 10 : Math.min(200, width * 0.25);
         return {
           width,

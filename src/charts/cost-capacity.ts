@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { type DecisionAnalysis, PATH_IDS, type PathId, type PlanePath } from '../engine/index.js';
 import { formatNumber, type Lang, pick } from '../i18n.js';
 import { formatPercent, inline, pathLabel } from './decision-words.js';
-import { ems, panelTitles, pathColours } from './layout.js';
+import { ems, isNarrow, panelTitles, pathColours } from './layout.js';
 import { PATH_COLOUR } from './series.js';
 import type { ChartSpec } from './spec.js';
 
@@ -90,7 +90,7 @@ export function planeNote(decision: DecisionAnalysis, lang: Lang): string | null
 }
 
 /** Panels per row: two for four paths (squarer scatter plots), three for more, one on a narrow screen. */
-const planeColumns = (width: number, n: number) => (width < 480 ? 1 : n === 4 || width < 700 ? 2 : Math.min(3, n));
+const planeColumns = (width: number, n: number) => (isNarrow(width) ? 1 : n === 4 || width < 700 ? 2 : Math.min(3, n));
 
 export function planeChart(decision: DecisionAnalysis, lang: Lang): ChartSpec {
   const sv = lang === 'sv';

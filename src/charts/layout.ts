@@ -19,6 +19,12 @@ export const FONT_PX = 12;
  */
 export const ems = (px: number, bold = false) => (px / FONT_PX) * (bold ? 0.85 : 0.9);
 
+/**
+ * Whether a chart `width` px wide is narrow (a phone, or high zoom): there a chart puts names above what
+ * they name, since long words cannot wrap in a side margin.
+ */
+export const isNarrow = (width: number) => width < 480;
+
 /** Panels per row of small multiples: three where they fit, fewer on a narrow screen or at high zoom. */
 export const columnsFor = (width: number) => (width < 420 ? 1 : width < 600 ? 2 : 3);
 

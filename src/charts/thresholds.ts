@@ -28,7 +28,8 @@ import {
   lowerFirst,
   pathLabel,
 } from './decision-words.js';
-import { ems, pathColours, pathLines } from './layout.js';
+import { ems, pathLines } from './layout.js';
+import { shareFrame, shareInner } from './share-frame.js';
 import type { ChartSpec } from './spec.js';
 
 /** One threshold in words: the claim, how much of the scenario's assumption lies on the paying side, the error. */
@@ -173,35 +174,18 @@ function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, l
     options: (width) => {
       // the label of the shaded range runs inwards from its nearer edge, so it is never cut off
       const leftHalf = (prior[0] + prior[1]) / 2 <= (lo + hi) / 2;
-      const marginLeft = 52;
-      const marginRight = 24;
-      const inner = width - marginLeft - marginRight;
+      const inner = shareInner(width);
       return {
         width,
         height: 260,
-        marginLeft,
-        marginRight,
-        marginTop: 24,
-        marginBottom: 44,
-        x: {
-          domain: [lo, hi],
-          label: pick(def.unit, lang),
-          labelAnchor: 'center',
-          labelArrow: 'none',
-          ticks: Math.max(2, Math.min(8, Math.floor(inner / 70))),
-          tickFormat: tick,
-        },
-        y: {
-          domain: [0, 1],
-          label: sv ? 'andel körningar billigare' : 'share of runs cheaper',
-          grid: true,
-          tickFormat: (d: number) => formatPercent(d, lang),
-        },
-        color: {
-          ...pathColours(paths),
-          legend: paths.length > 1,
-          tickFormat: (p: PathId) => pathLabel(p, lang),
-        },
+        ...shareFrame(
+          width,
+          lang,
+          { domain: [lo, hi], label: pick(def.unit, lang), tickFormat: tick },
+          sv ? 'andel körningar billigare' : 'share of runs cheaper',
+          paths,
+          paths.length > 1,
+        ),
         marks: [
           ...(prior[1] > prior[0]
             ? [

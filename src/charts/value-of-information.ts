@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { assumptionDef, type DecisionAnalysis } from '../engine/index.js';
 import { formatNumber, type Lang, pick } from '../i18n.js';
 import { formatMsek, lowerFirst } from './decision-words.js';
-import { ems, wrappedLines } from './layout.js';
+import { ems, isNarrow, wrappedLines } from './layout.js';
 import type { ChartSpec } from './spec.js';
 
 /** EVPPI below this (SEK) is left out of the chart and summed up as "the others". */
@@ -70,7 +70,7 @@ export function evppiChart(decision: DecisionAnalysis, lang: Lang): ChartSpec | 
       : 'How much lower the expected cost would be if the input’s true value were known before choosing a path (SEK m, present value). The whisker shows the estimate’s uncertainty (±1 standard error). Dashed line: perfect knowledge of everything, an upper bound.',
     options: (width) => {
       // narrow (phone, high zoom): each input's name above its bar, since long words cannot wrap in a margin
-      const narrow = width < 480;
+      const narrow = isNarrow(width);
       const marginLeft = narrow ? 12 : Math.min(300, width * 0.42);
       const marginRight = 20;
       const inner = width - marginLeft - marginRight;

@@ -1,38 +1,15 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine/index.js';
-import { encodeScenario } from '../../src/state/scenario-link.js';
-import { readJson } from '../helpers.js';
-
-const root = new URL('../..', import.meta.url).pathname;
-const executablePath =
-  process.env.CHROME_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-const presets = ['fyrbodal', 'dalsland', 'trestad', 'sml-it'].map((id) => readJson(`scenarios/${id}.json`) as Scenario);
+import { describe, expect, it } from 'vitest';
+import { charts, launchChromium, presetLink, runDone, servedBuild, watchPage } from './served-build.js';
 
 /** The built app (dist/) as a static host serves it, in Chromium: CSP, outside requests, print. */
 describe('the built app', () => {
-  let server: PreviewServer;
-  const outDir = mkdtempSync(join(tmpdir(), 'dm-dist-'));
-
-  beforeAll(async () => {
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    server = await preview({ root, logLevel: 'silent', build: { outDir }, preview: { port: 0, strictPort: false } });
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const served = servedBuild('dm-dist-');
+  const { outDir } = served;
 
   it('opened from a folder (file://), where browsers block its scripts, says why and what to do', async () => {
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`file://${join(outDir, 'index.html')}`);
@@ -46,69 +23,38 @@ describe('the built app', () => {
   }, 60_000);
 
   it('runs under its Content-Security-Policy and sends no request outside its origin', async () => {
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
-      const requests: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      await page.addInitScript(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => {
-          (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
-      await page.goto(`${base}#s=${encodeScenario({ ...presets[0], runs: 400 }, presets, 'sv')}`);
-      await page.waitForFunction(
-        () =>
-          (document.querySelector('dm-app') as unknown as { store: { state: { run: { status: string } } } })?.store
-            .state.run.status === 'done',
-        null,
-        { timeout: 90_000 },
-      );
+      const base = served.base();
+      const { errors, requests, violations } = await watchPage(page);
+      await page.goto(`${base}#${presetLink(400)}`);
+      await runDone(page);
       // the message for a page that cannot start stays hidden when it can
       expect(await page.locator('[data-no-start]').isVisible()).toBe(false);
       const csp = await page.evaluate(() =>
         document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
       );
       expect(csp).toContain("script-src 'self'");
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+      expect(await violations()).toEqual([]);
       expect(errors).toEqual([]);
       const origin = new URL(base).origin;
       expect(
         requests.filter((url) => !url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')),
       ).toEqual([]);
       // the charts were drawn
-      const svgs = await page.evaluate(
-        () =>
-          document
-            .querySelector('dm-app')!
-            .shadowRoot!.querySelector('dm-results')!
-            .shadowRoot!.querySelectorAll('dm-chart').length,
-      );
-      expect(svgs).toBeGreaterThan(0);
+      expect(await charts(page)).toBeGreaterThan(0);
     } finally {
       await browser.close();
     }
   }, 120_000);
 
   it('prints the summary on at most two A4 pages without controls', async () => {
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-      const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
-      await page.goto(`${base}#sammanfattning&s=${encodeScenario({ ...presets[0], runs: 600 }, presets, 'sv')}`);
+      const base = served.base();
+      await page.goto(`${base}#sammanfattning&${presetLink(600)}`);
       // printed as a reader would print it: with the thresholds that follow the run
       await page.waitForFunction(
         () => {

@@ -1,20 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine/index.js';
-import { encodeScenario } from '../../src/state/scenario-link.js';
-import { readJson } from '../helpers.js';
+import { build } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { charts, launchChromium, presetLink, root, runDone, servedBuild, watchPage } from './served-build.js';
 
-const root = new URL('../..', import.meta.url).pathname;
-const executablePath =
-  process.env.CHROME_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
-const presets = ['fyrbodal', 'dalsland', 'trestad', 'sml-it'].map((id) => readJson(`scenarios/${id}.json`) as Scenario);
-const link = `#s=${encodeScenario({ ...presets[0], runs: 400 }, presets, 'sv')}`;
+const link = `#${presetLink(400)}`;
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -22,36 +13,9 @@ const filesUnder = (dir: string): string[] =>
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort();
 
-type Page = Awaited<ReturnType<Browser['newPage']>>;
-const runDone = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      (document.querySelector('dm-app') as unknown as { store?: { state: { run: { status: string } } } })?.store?.state
-        .run.status === 'done',
-    null,
-    { timeout: 90_000 },
-  );
-const charts = (page: Page) =>
-  page.evaluate(
-    () =>
-      document
-        .querySelector('dm-app')!
-        .shadowRoot!.querySelector('dm-results')!
-        .shadowRoot!.querySelectorAll('dm-chart').length,
-  );
-
 describe('the built app offline (service worker)', () => {
-  let server: PreviewServer | undefined;
-  const outDir = mkdtempSync(join(tmpdir(), 'dm-offline-'));
-
-  beforeAll(async () => {
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    server = await preview({ root, logLevel: 'silent', build: { outDir }, preview: { port: 0, strictPort: false } });
-  }, 120_000);
-
-  afterAll(async () => {
-    await server?.close();
-  });
+  const served = servedBuild('dm-offline-');
+  const { outDir } = served;
 
   it('precaches every file the build emits: the page, scripts, workers and data', () => {
     const source = readFileSync(join(outDir, 'sw.js'), 'utf8');
@@ -64,11 +28,11 @@ describe('the built app offline (service worker)', () => {
   });
 
   it('after its first visit, opens and computes with the server gone', async () => {
-    const browser = await chromium.launch({ executablePath, args });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const base = server!.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
+      const base = served.base();
       await page.goto(`${base}${link}`);
       await runDone(page);
       // the service worker is installed and has cached everything
@@ -85,8 +49,8 @@ describe('the built app offline (service worker)', () => {
         { timeout: 30_000 },
       );
       // the server goes away and the network with it
-      await server!.close();
-      server = undefined;
+      await served.server!.close();
+      served.server = undefined;
       await context.setOffline(true);
       const failed: string[] = [];
       page.on('requestfailed', (r) => failed.push(r.url()));
@@ -116,28 +80,16 @@ describe('the single-file build', () => {
   });
 
   it('opens from a folder (file://), runs its workers and shows results under its policy', async () => {
-    const browser = await chromium.launch({ executablePath, args });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      page.on('request', (r) => requests.push(r.url()));
-      await page.addInitScript(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => {
-          (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
+      const { errors, requests, violations } = await watchPage(page);
       await page.goto(`file://${join(outDir, 'index.html')}${link}`);
       await runDone(page);
       expect(await page.evaluate(() => document.querySelector('dm-app')!.store.state.run.results!.runsDone)).toBe(400);
       expect(await charts(page)).toBeGreaterThan(0);
       expect(await page.locator('[data-no-start]').isVisible()).toBe(false);
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+      expect(await violations()).toEqual([]);
       expect(errors).toEqual([]);
       expect(requests.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
     } finally {

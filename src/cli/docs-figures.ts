@@ -16,6 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sizeClassFigure } from '../calibration/size-classes-table.js';
 import { decisionBlock } from './figures/decision.js';
 import { EARLIER_DEFAULTS, earlierDefaultsBlock } from './figures/earlier-defaults.js';
 import { applyBlocks, markerProblems, staleBlocks } from './figures/markers.js';
@@ -36,6 +37,7 @@ export const BLOCK_NAMES = [
   'catalogue-counts',
   'assumptions',
   'fixed-constants',
+  'size-classes',
   'fyrbodal-headline',
   'fyrbodal-earlier-defaults',
   'sml-it',
@@ -52,6 +54,7 @@ export function figureBlocks(): Record<BlockName, string> {
     'catalogue-counts': catalogueBlock(),
     assumptions: assumptionsBlock(),
     'fixed-constants': fixedConstantsBlock(),
+    'size-classes': sizeClassFigure(),
     'fyrbodal-headline': headlineBlock(fyrbodal, fyrbodalRun),
     'fyrbodal-earlier-defaults': earlierDefaultsBlock(fyrbodal),
     'sml-it': smlItBlock(smlIt, runScenario(smlIt)),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   calibrateBySize,
@@ -11,7 +10,7 @@ import {
   summariseBySize,
   type Verdict,
 } from '../../src/calibration/size-classes.js';
-import { renderMisses, renderSizeClassFigure, sizeClassFigure } from '../../src/calibration/size-classes-table.js';
+import { renderMisses, renderSizeClassFigure } from '../../src/calibration/size-classes-table.js';
 import type { Capability, Municipality, Scenario } from '../../src/engine/index.js';
 import { fixed, fyrbodal, readJson } from '../helpers.js';
 
@@ -218,11 +217,5 @@ describe('size-class calibration on the shipped data', () => {
       MEASURES.length,
     );
     expect(text).toMatch(/\| budget +\| kr per inhabitant +\|[^\n]*by construction/);
-  });
-
-  it('is the table docs/model.md shows between its size-classes markers', () => {
-    const doc = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
-    const block = doc.match(/<!-- figures:size-classes -->\n([\s\S]*?)\n<!-- \/figures:size-classes -->/);
-    expect(block?.[1].trim()).toBe(sizeClassFigure().trim());
   });
 });

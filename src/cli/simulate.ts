@@ -8,15 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  analyseDecision,
-  decisiveInputs,
-  findThresholds,
-  firstStable,
-  loadModel,
-  PATH_IDS,
-  type Results,
-} from '../engine/index.js';
+import { analyseDecision, decisiveInputs, findThresholds, loadModel, PATH_IDS, type Results } from '../engine/index.js';
 import { formatTable } from './format-table.js';
 import { collectInThreads } from './run-threads.js';
 
@@ -107,12 +99,11 @@ async function main(): Promise<void> {
   const results: Results = accumulator.summarize();
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(`${results.runsDone} runs on ${workers || 'no'} worker thread(s) in ${seconds.toFixed(2)} s\n`);
-  if (results.stability) {
-    // how many of these runs the answer needed (src/engine/stability.ts)
-    results.stability.stableAt = firstStable(accumulator);
-    const at = results.stability.stableAt;
-    process.stderr.write(at === null ? 'Not yet a stable answer: run more\n' : `Stable answer after ${at} runs\n`);
-  }
+  // how many of these runs the answer needed (src/engine/stability.ts)
+  const stableAt = results.stability?.stableAt ?? null;
+  process.stderr.write(
+    stableAt === null ? 'Not yet a stable answer: run more\n' : `Stable answer after ${stableAt} runs\n`,
+  );
   if (!values.quick) {
     const analysing = performance.now();
     results.decision = analyseDecision(accumulator);

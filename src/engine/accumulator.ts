@@ -28,7 +28,7 @@ import {
   TOTAL_METRICS,
   type TotalMetric,
 } from './simulate.js';
-import { stabilityOf } from './stability.js';
+import { MIN_STABLE_RUNS, STABILITY_STEP, stabilityOf } from './stability.js';
 import { breakEven, describe, isCheaper } from './statistics.js';
 
 /**
@@ -48,6 +48,13 @@ export class Accumulator {
   private groupSums: (Float64Array | undefined)[];
   private blockRuns: Int32Array;
   private done = 0;
+  /**
+   * The first checkpoint at which the runs from run 0 give a stable answer (stability.ts), or null while
+   * none has; and the next checkpoint to check. Checked as the runs from 0 arrive, so that it costs one
+   * check per checkpoint however often the runs are summarised.
+   */
+  private stable: number | null = null;
+  private checkpoint = MIN_STABLE_RUNS;
 
   constructor(model: PreparedModel, runs = model.scenario.runs) {
     this.model = model;
@@ -112,12 +119,62 @@ export class Accumulator {
 
   /** Whether the runs received are exactly runs 0 … done − 1. */
   private contiguous(): boolean {
+    return this.contiguousRuns() === this.done;
+  }
+
+  /** How many runs from run 0 on have all been received (runs 0 … k − 1). */
+  contiguousRuns(): number {
     let k = 0;
     for (let b = 0; b < this.blockRuns.length && this.blockRuns[b] > 0; b++) {
       k += this.blockRuns[b];
       if (this.blockRuns[b] < BLOCK_RUNS) break;
     }
-    return k === this.done;
+    return k;
+  }
+
+  /**
+   * The first n runs as the view that npv.ts and stability.ts read (no copy). They must all have been
+   * received (n ≤ contiguousRuns()).
+   */
+  prefix(n: number): Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'> {
+    if (n > this.contiguousRuns()) throw new RangeError(`runs 0 … ${n - 1} have not all been received`);
+    const stride = this.runs;
+    return {
+      years: this.T,
+      discountRate: this.discountRate,
+      runsDone: n,
+      enabled: (path) => this.enabled(path),
+      totalSamples: (metric, path, t) => {
+        const row = (TOTAL_METRICS.indexOf(metric) * PATH_IDS.length + PATH_IDS.indexOf(path)) * this.T + t;
+        return this.totals.subarray(row * stride, row * stride + n);
+      },
+    };
+  }
+
+  /**
+   * Keep only the first n runs (a multiple of BLOCK_RUNS, all received): a run that stopped at a stable
+   * answer is then exactly a run of n, and "run more" grows it from there.
+   */
+  truncate(n: number): void {
+    if (n % BLOCK_RUNS !== 0) throw new RangeError(`can only keep a multiple of ${BLOCK_RUNS} runs`);
+    if (n > this.contiguousRuns()) throw new RangeError(`runs 0 … ${n - 1} have not all been received`);
+    const narrow = (source: Float64Array) => {
+      const rows = source.length / this.runs;
+      const target = new Float64Array(rows * n);
+      for (let row = 0; row < rows; row++) target.set(source.subarray(row * this.runs, row * this.runs + n), row * n);
+      return target;
+    };
+    this.totals = narrow(this.totals);
+    this.memberRuns = narrow(this.memberRuns);
+    this.draws = narrow(this.draws);
+    const blocks = n / BLOCK_RUNS;
+    this.blockSums.length = blocks;
+    this.groupSums.length = blocks;
+    this.blockRuns = this.blockRuns.slice(0, blocks);
+    this.runs = n;
+    this.done = n;
+    if (this.stable !== null && this.stable > n) this.stable = null;
+    this.checkpoint = Math.min(this.checkpoint, Math.max(MIN_STABLE_RUNS, n + STABILITY_STEP));
   }
 
   /** Add one chunk. Chunks must not overlap and must lie within [0, runs). */
@@ -195,6 +252,20 @@ export class Accumulator {
   /** One row per run received, for audit (audit.ts). */
   runTable(): { columns: string[]; rows: number[][] } {
     return runTable(this);
+  }
+
+  /**
+   * Where the runs first give a stable answer: every checkpoint (a multiple of STABILITY_STEP from
+   * MIN_STABLE_RUNS) the runs received from run 0 have reached is checked in order, until one is stable.
+   * Depends only on the runs, not on the order they arrived in. Null while none is.
+   */
+  stableAt(): number | null {
+    const received = this.contiguousRuns();
+    while (this.stable === null && this.checkpoint <= received) {
+      if (stabilityOf(this.prefix(this.checkpoint)).stable) this.stable = this.checkpoint;
+      else this.checkpoint += STABILITY_STEP;
+    }
+    return this.stable;
   }
 
   /** Summarise the runs received so far. */
@@ -336,7 +407,8 @@ export class Accumulator {
       years: model.years,
       paths,
       inputs,
-      stability: stabilityOf(this),
+      // where the answer became stable, once every run is in
+      stability: { ...stabilityOf(this), ...(n === this.runs ? { stableAt: this.stableAt() } : {}) },
     };
   }
 }

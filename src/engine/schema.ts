@@ -181,6 +181,11 @@ export const ScenarioSchema = v.strictObject({
   horizonYears: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)),
   runs: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)),
   seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4294967295)),
+  /**
+   * Stop at the first stable answer (src/engine/stability.ts), checked every 100 runs, with `runs` as the
+   * most; absent or false: run all `runs`. Part of the scenario, so a link reproduces where it stopped.
+   */
+  stopWhenStable: v.optional(v.boolean()),
   discountRate: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.5)),
   paths: v.strictObject({
     samverkan: v.strictObject({

@@ -46,8 +46,8 @@ export interface Stability {
   /** Every enabled path stable, and at least MIN_STABLE_RUNS runs. */
   stable: boolean;
   /**
-   * For a finished run (the CLI): the least multiple of 100 runs at which the runs were already stable, or
-   * null when they never were (firstStable). Absent from partial summaries.
+   * Once every run is in: the first multiple of 100 runs (from MIN_STABLE_RUNS) at which the runs from run 0
+   * gave a stable answer, or null when none did (Accumulator.stableAt). Absent from partial summaries.
    */
   stableAt?: number | null;
   paths: PathStability[];
@@ -97,26 +97,18 @@ export function pathStability(path: PathId, npv: Float64Array, statusQuo: Float6
   };
 }
 
-/** Stability of the first `runs` runs (all runs received when omitted) of every enabled path. */
-export function stabilityOf(
-  acc: Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'>,
-  runs = acc.runsDone,
-): Stability {
-  const statusQuo = presentValue(acc, 'totalCost', 'status-quo').subarray(0, runs);
+/** The accumulator views stability reads: all runs received, or the first n (Accumulator.prefix). */
+type RunsView = Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'>;
+
+/** Stability of the runs a view holds, for every enabled path. */
+export function stabilityOf(acc: RunsView): Stability {
+  const runs = acc.runsDone;
+  const statusQuo = presentValue(acc, 'totalCost', 'status-quo');
   const paths = PATH_IDS.filter((p) => p !== 'status-quo' && acc.enabled(p)).map((p) =>
-    pathStability(p, npvVsStatusQuo(acc, p).subarray(0, runs), statusQuo),
+    pathStability(p, npvVsStatusQuo(acc, p), statusQuo),
   );
   return { runs, stable: runs >= MIN_STABLE_RUNS && paths.every((p) => p.stable), paths };
 }
 
-/**
- * The least multiple of `step` runs (from MIN_STABLE_RUNS) at which the runs received are stable, or null.
- * For a finished run (the CLI, the benchmark): how many runs the answer needed. O(n/step · P·n log n).
- */
-export function firstStable(
-  acc: Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'>,
-  step = 100,
-): number | null {
-  for (let runs = MIN_STABLE_RUNS; runs <= acc.runsDone; runs += step) if (stabilityOf(acc, runs).stable) return runs;
-  return null;
-}
+/** Stability is checked at every multiple of this many runs (a block: where a run may stop). */
+export const STABILITY_STEP = 100;

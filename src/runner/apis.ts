@@ -69,6 +69,8 @@ export function createAggregateApi() {
   }
   /** The run being collected: chunks and requests of any other run are stale and ignored. */
   let currentRun = -1;
+  /** Whether the run stops at its first stable answer (the scenario's `stopWhenStable`). */
+  let stopWhenStable = false;
   return {
     setData(municipalities: unknown, capabilities: unknown): void {
       data = [municipalities, capabilities];
@@ -79,19 +81,37 @@ export function createAggregateApi() {
       room = runs;
       prepared = model;
       currentRun = run;
+      stopWhenStable = model.scenario.stopWhenStable === true;
     },
-    /** Continue the current collection under a new run token with room for `runs` runs in all. */
+    /**
+     * Continue the current collection under a new run token with room for `runs` runs in all ("run more":
+     * it runs them all, whatever the stability).
+     */
     extend(runs: number, previousRun: number, run: number): boolean {
       if (!prepared || previousRun !== currentRun) return false;
       collected().grow(runs);
       currentRun = run;
+      stopWhenStable = false;
       return true;
     },
-    add(chunk: ChunkResult, run: number): number {
-      if (run !== currentRun) return -1;
+    /** Collect a chunk. `stop`: the runs from 0 are a stable answer and the run stops there. */
+    add(chunk: ChunkResult, run: number): { runsDone: number; stop: boolean } {
+      if (run !== currentRun) return { runsDone: -1, stop: false };
       const into = collected();
       into.add(chunk);
-      return into.runsDone;
+      return { runsDone: into.runsDone, stop: stopWhenStable && into.stableAt() !== null };
+    },
+    /**
+     * The complete result of the run: the first `stableAt` runs when it stopped at a stable answer (the
+     * runs simulated beyond are dropped, so it equals a run of that many), with where the answer became
+     * stable.
+     */
+    finish(run: number): Results | null {
+      if (run !== currentRun) return null;
+      const into = collected();
+      const stableAt = into.stableAt();
+      if (stopWhenStable && stableAt !== null && into.runsDone > stableAt) into.truncate(stableAt);
+      return into.summarize();
     },
     runTable(run: number): { columns: string[]; rows: number[][] } | null {
       if (!prepared || run !== currentRun) return null;

@@ -343,7 +343,7 @@ export class PoolRunner implements Runner {
       lastSummary = performance.now() + 3 * (performance.now() - started);
       show(results);
     };
-    const added: Promise<number>[] = [];
+    const added: Promise<unknown>[] = [];
     // the first failure of the aggregator ends the run at once, not after every chunk has been simulated
     let failure: unknown = null;
     const fail = (error: unknown) => {
@@ -372,14 +372,20 @@ export class PoolRunner implements Runner {
           // the aggregator may be in the middle of a summary of several hundred milliseconds
           const adding = aggregate(pool.aggregator.api.add(chunk, token));
           added.push(adding);
-          void adding.then(maybeSummarize).catch(fail);
+          void adding
+            .then((taken) => {
+              // a stable answer: no more chunks are handed out; those under way still arrive
+              if (taken.stop) queue.length = 0;
+              return maybeSummarize();
+            })
+            .catch(fail);
         }
       }),
     );
     if (failure !== null) throw failure;
     await Promise.all(added);
     if (!current()) return;
-    const results = await aggregate(pool.aggregator.api.summarize(token));
+    const results = await aggregate(pool.aggregator.api.finish(token));
     if (results && current()) callbacks.finished(results);
   }
 }

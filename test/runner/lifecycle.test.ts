@@ -5,7 +5,14 @@
  * the run fails with a message, and the latest run's analyses answer null once a newer run has started.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Results, type Scenario, simulateAll } from '../../src/engine/index.js';
+import {
+  ASSUMPTIONS,
+  centralValue,
+  MIN_STABLE_RUNS,
+  type Results,
+  type Scenario,
+  simulateAll,
+} from '../../src/engine/index.js';
 import { createSimulationApi, type SimulationApi } from '../../src/runner/apis.js';
 import type { EndpointFactory } from '../../src/runner/endpoint.js';
 import { inProcessEndpoint, inProcessEndpoints } from '../../src/runner/in-process.js';
@@ -193,6 +200,53 @@ describe('the pool runner’s run lifecycle', () => {
     expect(rec.log.finished).toEqual([]);
     failing = false;
     same(await run(r, scenario(400)), simulateAll(model(scenario(400))));
+  });
+
+  it('stops at the first stable answer when the scenario asks, as one run of that many, and "Kör fler" goes on', async () => {
+    // every input fixed: every run the same, so the answer is stable at the first checkpoint (400 runs)
+    const certain = (runs: number, stop: boolean) =>
+      scenarioWith((s) => {
+        s.runs = runs;
+        s.stopWhenStable = stop;
+        s.assumptions = Object.fromEntries(
+          ASSUMPTIONS.map((a) => [a.id, { dist: 'fixed', value: centralValue(a.default), source: 'antagande: test' }]),
+        ) as Scenario['assumptions'];
+      });
+    const r = runner();
+    const stopped = await run(r, certain(2000, true));
+    expect(stopped.runsDone).toBe(MIN_STABLE_RUNS);
+    expect(stopped.stability?.stableAt).toBe(MIN_STABLE_RUNS);
+    // the same as a run of exactly that many (whose answer is stable at its last run)
+    same(stopped, simulateAll(model(certain(MIN_STABLE_RUNS, false))));
+    const more = recorder();
+    r.runMore(certain(1000, true), stopped.runsDone, more.callbacks);
+    const continued = await more.ended;
+    expect(continued.runsDone).toBe(1000);
+    same(continued, simulateAll(model(certain(1000, false))));
+    // without the option it runs all, and says where the answer became stable
+    const all = await run(r, certain(1000, false));
+    expect(all.runsDone).toBe(1000);
+    expect(all.stability?.stableAt).toBe(MIN_STABLE_RUNS);
+  });
+
+  it('stops where the runs from 0 first give a stable answer, whatever the order chunks arrive in', async () => {
+    const uncertain = (runs: number, stop: boolean) =>
+      scenarioWith((s) => {
+        s.runs = runs;
+        s.seed = 11;
+        s.members = s.members.slice(0, 3);
+        // a merger's probability of being cheaper is near ½ here and needs ≈ 10 000 runs for ±1 pp
+        s.paths.sammanlaggning.enabled = false;
+        s.stopWhenStable = stop;
+      });
+    const full = simulateAll(model(uncertain(1500, false)));
+    const at = full.stability?.stableAt ?? null;
+    expect(at).not.toBeNull();
+    expect(at).toBeLessThan(1500);
+    const stopped = await run(runner(), uncertain(1500, true));
+    expect(stopped.stability?.stableAt).toBe(at);
+    expect(stopped.runsDone).toBe(at);
+    same(stopped, simulateAll(model(uncertain(at as number, false))));
   });
 
   it('answers the latest run’s analyses, and null for them once a newer run has started', async () => {

@@ -112,6 +112,9 @@ describe('scenario links', () => {
       seed: (s) => {
         s.seed = 7;
       },
+      stopWhenStable: (s) => {
+        s.stopWhenStable = true;
+      },
       discountRate: (s) => {
         s.discountRate = 0.03;
       },

@@ -10,7 +10,10 @@
  *     and summary (Accumulator.add + summarize);
  *   - the reference kernel (bench/reference-kernel.ts): the tightest loop for one path-year, against which
  *     the engine's simulation time per path-year is compared ("efficiency" = engine / reference).
- * --quick skips the 100 000-run cases and the 290-member case.
+ *   - runs to a stable answer (src/engine/stability.ts) for each preset and for Västra Götaland's 49
+ *     kommuner as one scenario: runs simulated in one thread, 100 at a time, until the runs from 0 are
+ *     stable (at most 20 000), and the time that took.
+ * --quick skips the 100 000-run cases, the 290-member case and the regional stability case.
  * Prints a table and writes bench/results.json (keeping the `browser` key written by browser.bench.ts).
  * Reports only: nothing here asserts a time. Other processes on the machine make the figures noisy.
  */
@@ -20,7 +23,16 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHUNK_RUNS, runInThreads } from '../src/cli/run-threads.js';
-import { Accumulator, loadModel, type PreparedModel, Simulator, splitRuns } from '../src/engine/index.js';
+import {
+  Accumulator,
+  BLOCK_RUNS,
+  loadModel,
+  PROBABILITY_TOLERANCE,
+  type PreparedModel,
+  Simulator,
+  splitRuns,
+  stabilityOf,
+} from '../src/engine/index.js';
 import { type ReferenceResult, referenceKernel } from './reference-kernel.js';
 
 const root = new URL('..', import.meta.url);
@@ -111,6 +123,47 @@ async function runCase(members: Members, runs: number, workers: number): Promise
   };
 }
 
+interface StabilityCase {
+  label: string;
+  members: number;
+  stableAt: number | null;
+  runsSimulated: number;
+  seconds: number;
+  /** The binding part at the last check: each path's errors as a share of their tolerance. */
+  paths: { path: string; quantile: number; probability: number }[];
+}
+
+/** Child: runs of a scenario file (or Västra Götaland) in one thread, 100 at a time, until stable. */
+function stabilityCase(file: string): StabilityCase {
+  const municipalities = read('public/data/municipalities.json') as { code: string; county: string }[];
+  const most = 20_000;
+  const scenario = { ...read(file === 'vg' ? SCENARIO : file), runs: most };
+  if (file === 'vg') scenario.members = municipalities.filter((m) => m.county === '14').map((m) => m.code);
+  const model = prepare([scenario, municipalities, read('public/data/capabilities.json')]);
+  const simulator = new Simulator(model);
+  const acc = new Accumulator(model, most);
+  const started = performance.now();
+  let runs = 0;
+  while (runs < most && acc.stableAt() === null) {
+    acc.add(simulator.simulateChunk(runs, BLOCK_RUNS));
+    runs += BLOCK_RUNS;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const last = stabilityOf(acc.prefix(acc.stableAt() ?? runs));
+  return {
+    label: file === 'vg' ? 'Västra Götaland (49)' : file.replace('scenarios/', '').replace('.json', ''),
+    members: model.members.length,
+    stableAt: acc.stableAt(),
+    runsSimulated: runs,
+    seconds,
+    paths: last.paths.map((p) => ({
+      path: p.path,
+      quantile: p.quantileError / p.quantileTolerance,
+      probability: p.probabilityError / PROBABILITY_TOLERANCE,
+    })),
+  };
+}
+
 /** Child: the in-thread path of runInThreads (workers = 0), timed per phase. */
 function splitCase(runs: number): Split {
   const model = prepare(inputs('fyrbodal', runs));
@@ -166,7 +219,9 @@ if (values.child) {
       ? splitCase(runs)
       : values.child === 'reference'
         ? referenceKernel()
-        : await runCase(values.members as Members, runs, Number(values.workers));
+        : values.child === 'stability'
+          ? stabilityCase(values.members as string)
+          : await runCase(values.members as Members, runs, Number(values.workers));
   process.stdout.write(JSON.stringify(result));
 } else {
   const self = fileURLToPath(import.meta.url);
@@ -256,6 +311,25 @@ if (values.child) {
     `  efficiency engine / reference: ${efficiency.toFixed(1)}× by wall time, ${cpuEfficiency.toFixed(1)}× by process CPU time (kernel: median of ${reference.batches} batches × ${fmt(reference.repetitions)} path-years)`,
   );
 
+  console.log('');
+  console.log('Runs to a stable answer (P10/P50/P90 within ±0.5 % of status quo, P(cheaper) within ±1 pp, 95 %),');
+  console.log('in one thread, 100 runs at a time; errors as a share of their tolerance at that point (≤ 1 is stable):');
+  const presets = [
+    'scenarios/fyrbodal.json',
+    'scenarios/dalsland.json',
+    'scenarios/sml-it.json',
+    'scenarios/trestad.json',
+  ];
+  const stability: StabilityCase[] = [];
+  for (const file of quick ? presets : [...presets, 'vg']) {
+    const c = child<StabilityCase>(['--child', 'stability', '--members', file, '--runs', '0']);
+    stability.push(c);
+    const worst = c.paths.map((p) => `${p.path} ${p.quantile.toFixed(2)}/${p.probability.toFixed(2)}`).join(', ');
+    console.log(
+      `  ${c.label.padEnd(22)}${String(c.members).padStart(4)} members  ${(c.stableAt === null ? `not stable at ${fmt(c.runsSimulated)}` : `stable at ${fmt(c.stableAt)}`).padEnd(22)}${fmt(c.seconds, 1).padStart(6)} s   ${worst}`,
+    );
+  }
+
   const file = new URL('bench/results.json', root);
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(
@@ -272,6 +346,7 @@ if (values.child) {
         split,
         reference,
         efficiency: { wall: efficiency, cpu: cpuEfficiency },
+        stability,
       },
       null,
       2,

@@ -1,104 +1,54 @@
 import type { AssumptionDef, PathId, Text } from './engine/index.js';
+import { APP_STRINGS } from './i18n/app.js';
+import { CHARTS_STRINGS } from './i18n/charts.js';
+import { COMMON_STRINGS } from './i18n/common.js';
+import { DATA_STRINGS } from './i18n/data.js';
+import { DECISION_STRINGS } from './i18n/decision.js';
+import type { Entry } from './i18n/entry.js';
+import { RESULTS_STRINGS } from './i18n/results.js';
+import { SAVED_STRINGS } from './i18n/saved.js';
+import { SCENARIO_STRINGS } from './i18n/scenario.js';
+import { SUMMARY_STRINGS } from './i18n/summary.js';
+import { WORK_STRINGS } from './i18n/work.js';
 
 export type Lang = 'sv' | 'en';
 
 /** Pick the text of a bilingual string. */
 export const pick = (text: Text, lang: Lang): string => text[lang];
 
+/** Every UI text by key: one table per screen or area in src/i18n/, a key in one table only (test/state/i18n.test.ts). */
 const STRINGS = {
-  appTitle: { sv: 'Digitala motorn', en: 'Digitala motorn' },
-  appSubtitle: {
-    sv: 'Scenarier för kommunernas gemensamma IT – kostnad och kapacitet över tid',
-    en: 'Scenarios for shared municipal IT – cost and capacity over time',
-  },
-  language: { sv: 'In English', en: 'På svenska' },
-  copyLink: { sv: 'Kopiera länk', en: 'Copy link' },
-  summary: { sv: 'Sammanfattning', en: 'Summary' },
-  workspace: { sv: 'Arbetsyta', en: 'Workspace' },
-  linkCopied: {
-    sv: 'Länken är kopierad. Den som öppnar den får exakt samma scenario och siffror.',
-    en: 'The link is copied. Whoever opens it gets exactly the same scenario and figures.',
-  },
-  linkNotCopied: { sv: 'Kopiera länken härifrån:', en: 'Copy the link from here:' },
-  linkLong: {
-    sv: 'Länken blir lång eftersom scenariot har många ändringar, och vissa e-postprogram klipper långa länkar. Skicka hellre scenariofilen (Ladda ner scenario).',
-    en: 'The link is long because the scenario has many changes, and some mail programs cut long links. Send the scenario file instead (Download scenario).',
-  },
-  resultsOutdated: {
-    sv: 'Siffrorna gäller scenariot före den senaste ändringen, som inte kan köras',
-    en: 'The figures belong to the scenario before the last change, which cannot be run',
-  },
-  linkTooLong: {
-    sv: 'Scenariot är för stort för en länk: en så lång länk går inte att öppna. Inget kopierades. Ladda ner scenariot som fil i stället (Ladda ner scenario); filen bär allt, också importerade siffror.',
-    en: 'The scenario is too large for a link: a link that long cannot be opened. Nothing was copied. Download the scenario as a file instead (Download scenario); the file carries everything, imported figures included.',
-  },
-  linkFailed: {
-    sv: 'Länken kunde inte öppnas',
-    en: 'The link could not be opened',
-  },
-  linkFallback: {
-    sv: 'Förvalt scenario visas i stället. Inget sparat har ändrats.',
-    en: 'The default scenario is shown instead. Nothing saved has changed.',
-  },
-  fileFailed: { sv: 'Scenariofilen kunde inte öppnas', en: 'The scenario file could not be opened' },
-  field: { sv: 'fält', en: 'field' },
-  close: { sv: 'Stäng', en: 'Close' },
-  download: { sv: 'Ladda ner scenario', en: 'Download scenario' },
-  upload: { sv: 'Öppna scenariofil', en: 'Open scenario file' },
-  runs: { sv: 'Körningar', en: 'Runs' },
-  runsDone: { sv: 'körningar klara', en: 'runs done' },
-  preview: { sv: 'Förhandsvisning', en: 'Preview' },
-  running: { sv: 'Räknar …', en: 'Computing …' },
-  loading: { sv: 'Laddar data …', en: 'Loading data …' },
-  members: { sv: 'Kommuner', en: 'Municipalities' },
-  presets: { sv: 'Förval', en: 'Presets' },
-  searchMunicipality: { sv: 'Lägg till kommun', en: 'Add municipality' },
-  remove: { sv: 'Ta bort', en: 'Remove' },
-  paths: { sv: 'Vägval', en: 'Paths' },
-  assumptions: { sv: 'Antaganden', en: 'Assumptions' },
-  low: { sv: 'Låg', en: 'Low' },
-  likely: { sv: 'Troligast', en: 'Most likely' },
-  high: { sv: 'Hög', en: 'High' },
-  source: { sv: 'Källa', en: 'Source' },
-  reset: { sv: 'Återställ', en: 'Reset' },
-  settings: { sv: 'Körning', en: 'Run settings' },
-  horizon: { sv: 'År framåt', en: 'Years ahead' },
-  seed: { sv: 'Frö', en: 'Seed' },
-  form: { sv: 'Samverkansform', en: 'Legal form' },
-  host: { sv: 'Värdkommun', en: 'Host municipality' },
-  largest: { sv: 'Största kommunen', en: 'Largest municipality' },
-  shared: { sv: 'Delade förmågor', en: 'Shared capabilities' },
-  allPoolable: { sv: 'Alla som kan delas', en: 'All that can be shared' },
-  allTransferable: { sv: 'Alla som kan flyttas', en: 'All that can be moved' },
-  bodyPopulation: { sv: 'Invånare som den regionala aktören betjänar', en: 'Inhabitants served by the regional body' },
-  tabCost: { sv: 'Kostnad', en: 'Cost' },
-  tabCapacity: { sv: 'Kapacitet', en: 'Capacity' },
-  tabCapabilities: { sv: 'Förmågor', en: 'Capabilities' },
-  tabMunicipalities: { sv: 'Per kommun', en: 'By municipality' },
-  tabUncertainty: { sv: 'Osäkerhet', en: 'Uncertainty' },
-  tabDecision: { sv: 'Beslut', en: 'Decision' },
-  tabData: { sv: 'Data och källor', en: 'Data and sources' },
-  tabCompare: { sv: 'Jämförelse', en: 'Comparison' },
-  showTable: { sv: 'Visa som tabell', en: 'Show as table' },
-  showChart: { sv: 'Visa som diagram', en: 'Show as chart' },
-  invalidScenario: { sv: 'Scenariot kan inte köras:', en: 'The scenario cannot run:' },
-  workerFailed: {
-    sv: 'Beräkningen misslyckades. Senaste giltiga resultat visas. Ändra en inställning för att försöka igen.',
-    en: 'The computation failed. The last valid result is shown. Change a setting to try again.',
-  },
-  dataFailed: { sv: 'Kunde inte läsa in data', en: 'Could not load data' },
-  year: { sv: 'År', en: 'Year' },
-  path: { sv: 'Vägval', en: 'Path' },
-  municipality: { sv: 'Kommun', en: 'Municipality' },
-  noResults: { sv: 'Inga resultat ännu', en: 'No results yet' },
-  cheaper: { sv: 'billigare', en: 'cheaper' },
-  dearer: { sv: 'dyrare', en: 'dearer' },
-} satisfies Record<string, Text>;
+  ...APP_STRINGS,
+  ...CHARTS_STRINGS,
+  ...COMMON_STRINGS,
+  ...DATA_STRINGS,
+  ...DECISION_STRINGS,
+  ...RESULTS_STRINGS,
+  ...SAVED_STRINGS,
+  ...SCENARIO_STRINGS,
+  ...SUMMARY_STRINGS,
+  ...WORK_STRINGS,
+};
 
-export type StringKey = keyof typeof STRINGS;
+type Strings = typeof STRINGS;
+export type StringKey = keyof Strings;
+/** The values a key's text takes (none for a plain text). */
+type ArgsOf<K extends StringKey> = K extends StringKey
+  ? Strings[K]['sv'] extends (...args: infer A) => string
+    ? A
+    : []
+  : never;
 
-/** A UI string in the chosen language. */
-export const t = (key: StringKey, lang: Lang): string => STRINGS[key][lang];
+/** A UI string in the chosen language; a text with values takes them after the language. */
+export function t<K extends StringKey>(key: K, lang: Lang, ...args: ArgsOf<K>): string {
+  const text = STRINGS[key][lang] as string | ((...values: readonly unknown[]) => string);
+  return typeof text === 'function' ? text(...args) : text;
+}
+
+/** Every key, for the test that each is used and has both languages. */
+export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
+/** The texts of a key in both languages. */
+export const entryOf = (key: StringKey): Entry => STRINGS[key];
 
 export const PATH_LABEL: Record<PathId, Text> = {
   'status-quo': { sv: 'Status quo (nuläge)', en: 'Status quo' },
@@ -127,7 +77,8 @@ export const FORM_LABEL: Record<string, Text> = {
   bolag: { sv: 'Gemensamt bolag', en: 'Jointly owned company' },
 };
 
-const locale = (lang: Lang) => (lang === 'sv' ? 'sv-SE' : 'en-GB');
+/** The locale of a language, for dates and numbers. */
+export const locale = (lang: Lang) => (lang === 'sv' ? 'sv-SE' : 'en-GB');
 
 /** Number formats by language and digits: creating one costs far more than using it (tables format thousands). */
 const formats = new Map<string, Intl.NumberFormat>();

@@ -97,7 +97,7 @@ export class Files {
     try {
       raw = JSON.parse(await file.text());
     } catch {
-      return refuse(lang === 'sv' ? `${file.name} är inte giltig JSON` : `${file.name} is not valid JSON`);
+      return refuse(t('isNotValidJson', lang, file.name));
     }
     const parsed = parseScenario(raw);
     const model = parsed.ok ? loadModel(parsed.value, data.municipalities, data.capabilities) : parsed;

@@ -3,6 +3,7 @@
  * (preview, apply, cancel, reset) and edits of single profile and capability values with their refusals.
  */
 import { type Capability, type Municipality, parseCapabilities, parseMunicipalities } from '../engine/index.js';
+import { t } from '../i18n.js';
 import { parseCapabilityFile } from '../import/capabilities.js';
 import { capabilityFieldLabel, profileFieldLabel } from '../import/labels.js';
 import { parseProfileFile } from '../import/profiles.js';
@@ -128,13 +129,10 @@ export class Overrides {
 
   /** Say why an edited value was not accepted; the previous value stays. */
   private refuseEdit(what: string, why: string): void {
-    const sv = this.store.state.lang === 'sv';
     this.store.update(
       actions.noticeShown({
         kind: 'error',
-        text: sv
-          ? `Värdet för ${what} godtogs inte: ${why}. Det tidigare värdet gäller.`
-          : `The value for ${what} was not accepted: ${why}. The previous value stands.`,
+        text: t('theValueForWas', this.store.state.lang, what, why),
       }),
     );
   }

@@ -3,7 +3,7 @@
  * results given to scenarios saved mid-run, and the runs of compared scenarios saved without results.
  */
 import { loadModel, type Results, type Scenario } from '../engine/index.js';
-import type { Lang } from '../i18n.js';
+import { type Lang, t } from '../i18n.js';
 import { workerEndpoints } from '../runner/comlink.js';
 import { PoolRunner, type Runner } from '../runner/runner.js';
 import * as actions from '../state/actions.js';
@@ -90,15 +90,12 @@ export class SavedCommands {
       const names = (lang: Lang) =>
         unreadable
           .slice(0, 3)
-          .map((x) => (lang === 'sv' ? `”${x.name ?? 'Namnlöst scenario'}”` : `“${x.name ?? 'Untitled scenario'}”`))
+          .map((x) => t('quotedName', lang, x.name))
           .join(', ') + (n > 3 ? ' …' : '');
       this.store.update(
         actions.noticeShown({
           kind: 'error',
-          text:
-            this.store.state.lang === 'sv'
-              ? `${n === 1 ? 'Ett sparat scenario' : `${n} sparade scenarier`} kan inte läsas av den här versionen: ${names('sv')}. ${n === 1 ? 'Det' : 'De'} finns kvar under Sparade scenarier, där du kan ladda ner eller ta bort ${n === 1 ? 'det' : 'dem'}.`
-              : `${n === 1 ? 'A saved scenario' : `${n} saved scenarios`} cannot be read by this version: ${names('en')}. ${n === 1 ? 'It is' : 'They are'} kept under Saved scenarios, where you can download or delete ${n === 1 ? 'it' : 'them'}.`,
+          text: t('savedUnreadable', this.store.state.lang, n, names(this.store.state.lang)),
         }),
       );
     }
@@ -172,8 +169,10 @@ export class SavedCommands {
   }
 
   private async runOneCompared(id: string): Promise<void> {
-    const fail = (reason: { sv: string; en: string }) =>
-      this.store.update(actions.compareRunChanged(id, { status: 'failed', reason }));
+    const fail = (key: 'compareDoesNotFit' | 'compareComputationFailed') => {
+      const reason = { sv: t(key, 'sv'), en: t(key, 'en') };
+      return this.store.update(actions.compareRunChanged(id, { status: 'failed', reason }));
+    };
     try {
       const { data, saved, compare } = this.store.state;
       const item = saved.items.find((x) => x.id === id);
@@ -181,11 +180,7 @@ export class SavedCommands {
         this.store.update(actions.compareRunChanged(id, null));
         return;
       }
-      if (!loadModel(item.scenario, data.municipalities, data.capabilities).ok)
-        return fail({
-          sv: 'det passar inte den här versionens kommun- eller förmågeuppgifter. Öppna det för att se vad som behöver ändras',
-          en: 'it does not fit this version’s municipality or capability data. Open it to see what needs changing',
-        });
+      if (!loadModel(item.scenario, data.municipalities, data.capabilities).ok) return fail('compareDoesNotFit');
       if (!this.compareClient) {
         this.compareClient = new PoolRunner(workerEndpoints(this.host.workerFactory), 2, this.host.workerTimeoutMs);
         this.compareClient.setData(data.municipalities, data.capabilities);
@@ -202,11 +197,7 @@ export class SavedCommands {
           failed: resolve,
         }),
       );
-      if (typeof outcome === 'string')
-        return fail({
-          sv: 'beräkningen misslyckades. Kryssa ur det och i det igen för att försöka på nytt',
-          en: 'the computation failed. Untick it and tick it again to try again',
-        });
+      if (typeof outcome === 'string') return fail('compareComputationFailed');
       await this.attachResults(id, keyResults(outcome));
       this.store.update(actions.compareRunChanged(id, null));
     } finally {
@@ -226,9 +217,7 @@ export class SavedCommands {
       const raw = await this.host.savedScenarios.raw(ref);
       this.host.saveFile(unreadableFileName(entry), `${rawText(raw)}\n`, 'application/json');
     } catch (error) {
-      this.storageError(error, (why, sv) =>
-        sv ? `Kunde inte läsa posten ur webbläsaren (${why}).` : `Could not read the entry from the browser (${why}).`,
-      );
+      this.storageError(error, 'couldNotReadEntry');
     }
   }
 
@@ -238,9 +227,7 @@ export class SavedCommands {
       await this.host.savedScenarios.discard(ref);
       await this.loadSaved();
     } catch (error) {
-      this.storageError(error, (why, sv) =>
-        sv ? `Kunde inte ta bort posten (${why}).` : `Could not delete the entry (${why}).`,
-      );
+      this.storageError(error, 'couldNotDeleteEntry');
     }
   }
 
@@ -265,17 +252,16 @@ export class SavedCommands {
   }
 
   private storageFailed(error: unknown): void {
-    this.storageError(error, (why, sv) =>
-      sv
-        ? `Kunde inte spara i webbläsaren (${why}, t.ex. fullt lagringsutrymme). Ladda ner scenariot som fil i stället.`
-        : `Could not save in the browser (${why}, e.g. storage full). Download the scenario as a file instead.`,
-    );
+    this.storageError(error, 'couldNotSaveInBrowser');
   }
 
   /** Say that the browser's storage refused an operation, naming the error it gave. */
-  private storageError(error: unknown, text: (why: string, sv: boolean) => string): void {
-    const sv = this.store.state.lang === 'sv';
-    const why = (error as Error).name ?? (sv ? 'fel' : 'error');
-    this.store.update(actions.noticeShown({ kind: 'error', text: text(why, sv) }));
+  private storageError(
+    error: unknown,
+    key: 'couldNotReadEntry' | 'couldNotDeleteEntry' | 'couldNotSaveInBrowser',
+  ): void {
+    const { lang } = this.store.state;
+    const why = (error as Error).name ?? t('error', lang);
+    this.store.update(actions.noticeShown({ kind: 'error', text: t(key, lang, why) }));
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PathId, Results } from '../engine/index.js';
-import { formatNumber, formatPercent, GROUP_LABEL, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { formatNumber, formatPercent, GROUP_LABEL, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { fanChart } from './fan-chart.js';
 import { ems, isNarrow } from './layout.js';
 import { activePaths, coverageCells } from './series.js';
@@ -12,7 +12,6 @@ import type { ChartSpec } from './spec.js';
 
 /** The capabilities tab's charts: robust coverage (fan) and a coverage grid per path. */
 export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
-  const sv = lang === 'sv';
   const paths = activePaths(results);
   const cells = coverageCells(results, paths);
   const last = results.years[results.years.length - 1];
@@ -24,23 +23,15 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
       id: 'robust-coverage',
       metric: 'robustCoverage',
       unit: 0.01,
-      title: sv
-        ? 'Förmågor som hålls utan sårbarhet för enskilda personer'
-        : 'Capabilities held without key-person risk',
-      description: sv
-        ? 'Andel av förmågorna som hålls av minst två årsarbetare inom samma nyckelförmåga, genomsnitt över kommunerna.'
-        : 'Share of capabilities held by at least two full-time staff within the same key capability, averaged over the municipalities.',
-      yLabel: sv ? 'procent av förmågorna' : 'per cent of capabilities',
+      title: t('capabilitiesHeldWithoutKey', lang),
+      description: t('shareOfCapabilitiesHeld', lang),
+      yLabel: t('perCentOfCapabilities', lang),
       format: (x) => formatNumber(x, lang, 0),
     }),
     {
       id: 'coverage-grid',
-      title: sv
-        ? `Andel förmågor som hålls ${last}, per kommun och nyckelförmåga`
-        : `Share of capabilities held in ${last}, by municipality and key capability`,
-      description: sv
-        ? 'Ljusa rutor är luckor: förmågor som budgeten inte räcker till. En ruta per kommun och nyckelförmåga, ett rutnät per vägval.'
-        : 'Light cells are gaps: capabilities the budget does not stretch to. One cell per municipality and key capability, one grid per path.',
+      title: t('capabilitiesHeldByGroupTitle', lang, last),
+      description: t('lightCellsAreGaps', lang),
       options: (width) => {
         // on a narrow screen each grid gets its title above it instead of a column of titles at the side
         const narrow = isNarrow(width);
@@ -64,7 +55,7 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
             width: 260,
             marginLeft: 14,
             marginRight: 20,
-            label: sv ? 'andel som hålls' : 'share held',
+            label: t('shareHeld', lang),
             tickFormat: (d: number) => formatPercent(d, lang),
           },
           marks: [
@@ -88,11 +79,7 @@ export function capabilityCharts(results: Results, lang: Lang): ChartSpec[] {
         };
       },
       table: {
-        columns: [
-          sv ? 'Vägval' : 'Path',
-          sv ? 'Kommun' : 'Municipality',
-          ...groups.map((g) => pick(GROUP_LABEL[g], lang)),
-        ],
+        columns: [t('path', lang), t('municipality', lang), ...groups.map((g) => pick(GROUP_LABEL[g], lang))],
         rows: paths.flatMap((p) =>
           results.paths[p].municipalities.map((m) => [
             label(p),

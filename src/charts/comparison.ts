@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { PATH_IDS, type PathId } from '../engine/index.js';
-import { formatNumber, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import type { SavedScenario } from '../state/saved-scenarios.js';
 import { columnsFor, ems, panelTitles } from './layout.js';
 import type { ChartSpec } from './spec.js';
@@ -15,7 +15,6 @@ const SCENARIO_DASH = ['none', '6,3', '2,2', '10,3,2,3'];
 
 /** Side-by-side charts of 2–4 saved scenarios on shared axes. */
 export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[] {
-  const sv = lang === 'sv';
   const names = saved.map((s) => s.name);
   const colour = { domain: names, range: SCENARIO_COLOURS.slice(0, names.length), legend: true };
   const paths = PATH_IDS.filter((p) => saved.some((s) => s.results?.paths[p]));
@@ -45,12 +44,8 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
   return [
     {
       id: 'compare-npv',
-      title: sv
-        ? 'Nettoeffekt mot status quo i de valda scenarierna'
-        : 'Net effect against status quo in the chosen scenarios',
-      description: sv
-        ? 'Median (punkt) och 8 fall av 10 (streck) för nuvärdet av kostnadsskillnaden mot status quo. Samma skala för alla scenarier; till vänster om noll är vägvalet billigare.'
-        : 'Median (dot) and 8 in 10 outcomes (line) of the present value of the cost difference against status quo. One scale for all scenarios; left of zero the path is cheaper.',
+      title: t('compareNetEffectTitle', lang),
+      description: t('medianDotAnd8', lang),
       options: (width) => {
         const marginLeft = Math.min(230, Math.max(120, width * 0.3));
         return {
@@ -59,7 +54,7 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
           marginLeft,
           marginBottom: 40,
           x: {
-            label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
+            label: t('sekMPresentValue', lang),
             grid: true,
             tickFormat: (d: number) => formatNumber(d, lang, 0),
           },
@@ -75,18 +70,14 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
         };
       },
       table: {
-        columns: [sv ? 'Scenario' : 'Scenario', sv ? 'Vägval' : 'Path', 'P10', 'P50', 'P90'],
+        columns: [t('scenario', lang), t('path', lang), 'P10', 'P50', 'P90'],
         rows: npv.map((r) => [r.scenario, label(r.path), mnkr(r.p10), mnkr(r.p50), mnkr(r.p90)]),
       },
     },
     {
       id: 'compare-cost',
-      title: sv
-        ? 'Total IT-kostnad per år, median, i de valda scenarierna'
-        : 'Total IT cost per year, median, in the chosen scenarios',
-      description: sv
-        ? 'En panel per vägval, en linje per scenario, samma axlar. Scenarier med olika antal kommuner har olika nivå.'
-        : 'One panel per path, one line per scenario, shared axes. Scenarios with different members differ in level.',
+      title: t('totalItCostPer', lang),
+      description: t('onePanelPerPath', lang),
       options: (width) => {
         const columns = columnsFor(width);
         const marginRight = 20;
@@ -96,7 +87,7 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
           marginLeft: 56,
           marginRight,
           x: { label: null, tickFormat: (d: number) => String(d), ticks: 4 },
-          y: { label: sv ? 'mnkr per år' : 'SEK m per year', grid: true },
+          y: { label: t('sekMPerYear', lang), grid: true },
           fx: { axis: null },
           fy: { axis: null },
           color: colour,
@@ -124,7 +115,7 @@ export function comparisonCharts(saved: SavedScenario[], lang: Lang): ChartSpec[
         };
       },
       table: {
-        columns: [sv ? 'Scenario' : 'Scenario', sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', 'P50'],
+        columns: [t('scenario', lang), t('path', lang), t('year', lang), 'P50'],
         rows: cost.map((r) => [r.scenario, label(r.path), String(r.year), mnkr(r.p50)]),
       },
     },

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PathId, Results } from '../engine/index.js';
-import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { fanChart } from './fan-chart.js';
 import { pathColours, wrappedAxisY } from './layout.js';
 import { netEffectRows } from './series.js';
@@ -16,27 +16,20 @@ export function costCharts(results: Results, lang: Lang): ChartSpec[] {
   const mnkr = (x: number) => formatNumber(x, lang, 1);
   const net = netEffectRows(results);
   const label = (p: PathId) => pick(PATH_LABEL[p], lang);
-  const sv = lang === 'sv';
   return [
     fanChart(results, lang, {
       id: 'total-cost',
       metric: 'totalCost',
       unit: 1e6,
-      title: sv ? 'Total IT-kostnad per år för varje vägval' : 'Total IT cost per year for each path',
-      description: sv
-        ? `Kostnad för att hålla hela den digitala motorn. Mörkt band: hälften av utfallen, ljust band: 8 av 10. Streckad linje: status quo. Fasta ${year} års priser.`
-        : `Cost of holding the whole digital engine. Dark band: half of the outcomes, light band: 8 in 10. Dashed line: status quo. Fixed ${year} prices.`,
-      yLabel: sv ? `mnkr per år (${year} års priser)` : `SEK m per year (${year} prices)`,
+      title: t('totalItCostPerPath', lang),
+      description: t('costOfHoldingThe', lang, year),
+      yLabel: t('sekMPerYearPrices', lang, year),
       format: mnkr,
     }),
     {
       id: 'net-effect',
-      title: sv
-        ? 'Nettoeffekt över hela perioden jämfört med status quo'
-        : 'Net effect over the whole period against status quo',
-      description: sv
-        ? 'Nuvärdet av kostnadsskillnaden mot status quo. Stapeln visar medianen, strecket 8 fall av 10. Till vänster om noll är vägvalet billigare.'
-        : 'Present value of the cost difference against status quo. The bar shows the median, the whisker 8 in 10 outcomes. Left of zero the path is cheaper.',
+      title: t('netEffectOverThe', lang),
+      description: t('presentValueOfThe', lang),
       options: (width) => {
         const marginLeft = Math.min(230, Math.max(120, width * 0.35));
         return {
@@ -45,7 +38,7 @@ export function costCharts(results: Results, lang: Lang): ChartSpec[] {
           marginLeft,
           marginBottom: 40, // the axis label clear of the tick labels
           x: {
-            label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
+            label: t('sekMPresentValue', lang),
             grid: true,
             tickFormat: (d: number) => formatNumber(d, lang, 0),
           },
@@ -58,13 +51,13 @@ export function costCharts(results: Results, lang: Lang): ChartSpec[] {
             Plot.tickX(net, { y: 'path', x: 'p10', stroke: '#222' }),
             Plot.tickX(net, { y: 'path', x: 'p90', stroke: '#222' }),
             Plot.ruleX([0], { stroke: '#000', strokeWidth: 1.5 }),
-            Plot.text([sv ? '← billigare' : '← cheaper'], {
+            Plot.text([t('cheaperArrow', lang)], {
               frameAnchor: 'top-left',
               dy: -14,
               fill: '#1a5e20',
               fontWeight: 'bold',
             }),
-            Plot.text([sv ? 'dyrare →' : 'dearer →'], {
+            Plot.text([t('dearerArrow', lang)], {
               frameAnchor: 'top-right',
               dy: -14,
               fill: '#8a1c1c',
@@ -74,7 +67,7 @@ export function costCharts(results: Results, lang: Lang): ChartSpec[] {
         };
       },
       table: {
-        columns: [sv ? 'Vägval' : 'Path', 'P10', 'P50', 'P90', sv ? 'Sannolikhet billigare' : 'Probability cheaper'],
+        columns: [t('path', lang), 'P10', 'P50', 'P90', t('probabilityCheaper', lang)],
         rows: net.map((r) => [
           label(r.path),
           mnkr(r.p10),
@@ -88,11 +81,9 @@ export function costCharts(results: Results, lang: Lang): ChartSpec[] {
       id: 'cumulative',
       metric: 'cumulativeDiffVsStatusQuo',
       unit: 1e6,
-      title: sv ? 'Ackumulerad kostnad jämfört med status quo' : 'Cumulative cost against status quo',
-      description: sv
-        ? 'Summan av kostnadsskillnaden mot status quo hittills. Under noll har vägvalet betalat tillbaka omställningen.'
-        : 'The cost difference against status quo summed so far. Below zero the path has paid back its transition.',
-      yLabel: sv ? 'mnkr, ackumulerat' : 'SEK m, cumulative',
+      title: t('cumulativeCostAgainstStatus', lang),
+      description: t('theCostDifferenceAgainst', lang),
+      yLabel: t('sekMCumulative', lang),
       format: mnkr,
       zeroLine: true,
       withStatusQuoPanel: false,

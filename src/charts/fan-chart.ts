@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PathId, Results } from '../engine/index.js';
-import { formatNumber, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { columnsFor, ems, panelTitles, pathColours } from './layout.js';
 import { activePaths, bandRows, PATH_COLOUR, type YearMetric } from './series.js';
 import type { ChartSpec } from './spec.js';
@@ -87,7 +87,7 @@ export function fanChart(results: Results, lang: Lang, options: FanChartOptions)
       };
     },
     table: {
-      columns: [pick({ sv: 'Vägval', en: 'Path' }, lang), pick({ sv: 'År', en: 'Year' }, lang), 'P10', 'P50', 'P90'],
+      columns: [t('path', lang), t('year', lang), 'P10', 'P50', 'P90'],
       rows: rows.map((r) => [label(r.path), String(r.year), format(r.p10), format(r.p50), format(r.p90)]),
     },
   };

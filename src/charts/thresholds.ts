@@ -17,7 +17,7 @@ import {
   type Threshold,
   type ThresholdAnalysis,
 } from '../engine/index.js';
-import { formatAssumptionSpread, formatNumber, type Lang, pick } from '../i18n.js';
+import { formatAssumptionSpread, formatNumber, type Lang, pick, t as tr } from '../i18n.js';
 import { planePaths } from './cost-capacity.js';
 import {
   formatMsek,
@@ -51,47 +51,35 @@ export function orderedThresholds(analysis: ThresholdAnalysis): Threshold[] {
 }
 
 export function thresholdText(t: Threshold, analysis: ThresholdAnalysis, lang: Lang): ThresholdText {
-  const sv = lang === 'sv';
   const def = assumptionDef(t.input);
   const name = pathLabel(t.path, lang);
   const what = lowerFirst(pick(def.label, lang));
   const v = (x: number) => inputValue(def, x, lang);
-  const between = sv ? `mellan ${v(t.range[0])} och ${v(t.range[1])}` : `between ${v(t.range[0])} and ${v(t.range[1])}`;
+  const between = tr('betweenAnd', lang, v(t.range[0]), v(t.range[1]));
   let claim: string;
   if (t.value !== null && (t.cheaperWhen === 'above' || t.cheaperWhen === 'below')) {
-    const bound = sv
-      ? t.cheaperWhen === 'above'
-        ? 'minst'
-        : 'högst'
-      : t.cheaperWhen === 'above'
-        ? 'at least'
-        : 'at most';
+    const bound = tr(t.cheaperWhen === 'above' ? 'atLeast' : 'atMost', lang);
     const spread = t.se === null ? '' : ` (${keepTogether(formatAssumptionSpread(def, t.se, lang))})`;
-    claim = sv
-      ? `${name} blir billigare än status quo i medianen om ${what} är ${bound} ${v(t.value)}${spread}.`
-      : `${name} becomes cheaper than status quo in the median if ${what} is ${bound} ${v(t.value)}${spread}.`;
+    claim = tr('becomesCheaperThanStatus', lang, name, what, bound, v(t.value), spread);
   } else if (t.cheaperWhen === 'always') {
-    claim = sv
-      ? `${name} är billigare än status quo i medianen för varje värde av ${what} ${between}.`
-      : `${name} is cheaper than status quo in the median for every value of ${what} ${between}.`;
+    claim = tr('isCheaperThanStatus', lang, name, what, between);
   } else {
-    claim = sv
-      ? `${name} blir inte billigare än status quo i medianen för något värde av ${what} ${between}.`
-      : `${name} does not become cheaper than status quo in the median for any value of ${what} ${between}.`;
+    claim = tr('doesNotBecomeCheaper', lang, name, what, between);
   }
   const pct = formatPercent(t.priorShareCheaper, lang);
   const decided = t.value !== null && (t.cheaperWhen === 'above' || t.cheaperWhen === 'below');
-  const share = decided
-    ? sv
-      ? `${pct} av scenariots antagande ligger på den sidan.`
-      : `${pct} of the scenario’s assumption lies on that side.`
-    : null;
+  const share = decided ? tr('ofTheScenarioS', lang, pct) : null;
   const check =
     t.check === null
       ? null
-      : sv
-        ? `Osäkerheten (±) är sökningens standardfel. Kontroll på ${formatNumber(analysis.runs, lang)} andra körningar med antagandet låst vid brytpunkten: medianen blir ${t.check < 0 ? '−' : ''}${formatMsek(Math.abs(t.check), lang, 1)} (${formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2)} av status quos kostnad).`
-        : `The ± is the search's standard error. Check on ${formatNumber(analysis.runs, lang)} other runs with the input pinned at the threshold: the median is ${t.check < 0 ? '−' : ''}${formatMsek(Math.abs(t.check), lang, 1)} (${formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2)} of status quo’s cost).`;
+      : tr(
+          'theIsTheSearch',
+          lang,
+          formatNumber(analysis.runs, lang),
+          t.check < 0 ? '−' : '',
+          formatMsek(Math.abs(t.check), lang, 1),
+          formatPercent(Math.abs(t.check) / analysis.statusQuoNpv, lang, 2),
+        );
   return { path: t.path, input: t.input, claim, share, check };
 }
 
@@ -106,7 +94,7 @@ export function priorText(
   const t = analysis.thresholds.find((x) => x.input === input) as Threshold;
   const range = `${inputValue(def, t.priorRange[0], lang)}–${inputValue(def, t.priorRange[1], lang)}`;
   return {
-    range: lang === 'sv' ? `Antagandet i scenariot: ${range}.` : `The scenario assumes ${range}.`,
+    range: tr('theScenarioAssumes', lang, range),
     // the source of the searched run's scenario; the working scenario's where the engine gives none
     source: t.source || assumptionOf(scenario, input).source,
   };
@@ -119,7 +107,6 @@ export const thresholdInputs = (analysis: ThresholdAnalysis): AssumptionId[] => 
 
 /** "Samverkan behöver spara ytterligare 33 mnkr per år …", for each path that does not break even in the median. */
 export function savingSentences(decision: DecisionAnalysis, lang: Lang): { path: PathId; text: string }[] {
-  const sv = lang === 'sv';
   return planePaths(decision)
     .filter((p) => (decision.plane[p] as PlanePath).requiredYearlySaving > 0)
     .map((p) => {
@@ -128,9 +115,7 @@ export function savingSentences(decision: DecisionAnalysis, lang: Lang): { path:
       const share = formatPercent(d.requiredSavingShare, lang, 1);
       return {
         path: p,
-        text: sv
-          ? `${pathLabel(p, lang)} behöver spara ytterligare ${amount} per år (${share} av status quos kostnad) för att gå jämnt ut i medianen.`
-          : `${pathLabel(p, lang)} would need to save a further ${amount} a year (${share} of status quo’s cost) to break even in the median.`,
+        text: tr('wouldNeedToSave', lang, pathLabel(p, lang), amount, share),
       };
     });
 }
@@ -148,7 +133,6 @@ export function thresholdCharts(analysis: ThresholdAnalysis, lang: Lang): ChartS
 }
 
 function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, lang: Lang): ChartSpec {
-  const sv = lang === 'sv';
   const def = assumptionDef(input);
   const paths = items.map((t) => t.path);
   const [lo, hi] = items[0].range;
@@ -160,17 +144,13 @@ function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, l
   const tick = (x: number) =>
     share ? formatPercent(x, lang, span < 0.05 ? 1 : 0) : formatNumber(x, lang, span >= 100 ? 0 : span >= 5 ? 1 : 2);
   const v = (x: number) => inputValue(def, x, lang);
-  const priorLabel = sv ? 'antagande i scenariot' : 'scenario’s assumption';
+  const priorLabel = tr('scenarioSAssumption', lang);
   const name = pick(def.label, lang);
   const pathNames = paths.map((p) => pathLabel(p, lang)).join(', ');
   return {
     id: `threshold-${input}`,
-    title: sv
-      ? 'Andel körningar där vägvalet blir billigare, vid olika värden på antagandet'
-      : 'Share of runs in which the path is cheaper, at different values of the input',
-    description: sv
-      ? `${name}. ${pathNames}. Varje punkt är en omräkning med antagandet låst till det värdet och övriga antaganden dragna som i körningen (${formatNumber(runs, lang)} körningar per punkt). Lodrät linje och romb: brytpunkten, där medianen av nettoeffekten är noll (räknad körning för körning, så den kan ligga en bit från de raka linjerna mellan punkterna). Skuggat: scenariots antagande, lågt till högt.`
-      : `${name}. ${pathNames}. Each point is a re-run with the input pinned at that value and the other inputs drawn as in the run (${formatNumber(runs, lang)} runs per point). Vertical line and diamond: the threshold, where the median net effect is zero (found run by run, so it may lie a little off the straight lines between the points). Shaded: the scenario’s assumption, low to high.`,
+    title: tr('thresholdChartTitle', lang),
+    description: tr('eachPointIsA', lang, name, pathNames, formatNumber(runs, lang)),
     options: (width) => {
       // the label of the shaded range runs inwards from its nearer edge, so it is never cut off
       const leftHalf = (prior[0] + prior[1]) / 2 <= (lo + hi) / 2;
@@ -182,7 +162,7 @@ function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, l
           width,
           lang,
           { domain: [lo, hi], label: pick(def.unit, lang), tickFormat: tick },
-          sv ? 'andel körningar billigare' : 'share of runs cheaper',
+          tr('shareOfRunsCheaper', lang),
           paths,
           paths.length > 1,
         ),
@@ -213,21 +193,19 @@ function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, l
       };
     },
     table: {
-      columns: sv
-        ? ['Vägval', 'Punkt', pick(def.label, lang), 'Andel körningar billigare', 'Median nettoeffekt (mnkr)']
-        : ['Path', 'Point', pick(def.label, lang), 'Share of runs cheaper', 'Median net effect (SEK m)'],
+      columns: [
+        tr('path', lang),
+        tr('point', lang),
+        pick(def.label, lang),
+        tr('shareOfRunsCheaperColumn', lang),
+        tr('medianNetEffectMsek', lang),
+      ],
       rows: [
-        [
-          '–',
-          sv ? 'antagande i scenariot (lågt–högt)' : 'scenario’s assumption (low–high)',
-          `${v(prior[0])}–${v(prior[1])}`,
-          '',
-          '',
-        ],
+        ['–', tr('scenarioSAssumptionLow', lang), `${v(prior[0])}–${v(prior[1])}`, '', ''],
         ...items.flatMap((t) => [
           ...t.curve.map((c) => [
             pathLabel(t.path, lang),
-            sv ? 'omräkning' : 're-run',
+            tr('reRun', lang),
             v(c.value),
             formatPercent(c.probCheaper, lang),
             formatNumber(c.medianNpv / 1e6, lang, 1),
@@ -237,7 +215,7 @@ function thresholdChart(input: AssumptionId, items: Threshold[], runs: number, l
             : [
                 [
                   pathLabel(t.path, lang),
-                  sv ? 'brytpunkt' : 'threshold',
+                  tr('threshold', lang),
                   v(t.value),
                   '',
                   t.check === null ? '0' : formatNumber(t.check / 1e6, lang, 1),

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { assumptionDef, type TwoWay, twoWayFrontier, twoWayThresholdAt } from '../engine/index.js';
-import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { inputValue, lowerFirst } from './decision-words.js';
 import type { ChartSpec } from './spec.js';
 
@@ -12,29 +12,35 @@ import type { ChartSpec } from './spec.js';
 
 /** "Med <andra> på sin lägsta nivå i scenariot (a) krävs <första> ≥ x; på sin högsta (b) krävs ≥ y." */
 export function twoWaySentence(tw: TwoWay, lang: Lang): string {
-  const sv = lang === 'sv';
   const [first, second] = tw.inputs.map(assumptionDef);
   const path = pick(PATH_LABEL[tw.path], lang);
   const name = (d: typeof first) => lowerFirst(pick(d.label, lang));
   const at = (y: number) => {
     const x = twoWayThresholdAt(tw, y);
     return x === null
-      ? sv
-        ? `finns ingen brytpunkt för ${name(first)} inom ${inputValue(first, tw.ranges[0][0], lang)}–${inputValue(first, tw.ranges[0][1], lang)}`
-        : `there is no threshold for the ${name(first)} within ${inputValue(first, tw.ranges[0][0], lang)}–${inputValue(first, tw.ranges[0][1], lang)}`
-      : sv
-        ? `går ${lowerFirst(path)} jämnt ut vid ${name(first)} ${inputValue(first, x, lang)}`
-        : `${lowerFirst(path)} breaks even at a ${name(first)} of ${inputValue(first, x, lang)}`;
+      ? t(
+          'thereIsNoThreshold',
+          lang,
+          name(first),
+          inputValue(first, tw.ranges[0][0], lang),
+          inputValue(first, tw.ranges[0][1], lang),
+        )
+      : t('breaksEvenAtA', lang, lowerFirst(path), name(first), inputValue(first, x, lang));
   };
   const [low, high] = tw.priorRanges[1];
-  return sv
-    ? `Med ${name(second)} på scenariots lägsta värde (${inputValue(second, low, lang)}) ${at(low)}; på det högsta (${inputValue(second, high, lang)}) ${at(high)} (medianer, båda antagandena låsta).`
-    : `With the ${name(second)} at the scenario's lowest value (${inputValue(second, low, lang)}), ${at(low)}; at the highest (${inputValue(second, high, lang)}), ${at(high)} (medians, both inputs pinned).`;
+  return t(
+    'withTheAtThe',
+    lang,
+    name(second),
+    inputValue(second, low, lang),
+    at(low),
+    inputValue(second, high, lang),
+    at(high),
+  );
 }
 
 /** A region plot: share of runs cheaper on the grid, the boundary where the median is zero, the assumed box. */
 export function twoWayChart(tw: TwoWay, lang: Lang): ChartSpec {
-  const sv = lang === 'sv';
   const [first, second] = tw.inputs.map(assumptionDef);
   const path = pick(PATH_LABEL[tw.path], lang);
   // each grid point's cell reaches halfway to its neighbours
@@ -61,12 +67,17 @@ export function twoWayChart(tw: TwoWay, lang: Lang): ChartSpec {
   };
   return {
     id: `two-way-${tw.path}`,
-    title: sv
-      ? `${path}: var vägvalet blir billigare, två antaganden samtidigt`
-      : `${path}: where the path is cheaper, two inputs at once`,
-    description: sv
-      ? `Vågrätt: ${lowerFirst(pick(first.label, lang))} (${pick(first.unit, lang)}). Lodrätt: ${lowerFirst(pick(second.label, lang))} (${pick(second.unit, lang)}). Färg: andel körningar där ${lowerFirst(path)} blir billigare än status quo, med båda antagandena låsta i rutans mitt (${formatNumber(tw.runs, lang)} körningar per ruta). Svart linje: där medianen av nettoeffekten är noll. Streckad ruta: scenariots antaganden, lågt till högt.`
-      : `Across: the ${lowerFirst(pick(first.label, lang))} (${pick(first.unit, lang)}). Up: the ${lowerFirst(pick(second.label, lang))} (${pick(second.unit, lang)}). Colour: share of runs in which ${lowerFirst(path)} is cheaper than status quo, both inputs pinned at the cell's centre (${formatNumber(tw.runs, lang)} runs per cell). Black line: where the median net effect is zero. Dashed box: the scenario's assumptions, low to high.`,
+    title: t('whereThePathIs', lang, path),
+    description: t(
+      'acrossTheUpThe',
+      lang,
+      lowerFirst(pick(first.label, lang)),
+      pick(first.unit, lang),
+      lowerFirst(pick(second.label, lang)),
+      pick(second.unit, lang),
+      lowerFirst(path),
+      formatNumber(tw.runs, lang),
+    ),
     options: (width) => ({
       width,
       height: Math.min(340, Math.max(220, width * 0.6)),
@@ -74,14 +85,14 @@ export function twoWayChart(tw: TwoWay, lang: Lang): ChartSpec {
       marginRight: 28,
       marginBottom: 40,
       x: {
-        label: `${pick(first.unit, lang)} (${sv ? 'vågrätt' : 'across'})`,
+        label: `${pick(first.unit, lang)} (${t('across', lang)})`,
         labelAnchor: 'center',
         labelArrow: 'none',
         tickFormat: tick(first, tw.ranges[0]),
         ticks: Math.max(2, Math.min(6, Math.floor((width - 64) / 70))),
       },
       y: {
-        label: `${pick(second.unit, lang)} (${sv ? 'lodrätt' : 'up'})`,
+        label: `${pick(second.unit, lang)} (${t('up', lang)})`,
         tickFormat: tick(second, tw.ranges[1]),
         ticks: 5,
       },
@@ -95,7 +106,7 @@ export function twoWayChart(tw: TwoWay, lang: Lang): ChartSpec {
         marginLeft: 20,
         marginRight: 24,
         ticks: 3,
-        label: sv ? 'andel körningar billigare' : 'share of runs cheaper',
+        label: t('shareOfRunsCheaper', lang),
         tickFormat: (d: number) => formatPercent(d, lang),
       },
       marks: [
@@ -115,9 +126,12 @@ export function twoWayChart(tw: TwoWay, lang: Lang): ChartSpec {
       ],
     }),
     table: {
-      columns: sv
-        ? [pick(first.label, lang), pick(second.label, lang), 'Andel körningar billigare', 'Median nettoeffekt (mnkr)']
-        : [pick(first.label, lang), pick(second.label, lang), 'Share of runs cheaper', 'Median net effect (SEK m)'],
+      columns: [
+        pick(first.label, lang),
+        pick(second.label, lang),
+        t('shareOfRunsCheaperColumn', lang),
+        t('medianNetEffectMsek', lang),
+      ],
       rows: cells.map((c) => [
         inputValue(first, c.x, lang),
         inputValue(second, c.y, lang),

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { assumptionDef, type PathId, type Results } from '../engine/index.js';
-import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick } from '../i18n.js';
+import { formatNumber, formatPercent, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
 import { ems, FONT_PX, pathColours, wrappedAxisY, wrappedLines } from './layout.js';
 import { activePaths, PATH_COLOUR, PATH_DASH, probabilityRows } from './series.js';
 import type { ChartSpec } from './spec.js';
@@ -15,7 +15,6 @@ export function uncertaintyCharts(results: Results, lang: Lang): ChartSpec[] {
 }
 
 function probabilityChart(results: Results, lang: Lang): ChartSpec {
-  const sv = lang === 'sv';
   const rows = probabilityRows(results);
   const paths = activePaths(results, false);
   // direct labels at the lines' ends, spread apart where the lines end close together
@@ -30,12 +29,8 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
   const labelPx = Math.max(...paths.map((p) => label(p).length)) * 0.62 * FONT_PX + 12;
   return {
     id: 'probability-cheaper',
-    title: sv
-      ? 'Sannolikhet att vägvalet är billigare än status quo, år för år'
-      : 'Probability that the path is cheaper than status quo, year by year',
-    description: sv
-      ? 'Andel av simuleringarna där vägvalet kostar mindre än status quo just det året (korten visar i stället hela perioden i nuvärde).'
-      : 'Share of the simulations in which the path costs less than status quo in that year alone (the cards show the whole period in present value instead).',
+    title: t('probabilityThatThePath', lang),
+    description: t('shareOfTheSimulations', lang),
     options: (width) => {
       // where the labels at the lines' ends would squeeze the chart (narrow screen, high zoom), a legend
       // above it names the lines instead
@@ -47,7 +42,7 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
         marginRight: direct ? labelPx : 20,
         x: { label: null, tickFormat: (d: number) => String(d), ticks: Math.min(10, Math.floor(width / 70)) },
         y: {
-          label: sv ? 'sannolikhet' : 'probability',
+          label: t('probability', lang),
           domain: [0, 1],
           grid: true,
           tickFormat: (d: number) => formatPercent(d, lang),
@@ -74,7 +69,7 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
       };
     },
     table: {
-      columns: [sv ? 'Vägval' : 'Path', sv ? 'År' : 'Year', sv ? 'Sannolikhet' : 'Probability'],
+      columns: [t('path', lang), t('year', lang), t('probabilityAxis', lang)],
       rows: rows.map((r) => [label(r.path), String(r.year), formatPercent(r.probability, lang)]),
     },
   };
@@ -85,7 +80,6 @@ function probabilityChart(results: Results, lang: Lang): ChartSpec {
  * against status quo, labelled in plain words ("Om lönerna stiger snabbare …").
  */
 export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
-  const sv = lang === 'sv';
   return activePaths(results, false).map((path, k) => {
     const rows = results.paths[path].sensitivity.npvVsStatusQuo.slice(0, 6).map((d) => ({
       input: pick(assumptionDef(d.input).effect, lang),
@@ -96,13 +90,8 @@ export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
     const name = pick(PATH_LABEL[path], lang);
     return {
       id: `sensitivity-${path}`,
-      title: sv ? `Vad nettoeffekten hänger på: ${name.toLowerCase()}` : `What the net effect hangs on: ${name}`,
-      description:
-        k > 0
-          ? ''
-          : sv
-            ? 'De osäkra antagandena ordnade efter hur starkt de samvarierar med vägvalets kostnad mot status quo (rangkorrelation, beräknad från samma körningar). Stapel åt höger: vägvalet blir dyrare när antagandet är högt; åt vänster: billigare.'
-            : 'The uncertain inputs ranked by how strongly they move with the path’s cost against status quo (rank correlation, from the same runs). Bar to the right: the path gets dearer when the input is high; to the left: cheaper.',
+      title: t('whatTheNetEffectHangsOn', lang, name),
+      description: k > 0 ? '' : t('theUncertainInputsRanked', lang),
       options: (width) => {
         const marginLeft = Math.min(330, width * 0.5);
         return {
@@ -116,7 +105,7 @@ export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
           marginBottom: 40,
           x: {
             domain: [-1, 1],
-            label: sv ? 'rangkorrelation' : 'rank correlation',
+            label: t('rankCorrelation', lang),
             grid: true,
             tickFormat: (d: number) => formatNumber(d, lang, 1),
           },
@@ -129,11 +118,7 @@ export function sensitivityCharts(results: Results, lang: Lang): ChartSpec[] {
         };
       },
       table: {
-        columns: [
-          sv ? 'Antagande' : 'Input',
-          sv ? 'Rangkorrelation' : 'Rank correlation',
-          sv ? 'Andel av förklarad spridning' : 'Share of explained spread',
-        ],
+        columns: [t('input', lang), t('rankCorrelationColumn', lang), t('shareOfExplainedSpread', lang)],
         rows: rows.map((r) => [r.input, formatNumber(r.rho, lang, 2), formatPercent(r.share, lang)]),
       },
     };

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { assumptionDef, type DecisionAnalysis } from '../engine/index.js';
-import { formatNumber, type Lang, pick } from '../i18n.js';
+import { formatNumber, type Lang, pick, t } from '../i18n.js';
 import { formatMsek, lowerFirst } from './decision-words.js';
 import { ems, isNarrow, wrappedLines } from './layout.js';
 import type { ChartSpec } from './spec.js';
@@ -19,34 +19,26 @@ export const evppiShown = (decision: DecisionAnalysis) => decision.evppi.filter(
 
 /** The top input's value of information and EVPI as the upper bound, in words. */
 export function evppiSentences(decision: DecisionAnalysis, lang: Lang): string[] {
-  const sv = lang === 'sv';
   const shown = evppiShown(decision);
   const evpi = formatMsek(decision.evpi, lang, 1);
   const out: string[] = [];
   if (shown.length > 0) {
     const top = shown[0];
     const what = lowerFirst(pick(assumptionDef(top.input).label, lang));
-    out.push(
-      sv
-        ? `Att ta reda på ${what} före beslutet är värt upp till ${formatMsek(top.value, lang, 1)}.`
-        : `Finding out ${what} before the decision is worth up to ${formatMsek(top.value, lang, 1)}.`,
-    );
-  } else
-    out.push(
-      sv
-        ? `Inget enskilt antagande är värt ${formatMsek(EVPPI_SHOWN_MIN, lang, 2)} eller mer att ta reda på före beslutet.`
-        : `No single input is worth ${formatMsek(EVPPI_SHOWN_MIN, lang, 2)} or more to find out before the decision.`,
-    );
+    out.push(t('findingOutBeforeThe', lang, what, formatMsek(top.value, lang, 1)));
+  } else out.push(t('noSingleInputIs', lang, formatMsek(EVPPI_SHOWN_MIN, lang, 2)));
   out.push(
-    sv
-      ? `Övre gräns, perfekt kunskap om allt: ${evpi}.${decision.evppi.length > shown.length ? ` Övriga antaganden under ${formatMsek(EVPPI_SHOWN_MIN, lang, 2)}.` : ''}`
-      : `Upper bound, perfect knowledge of everything: ${evpi}.${decision.evppi.length > shown.length ? ` Other inputs below ${formatMsek(EVPPI_SHOWN_MIN, lang, 2)}.` : ''}`,
+    t(
+      'upperBoundPerfectKnowledge',
+      lang,
+      evpi,
+      decision.evppi.length > shown.length ? formatMsek(EVPPI_SHOWN_MIN, lang, 2) : null,
+    ),
   );
   return out;
 }
 
 export function evppiChart(decision: DecisionAnalysis, lang: Lang): ChartSpec | null {
-  const sv = lang === 'sv';
   const shown = evppiShown(decision);
   if (shown.length === 0) return null;
   const rows = shown.map((e) => ({
@@ -59,15 +51,11 @@ export function evppiChart(decision: DecisionAnalysis, lang: Lang): ChartSpec | 
   const withSe = rows.filter((r) => r.lo !== null);
   const evpi = decision.evpi / 1e6;
   const top = Math.max(evpi, ...rows.map((r) => r.hi ?? r.value));
-  const evpiLabel = sv ? 'perfekt kunskap om allt' : 'perfect knowledge of everything';
+  const evpiLabel = t('perfectKnowledgeOfEverything', lang);
   return {
     id: 'evppi',
-    title: sv
-      ? 'Värdet av att veta före beslutet, per antagande'
-      : 'The value of knowing before the decision, per input',
-    description: sv
-      ? 'Hur mycket lägre den förväntade kostnaden blir om man visste antagandets rätta värde innan man väljer vägval (mnkr, nuvärde). Strecket visar osäkerheten i skattningen (±1 medelfel). Streckad linje: perfekt kunskap om allt, en övre gräns.'
-      : 'How much lower the expected cost would be if the input’s true value were known before choosing a path (SEK m, present value). The whisker shows the estimate’s uncertainty (±1 standard error). Dashed line: perfect knowledge of everything, an upper bound.',
+    title: t('theValueOfKnowing', lang),
+    description: t('howMuchLowerThe', lang),
     options: (width) => {
       // narrow (phone, high zoom): each input's name above its bar, since long words cannot wrap in a margin
       const narrow = isNarrow(width);
@@ -93,7 +81,7 @@ export function evppiChart(decision: DecisionAnalysis, lang: Lang): ChartSpec | 
         marginBottom: 40,
         x: {
           domain: [0, top * 1.05],
-          label: sv ? 'mnkr (nuvärde)' : 'SEK m (present value)',
+          label: t('sekMPresentValue', lang),
           labelAnchor: 'center',
           labelArrow: 'none',
           grid: true,
@@ -136,16 +124,14 @@ export function evppiChart(decision: DecisionAnalysis, lang: Lang): ChartSpec | 
       };
     },
     table: {
-      columns: sv
-        ? ['Antagande', 'Värde av att veta (mnkr)', 'Medelfel (mnkr)']
-        : ['Input', 'Value of knowing (SEK m)', 'Standard error (SEK m)'],
+      columns: [t('input', lang), t('valueOfKnowingMsek', lang), t('standardErrorMsek', lang)],
       rows: [
         ...rows.map((r) => [
           r.input,
           formatNumber(r.value, lang, 1),
           r.se === null ? '–' : formatNumber(r.se / 1e6, lang, 1),
         ]),
-        [sv ? 'Perfekt kunskap om allt' : 'Perfect knowledge of everything', formatNumber(evpi, lang, 1), '–'],
+        [t('perfectKnowledgeColumn', lang), formatNumber(evpi, lang, 1), '–'],
       ],
     },
   };

@@ -162,7 +162,7 @@ export class DmApp extends LitElement implements AppHost {
     return html`
       ${
         s.view === 'workspace'
-          ? html`<a class="skip" href="#results" data-skip @click=${(e: Event) => this.skipToResults(e)}>${lang === 'sv' ? 'Hoppa till resultaten' : 'Skip to the results'}</a>`
+          ? html`<a class="skip" href="#results" data-skip @click=${(e: Event) => this.skipToResults(e)}>${t('skipToTheResults', lang)}</a>`
           : ''
       }
       <dm-header .lang=${lang} .scenarioName=${scenarioName(s.scenario, SCENARIOS, lang)} .status=${s.run.status} .done=${s.run.done} .total=${s.run.total} .preview=${s.run.preview} .outdated=${s.run.outdated} .view=${s.view}></dm-header>
@@ -173,7 +173,7 @@ export class DmApp extends LitElement implements AppHost {
       ${
         s.data.status === 'ready' && s.view === 'workspace'
           ? html`<div class="layout">
-            <aside aria-label=${lang === 'sv' ? 'Scenario' : 'Scenario'}><dm-saved-panel></dm-saved-panel><dm-scenario-panel></dm-scenario-panel></aside>
+            <aside aria-label=${t('scenario', lang)}><dm-saved-panel></dm-saved-panel><dm-scenario-panel></dm-scenario-panel></aside>
             <main id="results" tabindex="-1">
               ${this.notice(s)}
               ${this.work.render(lang)}
@@ -187,7 +187,7 @@ export class DmApp extends LitElement implements AppHost {
           </div>`
           : ''
       }
-      <footer><a href="./tillganglighet.html">${lang === 'sv' ? 'Tillgänglighetsredogörelse' : 'Accessibility statement (Swedish)'}</a></footer>
+      <footer><a href="./tillganglighet.html">${t('accessibilityStatementSwedish', lang)}</a></footer>
     `;
   }
 }

@@ -2,50 +2,43 @@ import { css, html, LitElement } from 'lit';
 import { StoreController } from '../controllers/store-controller.js';
 import type { Capability, Municipality } from '../engine/index.js';
 import { emit } from '../events.js';
-import { formatNumber, formatPercent, GROUP_LABEL, type Lang, pick } from '../i18n.js';
+import { formatNumber, formatPercent, GROUP_LABEL, type Lang, pick, type StringKey, t } from '../i18n.js';
 import { CAPABILITY_FIELD_TEXT, type FieldText, formatFieldValue, PROFILE_FIELD_TEXT } from '../import/labels.js';
 import { type AppState, type ImportProblem, parts } from '../state/app-state.js';
 
 type Field = {
   key: keyof Municipality & string;
-  sv: string;
-  en: string;
+  label: StringKey;
   format: (m: Municipality, lang: Lang) => string;
 };
 
 const MUNICIPALITY_FIELDS: Field[] = [
   {
     key: 'population',
-    sv: 'Invånare',
-    en: 'Inhabitants',
+    label: 'fieldPopulation',
     format: (m, l) => `${formatNumber(m.population, l)} (${m.populationYear})`,
   },
   {
     key: 'populationGrowth',
-    sv: 'Befolkningsförändring per år',
-    en: 'Population change per year',
+    label: 'fieldPopulationGrowth',
     format: (m, l) => formatPercent(m.populationGrowth, l, 2),
   },
-  { key: 'employees', sv: 'Anställda', en: 'Employees', format: (m, l) => formatNumber(m.employees, l) },
+  { key: 'employees', label: 'fieldEmployees', format: (m, l) => formatNumber(m.employees, l) },
   {
     key: 'pupils',
-    sv: 'Elever med IT-konto',
-    en: 'Pupils with IT accounts',
+    label: 'fieldPupils',
     format: (m, l) => formatNumber(m.pupils ?? 0, l),
   },
-  { key: 'systems', sv: 'Verksamhetssystem', en: 'Business systems', format: (m, l) => formatNumber(m.systems, l) },
+  { key: 'systems', label: 'fieldSystems', format: (m, l) => formatNumber(m.systems, l) },
   {
     key: 'legacyShare',
-    sv: 'Andel äldre system',
-    en: 'Share of legacy systems',
+    label: 'fieldLegacyShare',
     format: (m, l) => formatPercent(m.legacyShare, l),
   },
   {
     key: 'itCost',
-    sv: 'IT-kostnad idag',
-    en: 'IT cost today',
-    format: (m, l) =>
-      m.itCost ? `${formatNumber(m.itCost / 1e6, l, 1)} mnkr` : l === 'sv' ? 'saknas (härleds)' : 'missing (derived)',
+    label: 'fieldItCost',
+    format: (m, l) => (m.itCost ? `${formatNumber(m.itCost / 1e6, l, 1)} mnkr` : t('missingDerived', l)),
   },
 ];
 
@@ -109,32 +102,27 @@ export class DmDataView extends LitElement {
     const s = this.view.value;
     if (!s || s.data.status !== 'ready') return html``;
     const { lang } = s;
-    const sv = lang === 'sv';
     const byCode = new Map(s.data.municipalities.map((m) => [m.code, m]));
     for (const p of s.scenario.profiles ?? []) byCode.set(p.code, p);
     const ownCapabilities = new Map((s.scenario.capabilities ?? []).map((c) => [c.id, c]));
     const members = s.scenario.members.map((c) => byCode.get(c)).filter((m): m is Municipality => !!m);
     return html`
       ${this.importer(s)}
-      <p class="note">${
-        sv
-          ? 'Alla siffror som scenariot bygger på, med källa eller antagande. ”härlett” betyder uträknat från källor enligt en regel; ”antagande” att ingen källa finns och varför värdet valts.'
-          : 'Every figure the scenario rests on, with its source or assumption. “härlett” means derived from sources by a rule; “antagande” that no source exists and why the value was chosen.'
-      }</p>
-      <h3>${sv ? `Kommunerna i scenariot (${members.length})` : `Municipalities in the scenario (${members.length})`}</h3>
+      <p class="note">${t('everyFigureTheScenario', lang)}</p>
+      <h3>${t('municipalitiesInTheScenario', lang, members.length)}</h3>
       ${members.map(
         (m) => html`<details data-municipality=${m.code}>
-          <summary>${m.name} (${m.code}) – ${formatNumber(m.population, lang)} ${sv ? 'invånare' : 'inhabitants'}</summary>
+          <summary>${m.name} (${m.code}) – ${formatNumber(m.population, lang)} ${t('inhabitants', lang)}</summary>
           <table>
-            <thead><tr><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th><th scope="col">${sv ? 'Värde' : 'Value'}</th><th scope="col">${sv ? 'Källa' : 'Source'}</th></tr></thead>
+            <thead><tr><th scope="col">${t('figure', lang)}</th><th scope="col">${t('value', lang)}</th><th scope="col">${t('source', lang)}</th></tr></thead>
             <tbody>${MUNICIPALITY_FIELDS.map(
               (f) =>
-                html`<tr><th scope="row">${sv ? f.sv : f.en}</th><td class="value"><span>${f.format(m, lang)}</span>
+                html`<tr><th scope="row">${t(f.label, lang)}</th><td class="value"><span>${f.format(m, lang)}</span>
                   ${
                     f.key === 'populationGrowth' || f.key === 'populationYear'
                       ? ''
                       : html`<input class="edit" type="number" step="any" min="0" data-edit=${`${m.code}.${f.key}`}
-                          aria-label=${`${m.name}: ${sv ? f.sv : f.en} (${sv ? 'ändra' : 'edit'})`}
+                          aria-label=${`${m.name}: ${t(f.label, lang)} (${t('edit', lang)})`}
                           .value=${m[f.key] === null || m[f.key] === undefined ? '' : String(m[f.key])}
                           @change=${(e: Event) => {
                             const raw = (e.target as HTMLInputElement).value.trim().replace(',', '.');
@@ -149,14 +137,14 @@ export class DmDataView extends LitElement {
           </table>
         </details>`,
       )}
-      <h3>${sv ? `Förmågekatalogen (${s.data.capabilities.length} förmågor)` : `Capability catalogue (${s.data.capabilities.length} capabilities)`}</h3>
+      <h3>${t('capabilityCatalogueCapabilities', lang, s.data.capabilities.length)}</h3>
       ${s.data.capabilities.map((c) => this.capability(ownCapabilities.get(c.id) ?? c, lang))}
     `;
   }
 
   /** Import of municipality figures: templates, file picker and drop zone, and the preview before applying. */
   private importer(s: Pick<AppState, 'lang' | 'importPreview' | 'scenario' | 'data'>) {
-    const sv = s.lang === 'sv';
+    const lang = s.lang;
     const preview = s.importPreview;
     const what = this.importWhat;
     const pickFile = (file: File | undefined) => {
@@ -169,27 +157,23 @@ export class DmDataView extends LitElement {
         e.preventDefault();
         pickFile(e.dataTransfer?.files[0]);
       }}>
-      <h3 id="import-h">${sv ? 'Egna uppgifter' : 'Your own figures'}</h3>
-      <p class="note">${
-        sv
-          ? 'Ladda ner mallen, fyll i kommunernas egna siffror (IT-kostnad, IT-personal, system, invånare …) i Excel och läs in filen här, eller dra och släpp den. Det räcker med de kommuner och kolumner du har; övriga värden behålls. Inget ändras förrän du har sett förhandsvisningen och valt Tillämpa.'
-          : 'Download the template, fill in the municipalities’ own figures in Excel and import the file here, or drop it. Only the municipalities and columns you have are needed; other values are kept. Nothing changes before you have seen the preview and chosen Apply.'
-      }</p>
+      <h3 id="import-h">${t('yourOwnFigures', s.lang)}</h3>
+      <p class="note">${t('downloadTheTemplateFill', s.lang)}</p>
       <fieldset class="what">
-        <legend>${sv ? 'Vad vill du läsa in?' : 'What do you want to import?'}</legend>
+        <legend>${t('whatDoYouWant', s.lang)}</legend>
         <label><input type="radio" name="what" value="municipalities" .checked=${what === 'municipalities'}
           @change=${() => {
             this.importWhat = 'municipalities';
-          }} /> ${sv ? 'Kommunernas uppgifter' : 'Municipalities’ figures'}</label>
+          }} /> ${t('municipalitiesFigures', s.lang)}</label>
         <label><input type="radio" name="what" value="capabilities" data-what-capabilities .checked=${what === 'capabilities'}
           @change=${() => {
             this.importWhat = 'capabilities';
-          }} /> ${sv ? 'Förmågornas bemanning och kostnader' : 'Capabilities’ staffing and costs'}</label>
+          }} /> ${t('capabilitiesStaffingAndCosts', s.lang)}</label>
       </fieldset>
       <div class="buttons">
-        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'csv', what })}>${sv ? 'Mall (CSV för Excel)' : 'Template (CSV for Excel)'}</button>
-        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'json', what })}>${sv ? 'Mall (JSON)' : 'Template (JSON)'}</button>
-        <label class="file">${sv ? 'Läs in fil (CSV eller JSON)' : 'Import file (CSV or JSON)'}
+        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'csv', what })}>${t('templateCsvForExcel', s.lang)}</button>
+        <button type="button" @click=${() => emit(this, 'dm-data-template', { format: 'json', what })}>${t('templateJson', s.lang)}</button>
+        <label class="file">${t('importFileCsvOr', s.lang)}
           <input type="file" accept=".csv,.json,.txt,text/csv,application/json" data-import-file @change=${(
             e: Event,
           ) => {
@@ -199,43 +183,39 @@ export class DmDataView extends LitElement {
           }} /></label>
         ${
           imported > 0
-            ? html`<button type="button" @click=${() => emit(this, 'dm-data-reset', {})}>${sv ? `Återställ (${imported} kommuner med egna uppgifter)` : `Reset (${imported} municipalities with own figures)`}</button>`
+            ? html`<button type="button" @click=${() => emit(this, 'dm-data-reset', {})}>${t('resetMunicipalitiesWithOwn', s.lang, imported)}</button>`
             : ''
         }
       </div>
-      ${preview && !('changes' in preview) && preview.applied === undefined ? this.refused(preview, sv) : ''}
-      ${preview && !('changes' in preview) && preview.applied !== undefined ? this.leftOut(preview, sv) : ''}
+      ${preview && !('changes' in preview) && preview.applied === undefined ? this.refused(preview, lang) : ''}
+      ${preview && !('changes' in preview) && preview.applied !== undefined ? this.leftOut(preview, lang) : ''}
       ${preview && 'changes' in preview ? this.preview(preview, s.lang, s.data) : ''}
     </section>`;
   }
 
   /** A list of a file's problems, at most {@link DmDataView.MAX_LISTED}, the rest counted. */
-  private problemList(problems: ImportProblem[], sv: boolean) {
+  private problemList(problems: ImportProblem[], lang: Lang) {
     const more = problems.length - DmDataView.MAX_LISTED;
     return html`<ul>${problems.slice(0, DmDataView.MAX_LISTED).map((p) => html`<li>${p.message}</li>`)}</ul>
-      ${more > 0 ? html`<p>${sv ? `… och ${more} till.` : `… and ${more} more.`}</p>` : ''}`;
+      ${more > 0 ? html`<p>${t('andMore', lang, more)}</p>` : ''}`;
   }
 
   /** A file of which nothing can be applied: every problem, and nothing changed. */
-  private refused(preview: { file: string; problems: ImportProblem[] }, sv: boolean) {
+  private refused(preview: { file: string; problems: ImportProblem[] }, lang: Lang) {
     return html`<div class="problems" role="alert" data-import-problems>
-      <strong>${sv ? `${preview.file} kunde inte läsas in. Inget har ändrats.` : `${preview.file} could not be imported. Nothing has changed.`}</strong>
-      ${this.problemList(preview.problems, sv)}
-      <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Stäng' : 'Close'}</button>
+      <strong>${t('couldNotBeImported', lang, preview.file)}</strong>
+      ${this.problemList(preview.problems, lang)}
+      <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${t('close', lang)}</button>
     </div>`;
   }
 
   /** After the valid rows of a file were applied: the rows left out stay listed, to be corrected in the file. */
-  private leftOut(preview: { file: string; problems: ImportProblem[]; applied?: number }, sv: boolean) {
+  private leftOut(preview: { file: string; problems: ImportProblem[]; applied?: number }, lang: Lang) {
     const rows = rowCount(preview.problems);
     return html`<div class="problems" role="status" data-import-skipped data-import-applied>
-      <strong>${
-        sv
-          ? `${preview.file}: ${preview.applied} ändringar har tillämpats. ${rows === 1 ? 'En rad' : `${rows} rader`} lästes inte in; rätta ${rows === 1 ? 'den' : 'dem'} i filen och läs in den igen:`
-          : `${preview.file}: ${preview.applied} changes were applied. ${rows === 1 ? 'One row was' : `${rows} rows were`} not imported; correct ${rows === 1 ? 'it' : 'them'} in the file and import it again:`
-      }</strong>
-      ${this.problemList(preview.problems, sv)}
-      <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Stäng' : 'Close'}</button>
+      <strong>${t('importAppliedRowsLeftOut', lang, preview.file, preview.applied ?? 0, rows)}</strong>
+      ${this.problemList(preview.problems, lang)}
+      <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${t('close', lang)}</button>
     </div>`;
   }
 
@@ -248,7 +228,6 @@ export class DmDataView extends LitElement {
     lang: Lang,
     data: AppState['data'],
   ) {
-    const sv = lang === 'sv';
     const problems = preview.problems ?? [];
     const capabilities = 'capabilities' in preview;
     const catalogue = data.status === 'ready' ? data.capabilities : [];
@@ -268,12 +247,12 @@ export class DmDataView extends LitElement {
     const n = preview.changes.length;
     const rows = rowCount(problems);
     return html`<div class="preview" role="status" data-import-preview>
-      <strong>${sv ? `${preview.file}: ${n} ändringar` : `${preview.file}: ${n} changes`}</strong>
+      <strong>${t('changes', lang, preview.file, n)}</strong>
       ${
         n > 0
           ? html`<div class="table-wrap" tabindex="0"><table>
-              <thead><tr><th scope="col">${capabilities ? (sv ? 'Förmåga' : 'Capability') : sv ? 'Kommun' : 'Municipality'}</th><th scope="col">${sv ? 'Uppgift' : 'Figure'}</th>
-                <th scope="col">${sv ? 'Från' : 'From'}</th><th scope="col">${sv ? 'Till' : 'To'}</th></tr></thead>
+              <thead><tr><th scope="col">${capabilities ? t('capability', lang) : t('municipality', lang)}</th><th scope="col">${t('figure', lang)}</th>
+                <th scope="col">${t('from', lang)}</th><th scope="col">${t('to', lang)}</th></tr></thead>
               <tbody>${preview.changes
                 .slice(0, 200)
                 .map(
@@ -281,71 +260,52 @@ export class DmDataView extends LitElement {
                     html`<tr data-change-row=${c.field}><td>${name(c)}</td><td>${text(c.field)?.label[lang] ?? c.field}</td><td class="number">${value(c.field, c.from)}</td><td class="number">${value(c.field, c.to)}</td></tr>`,
                 )}</tbody>
             </table></div>`
-          : html`<p>${sv ? 'De giltiga raderna ändrar ingenting.' : 'The valid rows change nothing.'}</p>`
+          : html`<p>${t('theValidRowsChange', lang)}</p>`
       }
       ${
         problems.length > 0
           ? html`<div class="problems" data-import-skipped>
-              <strong>${
-                sv
-                  ? `${rows === 1 ? 'En rad har' : `${rows} rader har`} fel och tas inte med; övriga rader kan tillämpas:`
-                  : `${rows === 1 ? 'One row has' : `${rows} rows have`} errors and ${rows === 1 ? 'is' : 'are'} left out; the other rows can be applied:`
-              }</strong>
-              ${this.problemList(problems, sv)}
+              <strong>${t('rowsLeftOutOthersApply', lang, rows)}</strong>
+              ${this.problemList(problems, lang)}
             </div>`
           : ''
       }
       <div class="buttons">
         <button type="button" data-import-apply ?disabled=${n === 0} @click=${() => emit(this, 'dm-data-import-apply', {})}>${
-          problems.length > 0
-            ? sv
-              ? 'Tillämpa de giltiga raderna'
-              : 'Apply the valid rows'
-            : sv
-              ? 'Tillämpa'
-              : 'Apply'
+          problems.length > 0 ? t('applyTheValidRows', lang) : t('apply', lang)
         }</button>
-        <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${sv ? 'Avbryt' : 'Cancel'}</button>
+        <button type="button" @click=${() => emit(this, 'dm-data-import-cancel', {})}>${t('cancel', lang)}</button>
       </div>
     </div>`;
   }
 
   private capability(c: Capability, lang: Lang) {
-    const sv = lang === 'sv';
     const kind = {
-      drift: sv ? 'drift' : 'operations',
-      styrning: sv ? 'styrning' : 'governance',
-      utveckling: sv ? 'utveckling' : 'development',
+      drift: t('operations', lang),
+      styrning: t('governance', lang),
+      utveckling: t('development', lang),
     }[c.kind];
     const driver = {
-      users: sv ? 'användare' : 'users',
-      systems: sv ? 'system' : 'systems',
-      inhabitants: sv ? 'invånare' : 'inhabitants',
-      fixed: sv ? 'fast' : 'fixed',
+      users: t('users', lang),
+      systems: t('systems', lang),
+      inhabitants: t('inhabitants', lang),
+      fixed: t('fixed', lang),
     }[c.driver];
     const rows: [string, string, string | undefined][] = [
+      [t('minimumStaffing', lang), `${formatNumber(c.minFte, lang, 2)} ${t('fte', lang)}`, c.sources.minFte],
       [
-        sv ? 'Minsta bemanning' : 'Minimum staffing',
-        `${formatNumber(c.minFte, lang, 2)} ${sv ? 'åa' : 'FTE'}`,
-        c.sources.minFte,
-      ],
-      [
-        sv ? 'Bemanning vid referensvolym' : 'Staffing at reference volume',
-        `${formatNumber(c.fteAtRef, lang, 2)} ${sv ? 'åa' : 'FTE'} / ${formatNumber(c.refVolume, lang)} ${driver}`,
+        t('staffingAtReferenceVolume', lang),
+        `${formatNumber(c.fteAtRef, lang, 2)} ${t('fte', lang)} / ${formatNumber(c.refVolume, lang)} ${driver}`,
         c.sources.fteAtRef,
       ],
       [
-        sv ? 'Skalelasticitet β' : 'Scale elasticity β',
+        t('scaleElasticity', lang),
         `${formatNumber(c.scale.low, lang, 2)} – ${formatNumber(c.scale.mode, lang, 2)} – ${formatNumber(c.scale.high, lang, 2)}`,
         c.sources.scale,
       ],
-      [sv ? 'Övriga kostnader' : 'Non-staff cost', `${formatNumber(c.nonStaffCost, lang)} kr`, c.sources.nonStaffCost],
-      [sv ? 'Kan delas' : 'Poolable', c.poolable ? (sv ? 'ja' : 'yes') : sv ? 'nej' : 'no', c.sources.poolable],
-      [
-        sv ? 'Kan flyttas' : 'Transferable',
-        c.transferable ? (sv ? 'ja' : 'yes') : sv ? 'nej' : 'no',
-        c.sources.transferable,
-      ],
+      [t('nonStaffCost', lang), `${formatNumber(c.nonStaffCost, lang)} kr`, c.sources.nonStaffCost],
+      [t('poolable', lang), c.poolable ? t('yes', lang) : t('no', lang), c.sources.poolable],
+      [t('transferable', lang), c.transferable ? t('yes', lang) : t('no', lang), c.sources.transferable],
     ];
     return html`<details data-capability=${c.id}>
       <summary>${pick(c.name, lang)} <span class="note">(${pick(GROUP_LABEL[c.group], lang)}, ${kind})</span></summary>
@@ -354,7 +314,7 @@ export class DmDataView extends LitElement {
         ${(['minFte', 'fteAtRef', 'nonStaffCost'] as const).map(
           (
             field,
-          ) => html`<label>${field === 'minFte' ? (sv ? 'Minsta bemanning' : 'Minimum staffing') : field === 'fteAtRef' ? (sv ? 'Bemanning vid referensvolym' : 'Staffing at reference volume') : sv ? 'Övriga kostnader (kr)' : 'Non-staff cost (SEK)'}
+          ) => html`<label>${field === 'minFte' ? t('minimumStaffing', lang) : field === 'fteAtRef' ? t('staffingAtReferenceVolume', lang) : t('nonStaffCostSek', lang)}
             <input type="number" step="any" min="0" data-cap-edit=${`${c.id}.${field}`} .value=${String(c[field])}
               @change=${(e: Event) => {
                 const value = Number((e.target as HTMLInputElement).value.replace(',', '.'));
@@ -364,7 +324,7 @@ export class DmDataView extends LitElement {
         ${(['poolable', 'transferable'] as const).map(
           (field) => html`<label><input type="checkbox" .checked=${c[field]}
             @change=${(e: Event) => emit(this, 'dm-capability-edit', { id: c.id, field, value: (e.target as HTMLInputElement).checked })} />
-            ${field === 'poolable' ? (sv ? 'Kan delas' : 'Poolable') : sv ? 'Kan flyttas' : 'Transferable'}</label>`,
+            ${field === 'poolable' ? t('poolable', lang) : t('transferable', lang)}</label>`,
         )}
       </div>
       <table><tbody>${rows.map(

@@ -15,7 +15,7 @@ import { evppiChart, evppiSentences } from '../charts/value-of-information.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { assumptionDef, type DecisionAnalysis, type ThresholdAnalysis } from '../engine/index.js';
 import { emit } from '../events.js';
-import { formatNumber, type Lang, pick } from '../i18n.js';
+import { formatNumber, type Lang, pick, t } from '../i18n.js';
 import { type AppState, parts } from '../state/app-state.js';
 import './dm-chart.js';
 
@@ -82,49 +82,28 @@ export class DmDecision extends LitElement {
   }
 
   private waiting(s: Pick<AppState, 'run'>, lang: Lang): string {
-    const sv = lang === 'sv';
-    if (s.run.status === 'error')
-      return sv
-        ? 'Beslutsunderlaget kunde inte beräknas eftersom körningen misslyckades.'
-        : 'The decision analysis could not be computed because the run failed.';
-    return sv
-      ? 'Beslutsunderlaget (kostnad mot kapacitet, bästa val och värdet av att veta mer) beräknas när körningen är klar.'
-      : 'The decision analysis (cost against capacity, best choice and the value of knowing more) is computed when the run has finished.';
+    if (s.run.status === 'error') return t('theDecisionAnalysisCould', lang);
+    return t('theDecisionAnalysisCost', lang);
   }
 
   private thresholds(s: Pick<AppState, 'run' | 'scenario'>, lang: Lang) {
-    const sv = lang === 'sv';
     const analysis = s.run.thresholds;
     const search = s.run.thresholdSearch;
     let status: unknown = '';
     if (search.status === 'running')
       status = html`<p class="status" role="status" data-threshold-progress>${
         search.total > 0
-          ? sv
-            ? `Söker brytpunkter … ${formatNumber(search.done, lang)} av ${formatNumber(search.total, lang)}`
-            : `Searching for thresholds … ${formatNumber(search.done, lang)} of ${formatNumber(search.total, lang)}`
-          : sv
-            ? 'Söker brytpunkter …'
-            : 'Searching for thresholds …'
+          ? t('searchingForThresholdsOf', lang, formatNumber(search.done, lang), formatNumber(search.total, lang))
+          : t('searchingForThresholds', lang)
       }</p>`;
     else if (search.status === 'error')
-      status = html`<p class="status error" role="alert" data-threshold-error>${
-        sv
-          ? 'Brytpunkterna kunde inte beräknas. Ändra en inställning eller ladda om sidan för att försöka igen.'
-          : 'The thresholds could not be computed. Change a setting or reload the page to try again.'
-      }</p>`;
+      status = html`<p class="status error" role="alert" data-threshold-error>${t('theThresholdsCouldNot', lang)}</p>`;
     else if (!analysis)
-      status = html`<p class="status" role="status" data-threshold-progress>${
-        sv ? 'Brytpunkterna söks när körningen är klar.' : 'The thresholds are searched once the run has finished.'
-      }</p>`;
+      status = html`<p class="status" role="status" data-threshold-progress>${t('theThresholdsAreSearched', lang)}</p>`;
     const savings = s.run.decision ? savingSentences(s.run.decision, lang) : [];
     return html`<section aria-labelledby="h-true" data-section="thresholds">
-      <h2 id="h-true">${sv ? 'Vad måste vara sant?' : 'What would have to be true?'}</h2>
-      <p class="note">${
-        sv
-          ? 'För varje vägval: det värde på de antaganden som avgör mest där vägvalet går jämnt ut mot status quo i medianen (hälften av körningarna billigare), med övriga antaganden som i körningen. Jämför med vad scenariot antar och med källan.'
-          : 'For each path: the value of the inputs that matter most at which the path breaks even against status quo in the median (half of the runs cheaper), the other inputs as in the run. Compare it with what the scenario assumes and with the source.'
-      }</p>
+      <h2 id="h-true">${t('whatWouldHaveTo', lang)}</h2>
+      <p class="note">${t('forEachPathThe', lang)}</p>
       ${status}
       ${
         savings.length > 0
@@ -141,10 +120,8 @@ export class DmDecision extends LitElement {
    * and source (once), a button to the input's editor, and the chart of share cheaper over its range.
    */
   private thresholdGroups(analysis: ThresholdAnalysis, s: Pick<AppState, 'scenario'>, lang: Lang) {
-    const sv = lang === 'sv';
     const inputs = thresholdInputs(analysis);
-    if (inputs.length === 0)
-      return html`<p class="note">${sv ? 'Inga avgörande antaganden att söka brytpunkter för.' : 'No decisive inputs to search thresholds for.'}</p>`;
+    if (inputs.length === 0) return html`<p class="note">${t('noDecisiveInputsTo', lang)}</p>`;
     const specs = this.specs(analysis, lang, thresholdCharts);
     return inputs.map((input) => {
       const prior = priorText(input, analysis, s.scenario, lang);
@@ -162,9 +139,9 @@ export class DmDecision extends LitElement {
             </li>`;
           })}</ul>
         <p class="prior"><span data-prior>${prior.range}</span>
-          <span class="detail source" data-source>${sv ? 'Källa' : 'Source (in Swedish)'}: ${prior.source}</span>
+          <span class="detail source" data-source>${t('sourceInSwedish', lang)}: ${prior.source}</span>
           <button type="button" data-try=${input} aria-describedby="h-${input}"
-            @click=${() => emit(this, 'dm-focus-assumption', { id: input })}>${sv ? 'Pröva egen bedömning' : 'Try your own estimate'}</button></p>
+            @click=${() => emit(this, 'dm-focus-assumption', { id: input })}>${t('tryYourOwnEstimate', lang)}</button></p>
         ${spec ? html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>` : ''}
       </div>`;
     });
@@ -172,10 +149,9 @@ export class DmDecision extends LitElement {
 
   /** Paths with two decisive inputs: where they pay off with both pinned, in a sentence and a region plot. */
   private twoWays(analysis: ThresholdAnalysis, lang: Lang) {
-    const sv = lang === 'sv';
     const specs = this.specs(analysis.twoWay, lang, (tws, l) => tws.map((tw) => twoWayChart(tw, l)));
     return html`<div class="group" data-two-way>
-      <h3>${sv ? 'Två antaganden samtidigt' : 'Two inputs at once'}</h3>
+      <h3>${t('twoInputsAtOnce', lang)}</h3>
       ${analysis.twoWay.map(
         (tw, k) => html`<p data-two-way-sentence=${tw.path}>${twoWaySentence(tw, lang)}</p>
           <dm-chart .spec=${specs[k]} .lang=${lang}></dm-chart>`,
@@ -184,10 +160,9 @@ export class DmDecision extends LitElement {
   }
 
   private plane(decision: DecisionAnalysis, lang: Lang) {
-    const sv = lang === 'sv';
     const note = planeNote(decision, lang);
     return html`<section aria-labelledby="h-plane" data-section="plane">
-      <h2 id="h-plane">${sv ? 'Kostnad mot utvecklingskapacitet' : 'Cost against development capacity'}</h2>
+      <h2 id="h-plane">${t('costAgainstDevelopmentCapacity', lang)}</h2>
       ${this.decisionSpecs(decision, lang)
         .filter((x) => x.id === 'cost-capacity')
         .map((spec) => html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>`)}
@@ -197,20 +172,18 @@ export class DmDecision extends LitElement {
   }
 
   private acceptability(decision: DecisionAnalysis, lang: Lang) {
-    const sv = lang === 'sv';
     const spec = this.decisionSpecs(decision, lang).find((x) => x.id === 'acceptability');
     return html`<section aria-labelledby="h-best" data-section="acceptability">
-      <h2 id="h-best">${sv ? 'Sannolikhet att vara bästa valet' : 'Probability of being the best choice'}</h2>
+      <h2 id="h-best">${t('probabilityOfBeingThe', lang)}</h2>
       <p data-acceptability>${acceptabilitySentence(decision, lang)}</p>
       ${spec ? html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>` : ''}
     </section>`;
   }
 
   private evppi(decision: DecisionAnalysis, lang: Lang) {
-    const sv = lang === 'sv';
     const spec = this.decisionSpecs(decision, lang).find((x) => x.id === 'evppi');
     return html`<section aria-labelledby="h-info" data-section="evppi">
-      <h2 id="h-info">${sv ? 'Vad är värt att ta reda på före beslutet?' : 'What is worth finding out before the decision?'}</h2>
+      <h2 id="h-info">${t('whatIsWorthFinding', lang)}</h2>
       ${evppiSentences(decision, lang).map((text) => html`<p data-evppi>${text}</p>`)}
       ${spec ? html`<dm-chart .spec=${spec} .lang=${lang}></dm-chart>` : ''}
     </section>`;

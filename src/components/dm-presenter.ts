@@ -3,6 +3,7 @@ import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
 import type { AppState } from '../state/app-state.js';
 import './dm-chart.js';
+import { t } from '../i18n.js';
 import { summaryCharts } from './dm-summary.js';
 
 /** Presenter mode: one chart at a time, full screen, large type; arrow keys step, Escape leaves. */
@@ -56,19 +57,18 @@ export class DmPresenter extends LitElement {
     const results = s?.run.results;
     if (!s || !results) return html``;
     const charts = summaryCharts(results, s.lang);
-    const sv = s.lang === 'sv';
     const spec = charts[Math.min(this.index, charts.length - 1)];
     return html`
       <dm-chart .spec=${spec} .lang=${s.lang} large data-presenter-chart=${spec.id}></dm-chart>
-      <nav aria-label=${sv ? 'Bildspel' : 'Slides'}>
+      <nav aria-label=${t('slides', s.lang)}>
         <button type="button" ?disabled=${this.index === 0} @click=${() => {
           this.index--;
-        }}>← ${sv ? 'Föregående' : 'Previous'}</button>
+        }}>← ${t('previous', s.lang)}</button>
         <span aria-live="polite">${this.index + 1} / ${charts.length}</span>
-        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'summary' })}>${sv ? 'Avsluta (Esc)' : 'Exit (Esc)'}</button>
+        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'summary' })}>${t('exitEsc', s.lang)}</button>
         <button type="button" ?disabled=${this.index >= charts.length - 1} @click=${() => {
           this.index++;
-        }}>${sv ? 'Nästa' : 'Next'} →</button>
+        }}>${t('next', s.lang)} →</button>
       </nav>
     `;
   }

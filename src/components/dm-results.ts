@@ -118,10 +118,10 @@ export class DmResults extends LitElement {
         return html`<article class="card" style="--c:${PATH_COLOUR[path]}" data-path=${path}>
           <h3>${h.label}</h3>
           <dl>
-            <dt>${lang === 'sv' ? `Kostnad ${last}` : `Cost ${last}`}</dt><dd>${h.cost}</dd>
-            ${h.npv === null ? '' : html`<dt>${lang === 'sv' ? 'Netto mot status quo' : 'Net vs status quo'}</dt><dd>${h.npv}</dd>`}
-            ${h.probCheaper === null ? '' : html`<dt data-period>${lang === 'sv' ? `Billigare över ${results.years.length} år` : `Cheaper over ${results.years.length} years`}</dt><dd>${h.probCheaper}</dd>`}
-            <dt>${lang === 'sv' ? `Utv.kapacitet ${last}` : `Dev. capacity ${last}`}</dt><dd>${h.capacity} ${lang === 'sv' ? 'åa' : 'FTE'}</dd>
+            <dt>${t('cost', lang, last)}</dt><dd>${h.cost}</dd>
+            ${h.npv === null ? '' : html`<dt>${t('netVsStatusQuo', lang)}</dt><dd>${h.npv}</dd>`}
+            ${h.probCheaper === null ? '' : html`<dt data-period>${t('cheaperOverYears', lang, results.years.length)}</dt><dd>${h.probCheaper}</dd>`}
+            <dt>${t('devCapacity', lang, last)}</dt><dd>${h.capacity} ${t('fte', lang)}</dd>
           </dl>
         </article>`;
       })}
@@ -174,59 +174,36 @@ export class DmResults extends LitElement {
    * which are still being run (saved before their run had finished) and which could not be run.
    */
   private comparison(lang: Lang) {
-    const sv = lang === 'sv';
     const ids = this.compareIds.value ?? [];
     const runs = this.compareRuns.value ?? {};
     const chosen = (this.savedItems.value ?? []).filter((s) => ids.includes(s.id));
     if (chosen.length === 0) {
-      return html`<p class="note" data-compare-note>${
-        sv
-          ? 'Spara två till fyra scenarier (i panelen till vänster) och kryssa i dem för att se dem sida vid sida.'
-          : 'Save two to four scenarios (in the panel on the left) and tick them to see them side by side.'
-      }</p>`;
+      return html`<p class="note" data-compare-note>${t('saveTwoToFour', lang)}</p>`;
     }
     const ready = chosen.filter((s) => s.results);
     const failed = chosen.filter((s) => !s.results && runs[s.id]?.status === 'failed');
     const running = chosen.filter((s) => !s.results && runs[s.id]?.status !== 'failed');
-    const quote = (name: string) => (sv ? `”${name}”` : `“${name}”`);
+    const quote = (name: string) => t('quoted', lang, name);
     const progress = (id: string, name: string) => {
       const run = runs[id];
       return run?.status === 'running' && run.total > 0
-        ? `${quote(name)}: ${formatNumber(run.done, lang)} / ${formatNumber(run.total, lang)} ${sv ? 'körningar' : 'runs'}`
+        ? `${quote(name)}: ${formatNumber(run.done, lang)} / ${formatNumber(run.total, lang)} ${t('runsLower', lang)}`
         : quote(name);
     };
     const n = chosen.length;
-    const head = sv
-      ? `${n} ${n === 1 ? 'scenario valt' : 'scenarier valda'}`
-      : `${n} ${n === 1 ? 'scenario' : 'scenarios'} chosen`;
+    const head = t('scenariosChosen', lang, n);
     const notes: string[] = [];
     if (running.length > 0) {
       const list = running.map((s) => progress(s.id, s.name)).join(', ');
-      notes.push(
-        sv
-          ? `${head}; ${running.length} saknar resultat och körs nu (${list}) …`
-          : `${head}; ${running.length} without results ${running.length === 1 ? 'is' : 'are'} being run now (${list}) …`,
-      );
+      notes.push(t('compareRunningNow', lang, head, running.length, list));
     } else if (n === 1) notes.push(`${head}.`);
     for (const s of failed) {
       const run = runs[s.id];
       const reason = run?.status === 'failed' ? run.reason[lang] : '';
-      notes.push(
-        sv ? `${quote(s.name)} kunde inte köras: ${reason}.` : `${quote(s.name)} could not be run: ${reason}.`,
-      );
+      notes.push(t('couldNotBeRun', lang, quote(s.name), reason));
     }
-    if (n === 1)
-      notes.push(
-        sv
-          ? `Kryssa i minst ett till (högst ${MAX_COMPARE}) under Sparade scenarier för att se dem sida vid sida.`
-          : `Tick at least one more (at most ${MAX_COMPARE}) under Saved scenarios to see them side by side.`,
-      );
-    else if (ready.length < 2 && running.length === 0)
-      notes.push(
-        sv
-          ? 'Minst två av de valda behöver resultat för att jämföras.'
-          : 'At least two of those chosen need results to be compared.',
-      );
+    if (n === 1) notes.push(t('tickAtLeastOne', lang, MAX_COMPARE));
+    else if (ready.length < 2 && running.length === 0) notes.push(t('atLeastTwoOf', lang));
     return html`${notes.length > 0 ? html`<p class="note" role="status" data-compare-note>${notes.join(' ')}</p>` : ''}
       ${
         ready.length >= 2
@@ -246,18 +223,13 @@ export class DmResults extends LitElement {
 
   private municipalityTable(results: Results, lang: Lang) {
     const paths = activePaths(results);
-    const sv = lang === 'sv';
     const last = results.years.length - 1;
-    return html`<p class="note">${
-      sv
-        ? `Medianer över simuleringarna. Kostnad: summa över ${results.years.length} år (mnkr). Netto: nuvärde av skillnaden mot status quo. Kapacitet och täckning: år ${results.years[last]}.`
-        : `Medians over the simulations. Cost: sum over ${results.years.length} years (SEK m). Net: present value of the difference against status quo. Capacity and coverage: year ${results.years[last]}.`
-    }</p>
+    return html`<p class="note">${t('mediansOverTheSimulations', lang, results.years.length, results.years[last])}</p>
     <div class="table-wrap" tabindex="0"><table>
-      <thead><tr><th scope="col">${sv ? 'Kommun' : 'Municipality'}</th><th scope="col">${sv ? 'Vägval' : 'Path'}</th>
-        <th scope="col">${sv ? 'Kostnad' : 'Cost'}</th><th scope="col">${sv ? 'Netto mot status quo' : 'Net vs status quo'}</th>
-        <th scope="col">${sv ? 'Utv.kapacitet (åa)' : 'Dev. capacity (FTE)'}</th><th scope="col">${sv ? 'Förmågor som hålls' : 'Capabilities held'}</th>
-        <th scope="col">${sv ? 'varav robust' : 'of which robust'}</th></tr></thead>
+      <thead><tr><th scope="col">${t('municipality', lang)}</th><th scope="col">${t('path', lang)}</th>
+        <th scope="col">${t('tabCost', lang)}</th><th scope="col">${t('netVsStatusQuo', lang)}</th>
+        <th scope="col">${t('devCapacityFte', lang)}</th><th scope="col">${t('capabilitiesHeld', lang)}</th>
+        <th scope="col">${t('ofWhichRobust', lang)}</th></tr></thead>
       <tbody>${results.scenario.members.map((member, i) =>
         paths.map((path, k) => {
           const m = results.paths[path].municipalities[i];
@@ -278,18 +250,13 @@ export class DmResults extends LitElement {
 
   private swingTable(lang: Lang) {
     const swings = this.swings.value;
-    const sv = lang === 'sv';
     if (!swings || swings.length === 0) return '';
     const paths = Object.keys(swings[0].npv) as PathId[];
-    return html`<h3>${sv ? 'Ett antagande i taget' : 'One assumption at a time'}</h3>
-      <p class="note">${
-        sv
-          ? 'Nettoeffekt mot status quo (nuvärde) när alla antaganden ligger på sina medianer och ett i taget sätts till sitt lägsta eller högsta värde.'
-          : 'Net effect against status quo (present value) with every assumption at its median and one at a time set to its low or high end.'
-      }</p>
+    return html`<h3>${t('oneAssumptionAtA', lang)}</h3>
+      <p class="note">${t('netEffectAgainstStatus', lang)}</p>
       <div class="table-wrap" tabindex="0"><table data-swings>
-        <thead><tr><th scope="col">${sv ? 'Antagande' : 'Assumption'}</th><th scope="col">${sv ? 'Lågt / högt värde' : 'Low / high value'}</th>
-          ${paths.map((p) => html`<th scope="col">${pick(PATH_LABEL[p], lang)}<br />${sv ? 'lågt → högt' : 'low → high'}</th>`)}</tr></thead>
+        <thead><tr><th scope="col">${t('assumption', lang)}</th><th scope="col">${t('lowHighValue', lang)}</th>
+          ${paths.map((p) => html`<th scope="col">${pick(PATH_LABEL[p], lang)}<br />${t('lowHigh', lang)}</th>`)}</tr></thead>
         <tbody>${swings.map((sw) => {
           const def = assumptionDef(sw.input);
           return html`<tr><td>${pick(def.label, lang)}</td>
@@ -300,37 +267,29 @@ export class DmResults extends LitElement {
   }
 
   private uncertaintyTable(results: Results, lang: Lang) {
-    const sv = lang === 'sv';
-    return html`<h3>${sv ? 'Hur säkra är siffrorna?' : 'How certain are the figures?'}</h3>
-      <p class="note">${
-        sv
-          ? `${formatNumber(results.runsDone, lang)} simuleringar. Medelfelet visar hur mycket medelvärdet kan flytta sig med fler körningar.`
-          : `${formatNumber(results.runsDone, lang)} simulations. The standard error shows how much the mean could move with more runs.`
-      }</p>
+    return html`<h3>${t('howCertainAreThe', lang)}</h3>
+      <p class="note">${t('simulationsTheStandardError', lang, formatNumber(results.runsDone, lang))}</p>
       <div class="table-wrap" tabindex="0"><table>
-        <thead><tr><th scope="col">${sv ? 'Vägval' : 'Path'}</th><th scope="col">${sv ? 'Netto, medel' : 'Net, mean'}</th>
-          <th scope="col">${sv ? 'Medelfel' : 'Standard error'}</th><th scope="col">${sv ? `Sannolikhet billigare över ${results.years.length} år (nuvärde)` : `Probability cheaper over ${results.years.length} years (present value)`}</th>
-          <th scope="col">${sv ? 'Break-even (median)' : 'Break-even (median)'}</th><th scope="col">${sv ? 'Break-even inom perioden' : 'Break-even within period'}</th>
-          <th scope="col">${sv ? 'Kan fler körningar flytta medlet mer än 1 %?' : 'Could more runs move the mean by over 1%?'}</th></tr></thead>
+        <thead><tr><th scope="col">${t('path', lang)}</th><th scope="col">${t('netMean', lang)}</th>
+          <th scope="col">${t('standardError', lang)}</th><th scope="col">${t('probabilityCheaperOverYears', lang, results.years.length)}</th>
+          <th scope="col">${t('breakEvenMedian', lang)}</th><th scope="col">${t('breakEvenWithinPeriod', lang)}</th>
+          <th scope="col">${t('couldMoreRunsMove', lang)}</th></tr></thead>
         <tbody>${activePaths(results, false).map((path) => {
           const p = results.paths[path];
           return html`<tr><td>${pick(PATH_LABEL[path], lang)}</td><td>${formatMsek(p.npvVsStatusQuo.mean, lang, 0)}</td>
             <td>${formatMsek(p.npvVsStatusQuo.se, lang, 1)}</td><td>${formatPercent(p.probCheaper ?? 0, lang)}</td>
-            <td>${p.breakEven?.median ?? (sv ? 'efter perioden' : 'after the period')}</td><td>${formatPercent(p.breakEven?.probWithinHorizon ?? 0, lang)}</td>
-            <td>${unsettled(p.npvVsStatusQuo) ? (sv ? 'ja' : 'yes') : sv ? 'nej' : 'no'}</td></tr>`;
+            <td>${p.breakEven?.median ?? t('afterThePeriod', lang)}</td><td>${formatPercent(p.breakEven?.probWithinHorizon ?? 0, lang)}</td>
+            <td>${unsettled(p.npvVsStatusQuo) ? t('yes', lang) : t('no', lang)}</td></tr>`;
         })}</tbody>
       </table></div>
-      <p class="note">${
-        sv
-          ? 'Fler körningar fortsätter samma följd av slumptal, så resultatet blir exakt detsamma som en enda körning med det större antalet.'
-          : 'More runs continue the same sequence of random numbers, so the result is exactly that of a single run of the larger count.'
-      }</p>
+      <p class="note">${t('moreRunsContinueThe', lang)}</p>
       <button type="button" class="more" data-run-more ?disabled=${this.status.value !== 'done'}
-        @click=${() => emit(this, 'dm-run-more', {})}>${
-          sv
-            ? `Kör fler (${formatNumber(results.runsDone, lang)} → ${formatNumber(results.runsDone * 2, lang)})`
-            : `Run more (${formatNumber(results.runsDone, lang)} → ${formatNumber(results.runsDone * 2, lang)})`
-        }</button>`;
+        @click=${() => emit(this, 'dm-run-more', {})}>${t(
+          'runMore',
+          lang,
+          formatNumber(results.runsDone, lang),
+          formatNumber(results.runsDone * 2, lang),
+        )}</button>`;
   }
 }
 

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { StoreController } from '../controllers/store-controller.js';
 import { emit } from '../events.js';
-import { type Lang, pick } from '../i18n.js';
+import { type Lang, locale, pick, t } from '../i18n.js';
 import { MAX_COMPARE } from '../state/actions.js';
 import { parts } from '../state/app-state.js';
 import type { SavedScenario, UnreadableSaved } from '../state/saved-scenarios.js';
@@ -36,7 +36,6 @@ export class DmSavedPanel extends LitElement {
     const s = this.view.value;
     if (!s) return html``;
     const { lang, saved, compare } = s;
-    const sv = lang === 'sv';
     const save = (event: Event) => {
       event.preventDefault();
       const input = (event.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
@@ -45,29 +44,17 @@ export class DmSavedPanel extends LitElement {
       input.value = '';
     };
     return html`<section aria-labelledby="saved-h">
-      <h2 id="saved-h">${sv ? 'Sparade scenarier' : 'Saved scenarios'}</h2>
+      <h2 id="saved-h">${t('savedScenarios', lang)}</h2>
       ${
         saved.status === 'unavailable'
-          ? html`<p class="help" role="status">${
-              sv
-                ? 'Webbläsaren tillåter inte lagring här (t.ex. privat läge). Använd ”Ladda ner scenario” för att spara.'
-                : 'The browser does not allow storage here (e.g. private mode). Use “Download scenario” to keep it.'
-            }</p>`
+          ? html`<p class="help" role="status">${t('theBrowserDoesNot', lang)}</p>`
           : html`<form @submit=${save}>
-              <label class="visually-hidden" for="save-name" style="position:absolute;left:-9999px">${sv ? 'Namn' : 'Name'}</label>
-              <input id="save-name" name="name" type="text" maxlength="120" placeholder=${sv ? 'Namn, t.ex. Värdkommun Vänersborg' : 'Name, e.g. Host Vänersborg'} />
-              <button type="submit">${sv ? 'Spara' : 'Save'}</button>
+              <label class="visually-hidden" for="save-name" style="position:absolute;left:-9999px">${t('name', lang)}</label>
+              <input id="save-name" name="name" type="text" maxlength="120" placeholder=${t('nameEGHost', lang)} />
+              <button type="submit">${t('save', lang)}</button>
             </form>
             <ul>${saved.items.map((item) => this.item(item, compare.includes(item.id), compare.length >= MAX_COMPARE, lang))}</ul>
-            ${
-              saved.items.length > 1
-                ? html`<p class="help">${
-                    sv
-                      ? `Kryssa i 2–${MAX_COMPARE} scenarier och öppna fliken Jämförelse.`
-                      : `Tick 2–${MAX_COMPARE} scenarios and open the Comparison tab.`
-                  }</p>`
-                : ''
-            }
+            ${saved.items.length > 1 ? html`<p class="help">${t('tick2ScenariosAnd', lang, MAX_COMPARE)}</p>` : ''}
             ${saved.unreadable.length > 0 ? this.unreadable(saved.unreadable, lang) : ''}`
       }
     </section>`;
@@ -75,31 +62,24 @@ export class DmSavedPanel extends LitElement {
 
   /** Entries that cannot be read: by name, with the reason; download or delete, only on the user's word. */
   private unreadable(entries: UnreadableSaved[], lang: Lang) {
-    const sv = lang === 'sv';
     return html`<section class="unreadable" aria-labelledby="unreadable-h" data-unreadable>
-      <h3 id="unreadable-h">${sv ? `Kan inte läsas (${entries.length})` : `Cannot be read (${entries.length})`}</h3>
-      <p class="help">${
-        sv
-          ? 'Den här versionen kan inte läsa dessa sparade scenarier. De finns kvar i webbläsaren tills du tar bort dem; ladda ner dem först om innehållet behövs.'
-          : 'This version cannot read these saved scenarios. They stay in the browser until you delete them; download them first if the content is needed.'
-      }</p>
+      <h3 id="unreadable-h">${t('cannotBeRead', lang, entries.length)}</h3>
+      <p class="help">${t('thisVersionCannotRead', lang)}</p>
       <ul>${entries.map((entry) => {
-        const date = entry.savedAt ? new Date(entry.savedAt).toLocaleString(sv ? 'sv-SE' : 'en-GB') : null;
-        const name = entry.name ?? (sv ? 'Namnlöst scenario' : 'Untitled scenario');
+        const date = entry.savedAt ? new Date(entry.savedAt).toLocaleString(locale(lang)) : null;
+        const name = entry.name ?? t('untitledScenario', lang);
         const shown = entry.name ?? (date ? `${name}, ${date}` : name);
         return html`<li data-unreadable-entry=${entry.ref}>
           <div class="name">${shown}</div>
-          ${entry.name && date ? html`<div class="meta">${sv ? 'Sparat' : 'Saved'} ${date}</div>` : ''}
-          <div class="reason">${sv ? entry.reason.sv : entry.reason.en}</div>
+          ${entry.name && date ? html`<div class="meta">${t('saved', lang)} ${date}</div>` : ''}
+          <div class="reason">${pick(entry.reason, lang)}</div>
           <div class="actions">
-            <button type="button" data-download aria-label=${sv ? `Ladda ner ”${shown}” som fil` : `Download “${shown}” as a file`}
-              @click=${() => emit(this, 'dm-saved-unreadable-download', { ref: entry.ref })}>${sv ? 'Ladda ner som fil' : 'Download as file'}</button>
-            <button type="button" data-delete aria-label=${sv ? `Ta bort ”${shown}”` : `Delete “${shown}”`} @click=${() => {
-              const question = sv
-                ? `Ta bort ”${shown}” för gott? Det går inte att ångra. Ladda ner det först om innehållet behövs.`
-                : `Delete “${shown}” for good? This cannot be undone. Download it first if the content is needed.`;
+            <button type="button" data-download aria-label=${t('downloadAsAFile', lang, shown)}
+              @click=${() => emit(this, 'dm-saved-unreadable-download', { ref: entry.ref })}>${t('downloadAsFile', lang)}</button>
+            <button type="button" data-delete aria-label=${t('deleteNamed', lang, shown)} @click=${() => {
+              const question = t('deleteForGoodThis', lang, shown);
               if (confirm(question)) emit(this, 'dm-saved-unreadable-delete', { ref: entry.ref });
-            }}>${sv ? 'Ta bort' : 'Delete'}</button>
+            }}>${t('deleteButton', lang)}</button>
           </div>
         </li>`;
       })}</ul>
@@ -109,33 +89,24 @@ export class DmSavedPanel extends LitElement {
   private item(item: SavedScenario, chosen: boolean, full: boolean, lang: Lang) {
     const { id, name, savedAt } = item;
     const members = item.scenario.members.length;
-    const sv = lang === 'sv';
     const rename = () => {
-      const next = prompt(sv ? 'Nytt namn' : 'New name', name);
+      const next = prompt(t('newName', lang), name);
       if (next?.trim()) emit(this, 'dm-saved-rename', { id, name: next.trim().slice(0, 120) });
     };
     return html`<li data-saved=${id}>
       <label class="name"><input type="checkbox" .checked=${chosen} ?disabled=${!chosen && full}
         @change=${() => emit(this, 'dm-compare-toggle', { id })} />${name}</label>
-      <div class="meta">${members} ${sv ? 'kommuner' : 'municipalities'} · ${new Date(savedAt).toLocaleString(sv ? 'sv-SE' : 'en-GB')}${
-        item.results ? '' : sv ? ' · resultat saknas än' : ' · no results yet'
+      <div class="meta">${members} ${t('municipalities', lang)} · ${new Date(savedAt).toLocaleString(locale(lang))}${
+        item.results ? '' : t('noResultsYet', lang)
       }</div>
-      ${
-        item.stored === undefined
-          ? ''
-          : html`<div class="meta" data-newer>${
-              sv
-                ? 'Innehåller uppgifter från en nyare version; de används inte här men behålls.'
-                : 'Holds fields from a newer version; they are not used here but are kept.'
-            }</div>`
-      }
+      ${item.stored === undefined ? '' : html`<div class="meta" data-newer>${t('holdsFieldsFromA', lang)}</div>`}
       <div class="actions">
-        <button type="button" data-open @click=${() => emit(this, 'dm-saved-open', { id })}>${sv ? 'Öppna' : 'Open'}</button>
-        <button type="button" @click=${rename}>${sv ? 'Byt namn' : 'Rename'}</button>
-        <button type="button" @click=${() => emit(this, 'dm-saved-duplicate', { id })}>${sv ? 'Duplicera' : 'Duplicate'}</button>
+        <button type="button" data-open @click=${() => emit(this, 'dm-saved-open', { id })}>${t('open', lang)}</button>
+        <button type="button" @click=${rename}>${t('rename', lang)}</button>
+        <button type="button" @click=${() => emit(this, 'dm-saved-duplicate', { id })}>${t('duplicate', lang)}</button>
         <button type="button" @click=${() => {
-          if (confirm(sv ? `Ta bort ”${name}”?` : `Delete “${name}”?`)) emit(this, 'dm-saved-delete', { id });
-        }}>${sv ? 'Ta bort' : 'Delete'}</button>
+          if (confirm(t('confirmDelete', lang, name))) emit(this, 'dm-saved-delete', { id });
+        }}>${t('deleteButton', lang)}</button>
       </div>
     </li>`;
   }

@@ -1,43 +1,22 @@
 import { css, html, LitElement } from 'lit';
 import { StoreController } from '../controllers/store-controller.js';
-import {
-  ASSUMPTIONS,
-  type Assumption,
-  type AssumptionDef,
-  type AssumptionId,
-  type Capability,
-  type Issue,
-  type Municipality,
-  type PathId,
-  type Scenario,
-} from '../engine/index.js';
+import type { AssumptionId, Capability, Municipality, PathId, Scenario } from '../engine/index.js';
 import { emit } from '../events.js';
-import { FORM_LABEL, formatAssumptionValue, formatNumber, type Lang, PATH_LABEL, pick, t } from '../i18n.js';
+import { FORM_LABEL, formatNumber, type Lang, PATH_LABEL, pick, type StringKey, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
 import { parts, type Region } from '../state/app-state.js';
-import { describeIssue, describeMessage } from '../state/issue-text.js';
+import { describeIssue } from '../state/issue-text.js';
+import { assumptionsSection } from './assumption-editor.js';
 
 type SharedPath = Exclude<PathId, 'status-quo'>;
 const SHARED_PATHS: SharedPath[] = ['samverkan', 'omfordelning', 'sammanlaggning', 'asymmetrisk'];
 const RUN_CHOICES = [1000, 2000, 5000, 10000, 20000];
 
-const PATH_HELP: Record<SharedPath, { sv: string; en: string }> = {
-  samverkan: {
-    sv: 'Kommunerna driver de valda förmågorna i en gemensam organisation.',
-    en: 'The municipalities run the chosen capabilities in a joint organisation.',
-  },
-  omfordelning: {
-    sv: 'Infrastruktur, säkerhetsdrift och e-arkiv flyttas till en regional eller nationell aktör.',
-    en: 'Infrastructure, security operations and e-archive move to a regional or national body.',
-  },
-  sammanlaggning: {
-    sv: 'Kommunerna blir en kommun; systemen konsolideras under några år.',
-    en: 'The municipalities become one; systems are consolidated over some years.',
-  },
-  asymmetrisk: {
-    sv: 'En värdkommun levererar de valda förmågorna till de andra mot självkostnad (ett påslag bara om ni anger det).',
-    en: 'A host municipality provides the chosen capabilities to the others at cost (a markup only if you set one).',
-  },
+const PATH_HELP: Record<SharedPath, StringKey> = {
+  samverkan: 'helpSamverkan',
+  omfordelning: 'helpOmfordelning',
+  sammanlaggning: 'helpSammanlaggning',
+  asymmetrisk: 'helpAsymmetrisk',
 };
 
 /** The side panel: members, paths with their settings, assumptions and run settings. A container. */
@@ -104,7 +83,7 @@ export class DmScenarioPanel extends LitElement {
       <section aria-labelledby="paths-h"><h2 id="paths-h">${t('paths', lang)}</h2>
         ${SHARED_PATHS.map((p) => this.path(p, lang, scenario, municipalities, capabilities))}
       </section>
-      ${this.assumptions(lang, scenario, s.issues)}
+      ${assumptionsSection(this, lang, scenario, s.issues, this.thresholds.value?.thresholds ?? [])}
       ${this.runSettings(lang, scenario)}
     `;
   }
@@ -130,17 +109,17 @@ export class DmScenarioPanel extends LitElement {
     };
     const population = members.reduce((sum, c) => sum + (byCode.get(c)?.population ?? 0), 0);
     return html`<section aria-labelledby="members-h">
-      <h2 id="members-h">${t('members', lang)} (${members.length}, ${formatNumber(population, lang)} ${lang === 'sv' ? 'invånare' : 'inhabitants'})</h2>
+      <h2 id="members-h">${t('members', lang)} (${members.length}, ${formatNumber(population, lang)} ${t('inhabitants', lang)})</h2>
       <label for="preset">${t('presets', lang)}</label>
       <select id="preset" @change=${preset}>
-        <option value="">${lang === 'sv' ? 'Välj scenario eller region …' : 'Choose a scenario or region …'}</option>
-        <optgroup label=${lang === 'sv' ? 'Scenarier' : 'Scenarios'}>
+        <option value="">${t('chooseAScenarioOr', lang)}</option>
+        <optgroup label=${t('scenarios', lang)}>
           ${SCENARIOS.map((sc) => html`<option value="scenario:${sc.id}">${pick(sc.name, lang)}</option>`)}
         </optgroup>
-        <optgroup label=${lang === 'sv' ? 'Regioner och samarbeten' : 'Regions and collaborations'}>
+        <optgroup label=${t('regionsAndCollaborations', lang)}>
           ${regions.filter((r) => r.kind !== 'lan').map((r) => html`<option value="region:${r.id}">${pick(r.name, lang)} (${r.members.length})</option>`)}
         </optgroup>
-        <optgroup label=${lang === 'sv' ? 'Län' : 'Counties'}>
+        <optgroup label=${t('counties', lang)}>
           ${regions.filter((r) => r.kind === 'lan').map((r) => html`<option value="region:${r.id}">${pick(r.name, lang)} (${r.members.length})</option>`)}
         </optgroup>
       </select>
@@ -153,7 +132,7 @@ export class DmScenarioPanel extends LitElement {
       </ul>
       <label for="add-member">${t('searchMunicipality', lang)}</label>
       <input id="add-member" list="all-municipalities" autocomplete="off" @change=${add}
-        placeholder=${lang === 'sv' ? 'Skriv ett kommunnamn' : 'Type a municipality name'} />
+        placeholder=${t('typeAMunicipalityName', lang)} />
       <datalist id="all-municipalities">${municipalities.map((m) => html`<option value=${m.name}></option>`)}</datalist>
     </section>`;
   }
@@ -174,7 +153,7 @@ export class DmScenarioPanel extends LitElement {
       <legend><label><input type="checkbox" .checked=${settings.enabled}
         @change=${(e: Event) => emit(this, 'dm-path-toggle', { path, enabled: (e.target as HTMLInputElement).checked })} />
         ${pick(PATH_LABEL[path], lang)}</label></legend>
-      <p class="help">${pick(PATH_HELP[path], lang)}</p>
+      <p class="help">${t(PATH_HELP[path], lang)}</p>
       ${
         path === 'samverkan'
           ? html`<label for="form">${t('form', lang)}</label>
@@ -210,9 +189,7 @@ export class DmScenarioPanel extends LitElement {
                   e,
                   'body',
                   (n) => Number.isFinite(n) && n >= 1 && n <= 20_000_000,
-                  lang === 'sv'
-                    ? 'Antalet invånare måste vara från 1 till 20 000 000.'
-                    : 'The number of inhabitants must be from 1 to 20,000,000.',
+                  t('theNumberOfInhabitants', lang),
                   (n) => emit(this, 'dm-path-setting', { path, bodyPopulation: n }),
                 )} />
             ${this.fieldError('body')}
@@ -229,7 +206,6 @@ export class DmScenarioPanel extends LitElement {
     byCode: Map<string, Municipality>,
     lang: Lang,
   ) {
-    const sv = lang === 'sv';
     const exit = scenario.paths[path].exit;
     const mode = !exit ? 'none' : 'probability' in exit ? 'risk' : exit.member;
     const lastYear = scenario.startYear + scenario.horizonYears - 1;
@@ -242,20 +218,20 @@ export class DmScenarioPanel extends LitElement {
           exit: { member: value, year: Math.min(lastYear, scenario.startYear + 3), strandedYears: 3 },
         });
     };
-    return html`<label for="exit-${path}">${sv ? 'Utträde ur samarbetet' : 'Leaving the arrangement'}</label>
+    return html`<label for="exit-${path}">${t('leavingTheArrangement', lang)}</label>
       <select id="exit-${path}" @change=${(e: Event) => change((e.target as HTMLSelectElement).value)}>
-        <option value="none" ?selected=${mode === 'none'}>${sv ? 'Ingen lämnar' : 'Nobody leaves'}</option>
-        <option value="risk" ?selected=${mode === 'risk'}>${sv ? 'Årlig risk att någon lämnar' : 'Yearly risk that someone leaves'}</option>
+        <option value="none" ?selected=${mode === 'none'}>${t('nobodyLeaves', lang)}</option>
+        <option value="risk" ?selected=${mode === 'risk'}>${t('yearlyRiskThatSomeone', lang)}</option>
         ${scenario.members
           .filter((c) => !(path === 'asymmetrisk' && c === scenario.paths.asymmetrisk.host))
           .map(
             (c) =>
-              html`<option value=${c} ?selected=${mode === c}>${byCode.get(c)?.name ?? c} ${sv ? 'lämnar' : 'leaves'}</option>`,
+              html`<option value=${c} ?selected=${mode === c}>${byCode.get(c)?.name ?? c} ${t('leaves', lang)}</option>`,
           )}
       </select>
       ${
         exit && 'probability' in exit
-          ? html`<label for="exit-p-${path}">${sv ? 'Sannolikhet per år (%)' : 'Probability per year (%)'}</label>
+          ? html`<label for="exit-p-${path}">${t('probabilityPerYear', lang)}</label>
               <input id="exit-p-${path}" type="number" min="0" max="100" step="1" .value=${String(Math.round(exit.probability * 100))}
                 @change=${(e: Event) => {
                   const n = Number((e.target as HTMLInputElement).value);
@@ -266,7 +242,7 @@ export class DmScenarioPanel extends LitElement {
       }
       ${
         exit && 'member' in exit
-          ? html`<label for="exit-y-${path}">${sv ? 'År' : 'Year'}</label>
+          ? html`<label for="exit-y-${path}">${t('year', lang)}</label>
               <input id="exit-y-${path}" type="number" min=${scenario.startYear + 1} max=${lastYear} .value=${String(exit.year)}
                 @change=${(e: Event) => {
                   const n = Number((e.target as HTMLInputElement).value);
@@ -274,15 +250,7 @@ export class DmScenarioPanel extends LitElement {
                 }} />`
           : ''
       }
-      ${
-        exit
-          ? html`<p class="help">${
-              sv
-                ? `De kvarvarande bär den utträdandes tidigare betalning som strandad kostnad, avtagande under ${exit.strandedYears} år (Itsam förlorade 6,8 mnkr 2024 när Kinda lämnade).`
-                : `The others carry the leaver's former payment as stranded cost, falling over ${exit.strandedYears} years (Itsam lost SEK 6.8 m in 2024 when Kinda left).`
-            }</p>`
-          : ''
-      }`;
+      ${exit ? html`<p class="help">${t('theOthersCarryThe', lang, exit.strandedYears)}</p>` : ''}`;
   }
 
   private capabilityChoice(
@@ -365,98 +333,6 @@ export class DmScenarioPanel extends LitElement {
     block.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
   }
 
-  private assumptions(lang: Lang, scenario: Scenario, issues: readonly Issue[]) {
-    return html`<section aria-labelledby="assumptions-h">
-      <h2 id="assumptions-h">${t('assumptions', lang)}</h2>
-      <p class="help">${
-        lang === 'sv'
-          ? 'Varje osäker storhet har ett lägsta, troligaste och högsta värde med källa eller antagande.'
-          : 'Each uncertain input has a low, most likely and high value with a source or an assumption.'
-      }</p>
-      ${ASSUMPTIONS.map((def) => this.assumption(def, scenario.assumptions?.[def.id], lang, issues))}
-    </section>`;
-  }
-
-  private assumption(def: AssumptionDef, override: Assumption | undefined, lang: Lang, issues: readonly Issue[]) {
-    const a = override ?? def.default;
-    const id = `a-${def.id}`;
-    // a rejected value is explained here, beside the field the user is looking at
-    const own = issues.filter((i) => {
-      const path = i.path.replace(/^scenario\./, '');
-      return path === `assumptions.${def.id}` || path.startsWith(`assumptions.${def.id}.`);
-    });
-    const changed = (key: 'low' | 'mode' | 'high' | 'value', raw: string): Assumption | null => {
-      const value = Number(raw.replace(',', '.').replace(/\s/g, ''));
-      if (!Number.isFinite(value)) return null;
-      return {
-        ...a,
-        [key]: value,
-        source: override ? a.source : `antagande: ändrat i arbetsytan (förval: ${def.default.source})`,
-      } as Assumption;
-    };
-    const update = (key: 'low' | 'mode' | 'high' | 'value', raw: string) => {
-      const next = changed(key, raw);
-      if (next) emit(this, 'dm-assumption-change', { id: def.id, assumption: next });
-    };
-    // dragging the most likely value previews a few hundred runs; letting go runs them all
-    // the latest run's thresholds of this input: where each path breaks even in the median (§13)
-    const thresholds = (this.thresholds.value?.thresholds ?? []).filter((x) => x.input === def.id && x.value !== null);
-    const slider = (low: number, mode: number, high: number) =>
-      html`<div class="slide"><label for="${id}-slide">${lang === 'sv' ? 'Dra det troligaste värdet' : 'Drag the most likely value'}</label>
-        <div class="track">
-        <input id="${id}-slide" type="range" min=${low} max=${high} step=${(high - low) / 100} .value=${String(mode)}
-          @input=${(e: Event) => {
-            const next = changed('mode', (e.target as HTMLInputElement).value);
-            if (next) emit(this, 'dm-assumption-preview', { id: def.id, assumption: next });
-          }}
-          @change=${(e: Event) => update('mode', (e.target as HTMLInputElement).value)} />
-        ${thresholds
-          .filter((x) => (x.value as number) >= low && (x.value as number) <= high && high > low)
-          .map(
-            (x) =>
-              html`<span class="mark" aria-hidden="true" title=${pick(PATH_LABEL[x.path], lang)}
-                style="left: calc(${(100 * ((x.value as number) - low)) / (high - low)}% - 1px)"></span>`,
-          )}
-        </div></div>`;
-    const thresholdNote =
-      thresholds.length > 0
-        ? html`<p class="threshold-note" data-threshold-note=${def.id}>${lang === 'sv' ? 'Brytpunkt (median)' : 'Break-even (median)'}: ${thresholds
-            .map(
-              (x) =>
-                `${pick(PATH_LABEL[x.path], lang)} ${x.cheaperWhen === 'above' ? '≥' : '≤'} ${formatAssumptionValue(def, x.value as number, lang)}`,
-            )
-            .join('; ')}</p>`
-        : '';
-    const field = (key: 'low' | 'mode' | 'high' | 'value', label: string, value: number) =>
-      html`<div><label for="${id}-${key}">${label}</label>
-        <input id="${id}-${key}" type="number" step="any" .value=${String(value)} @change=${(e: Event) => update(key, (e.target as HTMLInputElement).value)} /></div>`;
-    return html`<div class="assumption" data-assumption=${def.id}>
-      <div class="name" id=${id}>${pick(def.label, lang)} <span class="help">(${pick(def.unit, lang)})</span></div>
-      ${
-        a.dist === 'pert' || a.dist === 'triangular'
-          ? html`<div class="triple" role="group" aria-labelledby=${id}>
-            ${field('low', t('low', lang), a.low)}${field('mode', t('likely', lang), a.mode)}${field('high', t('high', lang), a.high)}</div>
-            ${slider(a.low, a.mode, a.high)}`
-          : a.dist === 'fixed'
-            ? html`<div class="triple" role="group" aria-labelledby=${id}>${field('value', lang === 'sv' ? 'Värde' : 'Value', a.value)}</div>`
-            : html`<div class="help">${describeDistribution(a, def, lang)}</div>`
-      }
-      ${
-        own.length > 0
-          ? html`<p class="field-issue" role="alert" data-field-issue=${def.id}>${own.map((i) => issueText(i, lang)).join(' ')}</p>`
-          : ''
-      }
-      ${thresholdNote}
-      <p class="source">${t('source', lang)}: ${a.source}</p>
-      ${
-        override
-          ? html`<span class="changed">${lang === 'sv' ? 'Ändrat' : 'Changed'}</span>
-            <button class="small" type="button" @click=${() => emit(this, 'dm-assumption-change', { id: def.id, assumption: null })}>${t('reset', lang)}</button>`
-          : ''
-      }
-    </div>`;
-  }
-
   private runSettings(lang: Lang, scenario: Scenario) {
     return html`<section aria-labelledby="run-h">
       <h2 id="run-h">${t('settings', lang)}</h2>
@@ -473,9 +349,7 @@ export class DmScenarioPanel extends LitElement {
                 e,
                 'horizon',
                 (n) => Number.isInteger(n) && n >= 1 && n <= 30,
-                lang === 'sv'
-                  ? 'År framåt måste vara ett heltal från 1 till 30.'
-                  : 'Years ahead must be a whole number from 1 to 30.',
+                t('yearsAheadMustBe', lang),
                 (n) => emit(this, 'dm-run-settings-change', { horizonYears: n }),
               )} />${this.fieldError('horizon')}</div>
         <div><label for="seed">${t('seed', lang)}</label>
@@ -486,9 +360,7 @@ export class DmScenarioPanel extends LitElement {
                 e,
                 'seed',
                 (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295,
-                lang === 'sv'
-                  ? 'Fröet måste vara ett heltal från 0 till 4 294 967 295.'
-                  : 'The seed must be a whole number from 0 to 4,294,967,295.',
+                t('theSeedMustBe', lang),
                 (n) => emit(this, 'dm-run-settings-change', { seed: n }),
               )} />${this.fieldError('seed')}</div>
       </div>
@@ -511,37 +383,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'dm-scenario-panel': DmScenarioPanel;
   }
-}
-
-/** A distribution without low / most likely / high fields (normal, lognormal, uniform) in words. */
-function describeDistribution(a: Assumption, def: AssumptionDef, lang: Lang): string {
-  const sv = lang === 'sv';
-  const v = (x: number) => formatAssumptionValue(def, x, lang);
-  if (a.dist === 'normal')
-    return sv
-      ? `Normalfördelning: medel ${v(a.mean)}, standardavvikelse ${v(a.sd)}`
-      : `Normal: mean ${v(a.mean)}, standard deviation ${v(a.sd)}`;
-  if (a.dist === 'lognormal')
-    return sv
-      ? `Lognormalfördelning: median ${v(a.median)}, σ ${formatNumber(a.sigma, lang, 2)}`
-      : `Lognormal: median ${v(a.median)}, σ ${formatNumber(a.sigma, lang, 2)}`;
-  if (a.dist === 'uniform')
-    return sv ? `Likformig fördelning: ${v(a.low)} till ${v(a.high)}` : `Uniform: ${v(a.low)} to ${v(a.high)}`;
-  return '';
-}
-
-/**
- * One validation problem in words for the field it belongs to. The engine's messages are in English;
- * the common ones are said in Swedish here (a fuller translation of every message is issue #16's item 7).
- */
-function issueText(issue: Issue, lang: Lang): string {
-  if (lang === 'en') return issue.message;
-  const range = /^must lie from (\S+) to (\S+)$/.exec(issue.message);
-  if (range) {
-    const n = (x: number) => formatNumber(x, lang, Number.isInteger(x) ? 0 : 2);
-    return `Värdet måste ligga mellan ${n(Number(range[1]))} och ${n(Number(range[2]))}.`;
-  }
-  if (issue.message.startsWith('needs low ≤ mode ≤ high'))
-    return 'Lägsta måste vara högst troligaste, och troligaste högst högsta (och lägsta mindre än högsta).';
-  return `${describeMessage(issue, lang)}.`;
 }

@@ -7,7 +7,7 @@ import { uncertaintyCharts } from '../charts/uncertainty.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { ASSUMPTIONS, type AssumptionId, centralValue } from '../engine/index.js';
 import { emit } from '../events.js';
-import { formatAssumptionValue, formatNumber, type Lang, pick } from '../i18n.js';
+import { formatAssumptionValue, formatNumber, type Lang, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
 import { type AppState, analysedResults } from '../state/app-state.js';
 import { encodeScenario } from '../state/scenario-link.js';
@@ -104,9 +104,8 @@ export class DmSummary extends LitElement {
     const s = this.view.value;
     if (!s) return html``;
     const { lang, run, scenario } = s;
-    const sv = lang === 'sv';
     const results = analysedResults(run);
-    if (!results) return html`<p class="empty">${sv ? 'Inga resultat ännu' : 'No results yet'}</p>`;
+    if (!results) return html`<p class="empty">${t('noResults', lang)}</p>`;
     const searching = run.thresholdSearch.status === 'running';
     const members = results.scenario.members.map((m) => m.name).join(', ');
     const changed = Object.keys(scenario.assumptions ?? {}) as AssumptionId[];
@@ -120,41 +119,42 @@ export class DmSummary extends LitElement {
         : f(centralValue(a));
     };
     return html`
-      <h2>${sv ? 'Sammanfattning' : 'Summary'}: ${scenarioName(results.scenario, SCENARIOS, lang)}</h2>
-      <div class="toolbar" role="toolbar" aria-label=${sv ? 'Export' : 'Export'}>
-        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'workspace' })}>${sv ? '← Arbetsytan' : '← Workspace'}</button>
-        <button type="button" @click=${() => window.print()}>${sv ? 'Skriv ut' : 'Print'}</button>
-        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'presenter' })}>${sv ? 'Presentera' : 'Present'}</button>
-        <button type="button" data-export="results-csv" @click=${() => emit(this, 'dm-export', { what: 'results-csv' })}>${sv ? 'Resultat (CSV)' : 'Results (CSV)'}</button>
-        <button type="button" data-export="municipalities-csv" @click=${() => emit(this, 'dm-export', { what: 'municipalities-csv' })}>${sv ? 'Per kommun (CSV)' : 'By municipality (CSV)'}</button>
-        <button type="button" data-export="results-json" @click=${() => emit(this, 'dm-export', { what: 'results-json' })}>${sv ? 'Resultat (JSON)' : 'Results (JSON)'}</button>
-        <button type="button" data-export="runs-csv" @click=${() => emit(this, 'dm-export', { what: 'runs-csv' })}>${sv ? 'Alla körningar (CSV)' : 'All runs (CSV)'}</button>
+      <h2>${t('summary', lang)}: ${scenarioName(results.scenario, SCENARIOS, lang)}</h2>
+      <div class="toolbar" role="toolbar" aria-label=${t('export', lang)}>
+        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'workspace' })}>${t('backToWorkspace', lang)}</button>
+        <button type="button" @click=${() => window.print()}>${t('print', lang)}</button>
+        <button type="button" @click=${() => emit(this, 'dm-view-change', { view: 'presenter' })}>${t('present', lang)}</button>
+        <button type="button" data-export="results-csv" @click=${() => emit(this, 'dm-export', { what: 'results-csv' })}>${t('resultsCsv', lang)}</button>
+        <button type="button" data-export="municipalities-csv" @click=${() => emit(this, 'dm-export', { what: 'municipalities-csv' })}>${t('byMunicipalityCsv', lang)}</button>
+        <button type="button" data-export="results-json" @click=${() => emit(this, 'dm-export', { what: 'results-json' })}>${t('resultsJson', lang)}</button>
+        <button type="button" data-export="runs-csv" @click=${() => emit(this, 'dm-export', { what: 'runs-csv' })}>${t('allRunsCsv', lang)}</button>
       </div>
       <ul class="lead" data-sentences>${summarySentences(results, lang).map((text) => html`<li>${text}</li>`)}</ul>
       ${
         searching
-          ? html`<p class="facts" role="status" data-threshold-search>${
-              sv
-                ? `Brytpunkterna (vad som måste vara sant) beräknas: ${run.thresholdSearch.done} av ${run.thresholdSearch.total || '…'} steg.`
-                : `The thresholds (what would have to be true) are being computed: ${run.thresholdSearch.done} of ${run.thresholdSearch.total || '…'} steps.`
-            }</p>`
+          ? html`<p class="facts" role="status" data-threshold-search>${t(
+              'theThresholdsWhatWould',
+              lang,
+              run.thresholdSearch.done,
+              run.thresholdSearch.total || '…',
+            )}</p>`
           : ''
       }
       ${summaryCharts(results, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang} exportable></dm-chart>`)}
-      <h3>${sv ? 'Viktiga antaganden' : 'Key assumptions'}</h3>
+      <h3>${t('keyAssumptions', lang)}</h3>
       <table>
-        <thead><tr><th scope="col">${sv ? 'Antagande' : 'Assumption'}</th><th scope="col">${sv ? 'Lågt – troligast – högt' : 'Low – likely – high'}</th><th scope="col">${sv ? 'Källa' : 'Source'}</th></tr></thead>
+        <thead><tr><th scope="col">${t('assumption', lang)}</th><th scope="col">${t('lowLikelyHigh', lang)}</th><th scope="col">${t('source', lang)}</th></tr></thead>
         <tbody>${shown.map(
           (a) =>
             html`<tr><td>${pick(a.label, lang)}</td><td>${range(a.id)}</td><td>${(scenario.assumptions?.[a.id] ?? a.default).source}</td></tr>`,
         )}</tbody>
       </table>
-      <h3>${sv ? 'Om beräkningen' : 'About the computation'}</h3>
-      <p class="facts">${sv ? 'Kommuner' : 'Municipalities'}: ${members}.<br />
-        ${formatNumber(results.runsDone, lang)} ${sv ? 'simuleringar' : 'simulations'}, ${sv ? 'frö' : 'seed'} ${results.scenario.seed}, ${results.years[0]}–${results.years[results.years.length - 1]},
-        ${sv ? `fasta ${results.years[0]} års priser, diskonteringsränta` : `fixed ${results.years[0]} prices, discount rate`} ${formatNumber(results.scenario.discountRate * 100, lang, 1)} %.
-        ${sv ? 'Modellen beskrivs i docs/model.md.' : 'The model is described in docs/model.md.'}</p>
-      <p class="facts">${sv ? 'Länk som ger exakt samma siffror' : 'Link that reproduces these figures'}:<br /><span class="link" data-summary-link>${`${location.origin}${location.pathname}#sammanfattning&s=${encodeScenario(scenario, SCENARIOS, lang)}`}</span></p>
+      <h3>${t('aboutTheComputation', lang)}</h3>
+      <p class="facts">${t('members', lang)}: ${members}.<br />
+        ${formatNumber(results.runsDone, lang)} ${t('simulations', lang)}, ${t('seedLower', lang)} ${results.scenario.seed}, ${results.years[0]}–${results.years[results.years.length - 1]},
+        ${t('fixedPricesDiscountRate', lang, results.years[0])} ${formatNumber(results.scenario.discountRate * 100, lang, 1)} %.
+        ${t('theModelIsDescribed', lang)}</p>
+      <p class="facts">${t('linkThatReproducesThese', lang)}:<br /><span class="link" data-summary-link>${`${location.origin}${location.pathname}#sammanfattning&s=${encodeScenario(scenario, SCENARIOS, lang)}`}</span></p>
     `;
   }
 }

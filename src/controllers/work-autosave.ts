@@ -261,10 +261,9 @@ export class WorkAutosave implements ReactiveController {
   render(lang: Lang): TemplateResult | string {
     const n = this.notice;
     if (!n) return '';
-    const sv = lang === 'sv';
     const close = html`<button type="button" @click=${() => this.close()}>${t('close', lang)}</button>`;
     const restore = (scenario: Scenario) =>
-      html`<button type="button" data-work-restore @click=${() => this.restoreLatest(scenario)}>${sv ? 'Återställ ditt senaste arbete' : 'Restore your latest work'}</button>`;
+      html`<button type="button" data-work-restore @click=${() => this.restoreLatest(scenario)}>${t('restoreYourLatestWork', lang)}</button>`;
     const box = (kind: 'info' | 'error', text: string, ...buttons: unknown[]) =>
       html`<div class=${kind} role=${kind === 'error' ? 'alert' : 'status'} data-notice data-work-notice=${n.kind}>
         <p>${text}</p>
@@ -275,63 +274,35 @@ export class WorkAutosave implements ReactiveController {
         const home = DEFAULT_SCENARIO.name[lang].split(' – ')[0];
         return box(
           'info',
-          sv ? 'Ditt senaste arbete är återställt.' : 'Your latest work has been restored.',
+          t('yourLatestWorkHas', lang),
           html`<button type="button" data-work-start-over @click=${() => {
             this.o.open(structuredClone(DEFAULT_SCENARIO));
             this.close();
-          }}>${sv ? `Börja om från ${home}` : `Start over from ${home}`}</button>`,
+          }}>${t('startOverFrom', lang, home)}</button>`,
           close,
         );
       }
       case 'offer':
-        return box(
-          'info',
-          sv
-            ? 'Länken visar ett annat scenario än det du arbetade med senast. Ditt senaste arbete finns kvar.'
-            : 'The link shows another scenario than the one you last worked on. Your latest work is kept.',
-          restore(n.scenario),
-          close,
-        );
+        return box('info', t('theLinkShowsAnother', lang), restore(n.scenario), close);
       case 'kept':
-        return box(
-          'info',
-          sv
-            ? `Ditt tidigare arbete finns kvar under Sparade scenarier som ”${n.name}”.`
-            : `Your earlier work is kept under Saved scenarios as “${n.name}”.`,
-          n.scenario ? restore(n.scenario) : '',
-          close,
-        );
+        return box('info', t('yourEarlierWorkIs', lang, n.name), n.scenario ? restore(n.scenario) : '', close);
       case 'unreadable': {
         const why = n.issue ? describeIssue(n.issue, lang, { scenario: n.scenario }) : n.reason[lang];
-        const where = n.kept
-          ? sv
-            ? 'Det finns kvar under Sparade scenarier, där du kan ladda ner eller ta bort det.'
-            : 'It is kept under Saved scenarios, where you can download or delete it.'
-          : sv
-            ? 'Det finns kvar i webbläsaren. Ladda ner det som fil för att se eller rätta det.'
-            : 'It is kept in the browser. Download it as a file to look at or correct it.';
+        const where = n.kept ? t('itIsKeptUnder', lang) : t('itIsKeptIn', lang);
         return box(
           'error',
-          sv
-            ? `Ditt senaste arbete kunde inte återställas: ${why}. ${where}`
-            : `Your latest work could not be restored: ${why}. ${where}`,
+          t('yourLatestWorkCould', lang, why, where),
           html`<button type="button" data-work-download @click=${() =>
             this.o.offerFile(
               'senaste-arbete.json',
               `${rawText(n.raw)}\n`,
               'application/json',
-            )}>${sv ? 'Ladda ner som fil' : 'Download as a file'}</button>`,
+            )}>${t('downloadLatestWork', lang)}</button>`,
           close,
         );
       }
       case 'failed':
-        return box(
-          'error',
-          sv
-            ? `Ditt arbete kunde inte sparas i webbläsaren (${n.why}). Ladda ner scenariot som fil för att behålla det.`
-            : `Your work could not be kept in the browser (${n.why}). Download the scenario as a file to keep it.`,
-          close,
-        );
+        return box('error', t('yourWorkCouldNot', lang, n.why), close);
     }
   }
 }

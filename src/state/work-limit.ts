@@ -1,5 +1,5 @@
 import { BLOCK_RUNS, type Scenario } from '../engine/index.js';
-import { formatNumber, type Lang } from '../i18n.js';
+import { formatNumber, type Lang, t } from '../i18n.js';
 
 /**
  * The most work a link, file or saved scenario may start without the user asking for it, in
@@ -18,9 +18,13 @@ export function withinWorkLimit(scenario: Scenario, lang: Lang): { scenario: Sce
   if (scenario.runs * perRun <= WORK_LIMIT) return { scenario, message: null };
   const runs = Math.max(BLOCK_RUNS, Math.floor(WORK_LIMIT / perRun / BLOCK_RUNS) * BLOCK_RUNS);
   const n = (x: number) => formatNumber(x, lang);
-  const message =
-    lang === 'sv'
-      ? `Scenariot begär ${n(scenario.runs)} körningar för ${n(scenario.members.length)} kommuner över ${n(scenario.horizonYears)} år, vilket kan ta timmar. Appen kör först ${n(runs)}; välj ”Kör fler” under Osäkerhet för att fortsätta mot fler.`
-      : `The scenario asks for ${n(scenario.runs)} runs for ${n(scenario.members.length)} municipalities over ${n(scenario.horizonYears)} years, which may take hours. The app runs ${n(runs)} first; choose "Run more" under Uncertainty to go on.`;
+  const message = t(
+    'theScenarioAsksFor',
+    lang,
+    n(scenario.runs),
+    n(scenario.members.length),
+    n(scenario.horizonYears),
+    n(runs),
+  );
   return { scenario: { ...scenario, runs }, message };
 }

@@ -14,6 +14,7 @@ import {
   type Scenario,
   type Text,
 } from '../engine/index.js';
+import { t } from '../i18n.js';
 import { readEntry, type SavedScenario, toStored } from './saved-scenarios.js';
 
 /** The id and name of the working scenario's entry. */
@@ -61,7 +62,7 @@ export function readWork(raw: unknown, data?: WorkData): ReadWork {
       status: 'unreadable',
       raw,
       issue: model.issues[0],
-      reason: { sv: 'Scenariot passar inte uppgifterna.', en: 'The scenario does not fit the data.' },
+      reason: { sv: t('scenarioDoesNotFitData', 'sv'), en: t('scenarioDoesNotFitData', 'en') },
     };
   }
   // name the scenario's own first problem where it has one (not for a newer version's format: the reason says so)
@@ -93,7 +94,7 @@ export function canonical(value: unknown): string {
 export function keptName(when: Date, lang: 'sv' | 'en' = 'sv'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())} ${pad(when.getHours())}:${pad(when.getMinutes())}`;
-  return lang === 'sv' ? `Tidigare arbete (${stamp})` : `Earlier work (${stamp})`;
+  return t('earlierWork', lang, stamp);
 }
 
 /**

@@ -8,7 +8,7 @@ import { Overrides } from '../app/overrides.js';
 import { RunController } from '../app/run-controller.js';
 import { SavedCommands } from '../app/saved.js';
 import { loadData } from '../app/startup.js';
-import type { WorkerFactory } from '../controllers/simulation-client.js';
+import type { WorkerFactory } from '../runner/comlink.js';
 import { WorkAutosave } from '../controllers/work-autosave.js';
 import type { AssumptionId } from '../engine/index.js';
 import { t } from '../i18n.js';

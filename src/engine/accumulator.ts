@@ -6,6 +6,7 @@
 
 import { ASSUMPTION_IDS, type AssumptionId } from './assumptions.js';
 import { runTable } from './audit.js';
+import { memberResults } from './member-results.js';
 import type { PreparedModel } from './model.js';
 import { npvVsStatusQuo, presentValue } from './npv.js';
 import {
@@ -24,7 +25,6 @@ import {
   MEMBER_RUN_METRICS,
   MEMBER_YEAR_METRICS,
   type MemberRunMetric,
-  type MemberYearMetric,
   TOTAL_METRICS,
   type TotalMetric,
 } from './simulate.js';
@@ -78,16 +78,7 @@ export class Accumulator {
   grow(runs: number): void {
     if (runs < this.runs) throw new RangeError('cannot shrink');
     if (this.runs % BLOCK_RUNS !== 0) throw new RangeError(`can only grow from a multiple of ${BLOCK_RUNS} runs`);
-    const widen = (source: Float64Array) => {
-      const rows = source.length / this.runs;
-      const target = new Float64Array(rows * runs);
-      for (let row = 0; row < rows; row++)
-        target.set(source.subarray(row * this.runs, (row + 1) * this.runs), row * runs);
-      return target;
-    };
-    this.totals = widen(this.totals);
-    this.memberRuns = widen(this.memberRuns);
-    this.draws = widen(this.draws);
+    this.restride(runs, this.runs);
     const blocks = Math.ceil(runs / BLOCK_RUNS);
     const blockRuns = new Int32Array(blocks);
     blockRuns.set(this.blockRuns);
@@ -95,6 +86,20 @@ export class Accumulator {
     this.blockSums.length = blocks;
     this.groupSums.length = blocks;
     this.runs = runs;
+  }
+
+  /** Lay every per-run row out with room for `runs` runs, keeping each row's first `keep` values. */
+  private restride(runs: number, keep: number): void {
+    const move = (source: Float64Array) => {
+      const rows = source.length / this.runs;
+      const target = new Float64Array(rows * runs);
+      for (let row = 0; row < rows; row++)
+        target.set(source.subarray(row * this.runs, row * this.runs + keep), row * runs);
+      return target;
+    };
+    this.totals = move(this.totals);
+    this.memberRuns = move(this.memberRuns);
+    this.draws = move(this.draws);
   }
 
   /** Years in the horizon. */
@@ -158,15 +163,7 @@ export class Accumulator {
   truncate(n: number): void {
     if (n % BLOCK_RUNS !== 0) throw new RangeError(`can only keep a multiple of ${BLOCK_RUNS} runs`);
     if (n > this.contiguousRuns()) throw new RangeError(`runs 0 … ${n - 1} have not all been received`);
-    const narrow = (source: Float64Array) => {
-      const rows = source.length / this.runs;
-      const target = new Float64Array(rows * n);
-      for (let row = 0; row < rows; row++) target.set(source.subarray(row * this.runs, row * this.runs + n), row * n);
-      return target;
-    };
-    this.totals = narrow(this.totals);
-    this.memberRuns = narrow(this.memberRuns);
-    this.draws = narrow(this.draws);
+    this.restride(n, n);
     const blocks = n / BLOCK_RUNS;
     this.blockSums.length = blocks;
     this.groupSums.length = blocks;
@@ -361,29 +358,9 @@ export class Accumulator {
           npvVsStatusQuo: isSq || !model.enabled[p] ? [] : rankDrivers(inputRanks, npv),
           capacityGap: model.enabled[p] ? rankDrivers(inputRanks, lastGap) : [],
         },
-        municipalities: model.members.map((member, i) => {
-          const stat = (metric: MemberRunMetric) => describe(this.memberSamples(metric, path, i));
-          return {
-            code: member.code,
-            name: member.name,
-            horizonCost: stat('horizonCost'),
-            npvVsStatusQuo: stat('npvVsStatusQuo'),
-            finalDevelopmentCapacity: stat('finalDevelopmentCapacity'),
-            finalCapacityGap: stat('finalCapacityGap'),
-            years: model.years.map((year, t) => {
-              const row = { year } as { year: number } & Record<MemberYearMetric, number>;
-              MEMBER_YEAR_METRICS.forEach((metric, k) => {
-                row[metric] = memberYear[((k * P + p) * M + i) * T + t] / n;
-              });
-              return row;
-            }),
-            groupCoverage: CAPABILITY_GROUPS.map((group, g) => ({
-              group,
-              held: groups[((0 * P + p) * M + i) * G + g] / n,
-              robust: groups[((1 * P + p) * M + i) * G + g] / n,
-            })),
-          };
-        }),
+        municipalities: memberResults(model, p, n, memberYear, groups, (metric, i) =>
+          describe(this.memberSamples(metric, path, i)),
+        ),
       };
     });
 

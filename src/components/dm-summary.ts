@@ -13,6 +13,7 @@ import { type AppState, analysedResults } from '../state/app-state.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
 import { summarySentences } from '../summary/sentences.js';
+import { todayFigures, todaySentences } from '../summary/today.js';
 import './dm-chart.js';
 
 /** The inputs a lay reader most needs to see, besides any the scenario changed. */
@@ -130,6 +131,11 @@ export class DmSummary extends LitElement {
         <button type="button" data-export="runs-csv" @click=${() => emit(this, 'dm-export', { what: 'runs-csv' })}>${t('allRunsCsv', lang)}</button>
       </div>
       <ul class="lead" data-sentences>${summarySentences(results, lang).map((text) => html`<li>${text}</li>`)}</ul>
+      <h3>${t('todayAndFullEngine', lang)}</h3>
+      <ul class="lead" data-today>${todaySentences(
+        todayFigures(results, scenario, s.data.status === 'ready' ? s.data.capabilities.length : 0),
+        lang,
+      ).map((text) => html`<li>${text}</li>`)}</ul>
       ${
         searching
           ? html`<p class="facts" role="status" data-threshold-search>${t(

@@ -14,6 +14,7 @@ export const SUMMARY_STRINGS = {
   byMunicipalityCsv: { sv: 'Per kommun (CSV)', en: 'By municipality (CSV)' },
   resultsJson: { sv: 'Resultat (JSON)', en: 'Results (JSON)' },
   allRunsCsv: { sv: 'Alla körningar (CSV)', en: 'All runs (CSV)' },
+  todayAndFullEngine: { sv: 'I dag och hela motorn', en: 'Today and the full engine' },
   theThresholdsWhatWould: {
     sv: (done: Arg, p2: Arg) => `Brytpunkterna (vad som måste vara sant) beräknas: ${done} av ${p2} steg.`,
     en: (done: Arg, p2: Arg) =>

@@ -41,6 +41,12 @@ describe('the summary for politicians', () => {
     );
     expect(costTable?.[3]).to.equal(formatNumber(sq.p50 / 1e6, 'sv', 1));
     expect(summary.querySelector('[data-summary-link]')!.textContent).to.contain('#sammanfattning&s=');
+    // today against the full engine, saying which figures are derived (docs/model.md §14)
+    const today = summary.querySelector('[data-today]')!.textContent!;
+    const budget = results.paths['status-quo'].years[0].budget.mean;
+    expect(today).to.contain(`${formatNumber(budget / 1e6, 'sv', 0)} mnkr per år`);
+    expect(today).to.contain('härledd per invånare för alla');
+    expect(today).to.contain('ingen förmågekarta');
   });
 
   it('exports CSV for Swedish Excel, the CLI’s JSON, every run, and each chart as SVG', async () => {

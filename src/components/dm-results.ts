@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { capabilityCharts } from '../charts/capabilities.js';
 import { capacityCharts } from '../charts/capacity.js';
 import { comparisonCharts } from '../charts/comparison.js';
@@ -8,7 +8,7 @@ import { activePaths, PATH_COLOUR } from '../charts/series.js';
 import type { ChartSpec } from '../charts/spec.js';
 import { uncertaintyCharts } from '../charts/uncertainty.js';
 import { StoreController } from '../controllers/store-controller.js';
-import { assumptionDef, type PathId, type Results } from '../engine/index.js';
+import { assumptionDef, type PathId, PROBABILITY_TOLERANCE, type Results } from '../engine/index.js';
 import { emit } from '../events.js';
 import {
   formatAssumptionValue,
@@ -266,6 +266,27 @@ export class DmResults extends LitElement {
       </table></div>`;
   }
 
+  /** Whether the answer is stable (src/engine/stability.ts), and if not, which path is furthest from it. */
+  private stabilityNote(results: Results, lang: Lang) {
+    const stability = results.stability;
+    if (!stability) return nothing;
+    const at = stability.stableAt;
+    if (at !== undefined && at !== null)
+      return html`<p class="note" data-stability>${t('stableAfter', lang, formatNumber(at, lang))}</p>`;
+    const worst = [...stability.paths].sort(
+      (a, b) =>
+        Math.max(b.quantileError / b.quantileTolerance, b.probabilityError / PROBABILITY_TOLERANCE) -
+        Math.max(a.quantileError / a.quantileTolerance, a.probabilityError / PROBABILITY_TOLERANCE),
+    )[0];
+    if (!worst || stability.stable) return nothing;
+    return html`<p class="note" data-stability>${t(
+      'notStableAfter',
+      lang,
+      formatNumber(results.runsDone, lang),
+      pick(PATH_LABEL[worst.path], lang).toLowerCase(),
+    )}</p>`;
+  }
+
   private uncertaintyTable(results: Results, lang: Lang) {
     return html`<h3>${t('howCertainAreThe', lang)}</h3>
       <p class="note">${t('simulationsTheStandardError', lang, formatNumber(results.runsDone, lang))}</p>
@@ -282,6 +303,7 @@ export class DmResults extends LitElement {
             <td>${unsettled(p.npvVsStatusQuo) ? t('yes', lang) : t('no', lang)}</td></tr>`;
         })}</tbody>
       </table></div>
+      ${this.stabilityNote(results, lang)}
       <p class="note">${t('moreRunsContinueThe', lang)}</p>
       <button type="button" class="more" data-run-more ?disabled=${this.status.value !== 'done'}
         @click=${() => emit(this, 'dm-run-more', {})}>${t(

@@ -56,6 +56,7 @@ export class DmScenarioPanel extends LitElement {
     .issues { background: #fff4f4; border: 1px solid #b00020; border-radius: 6px; padding: 0.5rem 0.7rem; color: #7a0016; }
     button.small { font: inherit; font-size: 0.75rem; padding: 0.05rem 0.4rem; }
     .row { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.4rem; }
+    label.check { display: flex; gap: 0.4rem; align-items: center; margin: 0.4rem 0; font-size: 0.9rem; }
     /* a message about a run setting spans the row instead of squeezing into one narrow column */
     .row > div:has(.field-issue) { grid-column: 1 / -1; }
     .files { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.7rem; align-items: center; }
@@ -364,6 +365,9 @@ export class DmScenarioPanel extends LitElement {
                 (n) => emit(this, 'dm-run-settings-change', { seed: n }),
               )} />${this.fieldError('seed')}</div>
       </div>
+      <label class="check" data-stop-when-stable><input type="checkbox" .checked=${scenario.stopWhenStable === true}
+        @change=${(e: Event) => emit(this, 'dm-run-settings-change', { stopWhenStable: (e.target as HTMLInputElement).checked })} />
+        ${t('stopWhenStable', lang, formatNumber(scenario.runs, lang))}</label>
       <div class="files">
         <button type="button" @click=${() => emit(this, 'dm-scenario-download', {})}>${t('download', lang)}</button>
         <label class="file">${t('upload', lang)}

@@ -77,6 +77,18 @@ export const RESULTS_STRINGS = {
     sv: 'Fler körningar fortsätter samma följd av slumptal, så resultatet blir exakt detsamma som en enda körning med det större antalet.',
     en: 'More runs continue the same sequence of random numbers, so the result is exactly that of a single run of the larger count.',
   },
+  stableAfter: {
+    sv: (n: Arg) =>
+      `Stabilt svar efter ${n} körningar: P10, P50 och P90 och sannolikheten att vara billigare flyttar sig med 95 % säkerhet högst 0,5 % av status quos kostnad respektive 1 procentenhet med fler körningar.`,
+    en: (n: Arg) =>
+      `A stable answer after ${n} runs: with 95 % confidence, more runs would move P10, P50 and P90 by at most 0.5 % of status quo's cost, and the probability of being cheaper by at most 1 percentage point.`,
+  },
+  notStableAfter: {
+    sv: (n: Arg, path: Arg) =>
+      `Inte stabilt efter ${n} körningar: för ${path} kan fler körningar ännu flytta sannolikheten att vara billigare mer än 1 procentenhet eller en percentil mer än 0,5 % av status quos kostnad. Kör fler.`,
+    en: (n: Arg, path: Arg) =>
+      `Not stable after ${n} runs: for ${path}, more runs could still move the probability of being cheaper by more than 1 percentage point or a percentile by more than 0.5 % of status quo's cost. Run more.`,
+  },
   runMore: {
     sv: (p1: Arg, p2: Arg) => `Kör fler (${p1} → ${p2})`,
     en: (p1: Arg, p2: Arg) => `Run more (${p1} → ${p2})`,

@@ -33,6 +33,10 @@ export const SCENARIO_STRINGS = {
     sv: 'År framåt måste vara ett heltal från 1 till 30.',
     en: 'Years ahead must be a whole number from 1 to 30.',
   },
+  stopWhenStable: {
+    sv: (most: Arg) => `Stoppa vid stabilt svar (högst ${most} körningar)`,
+    en: (most: Arg) => `Stop at a stable answer (at most ${most} runs)`,
+  },
   theSeedMustBe: {
     sv: 'Fröet måste vara ett heltal från 0 till 4 294 967 295.',
     en: 'The seed must be a whole number from 0 to 4,294,967,295.',

@@ -92,9 +92,11 @@ export const resetAssumption =
     if (d.scenario.assumptions) delete d.scenario.assumptions[id];
   };
 export const setRunSettings =
-  (settings: Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed'>>): Recipe =>
+  (settings: Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed' | 'stopWhenStable'>>): Recipe =>
   (d) => {
     Object.assign(d.scenario, settings);
+    // the default is to run them all: keep the scenario (and its link) as it was without the option
+    if (d.scenario.stopWhenStable === false) delete d.scenario.stopWhenStable;
   };
 export const loadScenario =
   (scenario: Scenario): Recipe =>

@@ -40,6 +40,14 @@ const MUNICIPALITY_FIELDS: Field[] = [
     label: 'fieldItCost',
     format: (m, l) => (m.itCost ? `${formatNumber(m.itCost / 1e6, l, 1)} mnkr` : t('missingDerived', l)),
   },
+  {
+    key: 'itStaff',
+    label: 'fieldItStaff',
+    format: (m, l) =>
+      m.itStaff === null || m.itStaff === undefined
+        ? t('missingDerivedStaff', l)
+        : `${formatNumber(m.itStaff, l, 1)} ${t('fte', l)}`,
+  },
 ];
 
 /**
@@ -106,13 +114,20 @@ export class DmDataView extends LitElement {
     for (const p of s.scenario.profiles ?? []) byCode.set(p.code, p);
     const ownCapabilities = new Map((s.scenario.capabilities ?? []).map((c) => [c.id, c]));
     const members = s.scenario.members.map((c) => byCode.get(c)).filter((m): m is Municipality => !!m);
+    // which capabilities the kommun assessed itself, and which the model derives from its budget (§14)
+    const mapState = (code: string) => {
+      const cells = Object.keys(s.scenario.capabilityMap?.members[code] ?? {}).length;
+      return cells === 0
+        ? t('mapNoneDerived', lang)
+        : t('mapAssessed', lang, cells, s.data.status === 'ready' ? s.data.capabilities.length : cells);
+    };
     return html`
       ${this.importer(s)}
       <p class="note">${t('everyFigureTheScenario', lang)}</p>
       <h3>${t('municipalitiesInTheScenario', lang, members.length)}</h3>
       ${members.map(
         (m) => html`<details data-municipality=${m.code}>
-          <summary>${m.name} (${m.code}) – ${formatNumber(m.population, lang)} ${t('inhabitants', lang)}</summary>
+          <summary>${m.name} (${m.code}) – ${formatNumber(m.population, lang)} ${t('inhabitants', lang)} · ${mapState(m.code)}</summary>
           <table>
             <thead><tr><th scope="col">${t('figure', lang)}</th><th scope="col">${t('value', lang)}</th><th scope="col">${t('source', lang)}</th></tr></thead>
             <tbody>${MUNICIPALITY_FIELDS.map(

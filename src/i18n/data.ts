@@ -90,6 +90,16 @@ export const DATA_STRINGS = {
   fieldSystems: { sv: 'Verksamhetssystem', en: 'Business systems' },
   fieldLegacyShare: { sv: 'Andel äldre system', en: 'Share of legacy systems' },
   fieldItCost: { sv: 'IT-kostnad idag', en: 'IT cost today' },
+  fieldItStaff: { sv: 'IT-personal idag', en: 'IT staff today' },
+  missingDerivedStaff: {
+    sv: 'saknas (enhetens storlek härleds ur förmågornas behov)',
+    en: 'missing (the unit’s size is derived from the capabilities’ need)',
+  },
+  mapNoneDerived: { sv: 'förmågor härledda ur budgeten', en: 'capabilities derived from the budget' },
+  mapAssessed: {
+    sv: (n: number, of: number) => `egen förmågekarta: ${n} av ${of} förmågor bedömda`,
+    en: (n: number, of: number) => `own capability map: ${n} of ${of} capabilities assessed`,
+  },
   rowsLeftOutOthersApply: {
     sv: (rows: number) =>
       `${rows === 1 ? 'En rad har' : `${rows} rader har`} fel och tas inte med; övriga rader kan tillämpas:`,

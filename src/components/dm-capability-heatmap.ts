@@ -1,0 +1,110 @@
+import { css, html, LitElement } from 'lit';
+import { GROUP_LABEL, type Lang, pick, t } from '../i18n.js';
+import type { Weaknesses } from '../state/capability-map.js';
+import { fill, levelWord } from '../state/map-text.js';
+import { MAP_CELL_STYLES } from './map-styles.js';
+
+/**
+ * The shared strengths and weaknesses: one row per capability, the capabilities weak in the most kommuner
+ * first, with each assessed kommun's level (colour and digit), how many kommuner are weak in it and who could
+ * lend it. A plain table, so that it is its own text alternative and prints in black and white. A leaf.
+ */
+export class DmCapabilityHeatmap extends LitElement {
+  static styles = [
+    MAP_CELL_STYLES,
+    css`
+      :host { display: block; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; font-size: 0.95rem; }
+      caption { text-align: left; font-size: 0.9rem; color: #333; padding-bottom: 0.3rem; caption-side: top; }
+      th, td { padding: 0.15rem 0.35rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
+      thead th { vertical-align: bottom; font-size: 0.9rem; }
+      thead th.member { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; height: 7rem; padding: 0.2rem 0; }
+      th.cap { position: sticky; left: 0; background: #fff; font-weight: normal; min-width: 13rem; max-width: 18rem; }
+      td.level { padding: 1px; border-bottom-color: #fff; }
+      td.level .cell { width: 2.1rem; height: 1.8rem; }
+      td.count { text-align: right; font-weight: 700; white-space: nowrap; }
+      td.group, td.lenders { font-size: 0.85rem; color: #333; }
+      td.lenders { min-width: 10rem; }
+      @media (max-width: 600px) {
+        th.cap { min-width: 8.5rem; font-size: 0.85rem; }
+        td.group { display: none; }
+        thead th.group { display: none; }
+      }
+      @media print {
+        table { font-size: 7.5pt; }
+        td.level .cell { width: 1.4rem; height: 1.1rem; }
+        .cell .lv { font-size: 8pt; }
+        thead th.member { height: 5rem; }
+        tr { break-inside: avoid; }
+      }
+    `,
+  ];
+
+  static properties = {
+    lang: { attribute: false },
+    weaknesses: { attribute: false },
+    names: { attribute: false },
+    limit: { type: Number },
+  };
+
+  declare lang: Lang;
+  declare weaknesses: Weaknesses | null;
+  /** Kommun names by code. */
+  declare names: Map<string, string>;
+  /** Show at most this many rows (the weakest); 0: all. */
+  declare limit: number;
+
+  constructor() {
+    super();
+    this.lang = 'sv';
+    this.weaknesses = null;
+    this.names = new Map();
+    this.limit = 0;
+  }
+
+  render() {
+    const w = this.weaknesses;
+    const { lang } = this;
+    if (!w || w.assessed.length === 0) return html``;
+    const name = (code: string) => this.names.get(code) ?? code;
+    const rows = this.limit > 0 ? w.rows.slice(0, this.limit) : w.rows;
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('mapHeatmapHeading', lang)}>
+      <table data-heatmap>
+        <caption>${t('mapHeatmapLabel', lang)}</caption>
+        <thead><tr>
+          <th scope="col">${t('mapCapability', lang)}</th>
+          <th scope="col" class="group">${t('mapGroup', lang)}</th>
+          <th scope="col">${t('mapWeakIn', lang)}</th>
+          ${w.assessed.map((code) => html`<th scope="col" class="member">${name(code)}</th>`)}
+          <th scope="col">${t('mapLenders', lang)}</th>
+        </tr></thead>
+        <tbody>${rows.map(
+          (r) => html`<tr data-capability=${r.capability.id}>
+            <th scope="row" class="cap">${pick(r.capability.name, lang)}</th>
+            <td class="group">${pick(GROUP_LABEL[r.capability.group], lang)}</td>
+            <td class="count" data-weak=${r.weak.length}>${r.weak.length} / ${w.assessed.length}</td>
+            ${r.levels.map(
+              (level, i) => html`<td class="level"><div class="cell ${level === null ? 'none' : `l${level}`}"
+                title=${`${name(w.assessed[i])}: ${level === null ? t('mapNotAssessed', lang) : `${level} ${levelWord(level, lang)}`}`}>
+                <span class="lv">${level ?? '–'}</span></div></td>`,
+            )}
+            <td class="lenders" data-lenders>${r.lenders.map(name).join(', ')}</td>
+          </tr>`,
+        )}</tbody>
+      </table>
+    </div>
+    ${
+      w.notAssessed.length > 0
+        ? html`<p class="legend">${fill('mapNotAssessedMembers', lang, { names: w.notAssessed.map(name).join(', ') })}</p>`
+        : ''
+    }`;
+  }
+}
+
+customElements.define('dm-capability-heatmap', DmCapabilityHeatmap);
+declare global {
+  interface HTMLElementTagNameMap {
+    'dm-capability-heatmap': DmCapabilityHeatmap;
+  }
+}

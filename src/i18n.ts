@@ -201,7 +201,7 @@ const STRINGS = {
   mapColCode: { sv: 'Kommunkod', en: 'Municipality code' },
   mapColName: { sv: 'Kommun', en: 'Municipality' },
   mapColCapability: { sv: 'Förmåga-id', en: 'Capability id' },
-  mapColCapabilityName: { sv: 'Förmåga', en: 'Capability' },
+  mapColCapabilityName: { sv: 'Förmåga', en: 'Capability name' },
   mapColGroup: { sv: 'Nyckelförmåga', en: 'Key capability' },
   mapColLevel: { sv: 'Nivå (0–3)', en: 'Level (0–3)' },
   mapColBy: {

@@ -20,12 +20,12 @@ export class DmCapabilityHeatmap extends LitElement {
       th, td { padding: 0.15rem 0.35rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
       thead th { vertical-align: bottom; font-size: 0.9rem; }
       thead th.member { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; height: 7rem; padding: 0.2rem 0; }
-      th.cap { position: sticky; left: 0; background: #fff; font-weight: normal; min-width: 13rem; max-width: 18rem; }
+      th.cap { position: sticky; left: 0; z-index: 1; background: #fff; font-weight: normal; min-width: 12rem; max-width: 16rem; }
       td.level { padding: 1px; border-bottom-color: #fff; }
       td.level .cell { width: 2.1rem; height: 1.8rem; }
       td.count { text-align: right; font-weight: 700; white-space: nowrap; }
       td.group, td.lenders { font-size: 0.85rem; color: #333; }
-      td.lenders { min-width: 10rem; }
+      td.lenders { min-width: 7rem; max-width: 10rem; font-size: 0.8rem; }
       @media (max-width: 600px) {
         th.cap { min-width: 8.5rem; font-size: 0.85rem; }
         td.group { display: none; }
@@ -76,20 +76,20 @@ export class DmCapabilityHeatmap extends LitElement {
           <th scope="col">${t('mapCapability', lang)}</th>
           <th scope="col" class="group">${t('mapGroup', lang)}</th>
           <th scope="col">${t('mapWeakIn', lang)}</th>
-          ${w.assessed.map((code) => html`<th scope="col" class="member">${name(code)}</th>`)}
           <th scope="col">${t('mapLenders', lang)}</th>
+          ${w.assessed.map((code) => html`<th scope="col" class="member">${name(code)}</th>`)}
         </tr></thead>
         <tbody>${rows.map(
           (r) => html`<tr data-capability=${r.capability.id}>
             <th scope="row" class="cap">${pick(r.capability.name, lang)}</th>
             <td class="group">${pick(GROUP_LABEL[r.capability.group], lang)}</td>
             <td class="count" data-weak=${r.weak.length}>${r.weak.length} / ${w.assessed.length}</td>
+            <td class="lenders" data-lenders>${r.lenders.map(name).join(', ')}</td>
             ${r.levels.map(
               (level, i) => html`<td class="level"><div class="cell ${level === null ? 'none' : `l${level}`}"
                 title=${`${name(w.assessed[i])}: ${level === null ? t('mapNotAssessed', lang) : `${level} ${levelWord(level, lang)}`}`}>
                 <span class="lv">${level ?? '–'}</span></div></td>`,
             )}
-            <td class="lenders" data-lenders>${r.lenders.map(name).join(', ')}</td>
           </tr>`,
         )}</tbody>
       </table>

@@ -60,10 +60,11 @@ export function mapTemplate(
 
 /** Header names (normalised, without a hint in parentheses) to columns: ids, labels in both languages, aliases. */
 const HEADER_NAMES: ReadonlyMap<string, MapColumn> = new Map<string, MapColumn>([
-  ...MAP_COLUMNS.map((c): [string, MapColumn] => [c.toLowerCase(), c]),
   ...MAP_COLUMNS.flatMap((c) =>
     (['sv', 'en'] as const).map((lang): [string, MapColumn] => [stripHint(normalizeName(t(COLUMN_KEY[c], lang))), c]),
   ),
+  // the ids last, so that they win: `capability` is the id column
+  ...MAP_COLUMNS.map((c): [string, MapColumn] => [c.toLowerCase(), c]),
   ['förmåga id', 'capability'],
   ['förmågans id', 'capability'],
   ['id', 'capability'],

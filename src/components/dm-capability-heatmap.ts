@@ -16,20 +16,19 @@ export class DmCapabilityHeatmap extends LitElement {
       :host { display: block; }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; font-size: 0.95rem; }
-      caption { text-align: left; font-size: 0.9rem; color: #333; padding-bottom: 0.3rem; caption-side: top; }
       th, td { padding: 0.15rem 0.35rem; border-bottom: 1px solid #ddd; text-align: left; vertical-align: middle; }
       thead th { vertical-align: bottom; font-size: 0.9rem; }
       thead th.member { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; height: 7rem; padding: 0.2rem 0; }
       th.cap { position: sticky; left: 0; z-index: 1; background: #fff; font-weight: normal; min-width: 12rem; max-width: 16rem; }
       td.level { padding: 1px; border-bottom-color: #fff; }
-      td.level .cell { width: 2.1rem; height: 1.8rem; }
+      td.level .cell { width: 1.9rem; height: 1.8rem; }
       td.count { text-align: right; font-weight: 700; white-space: nowrap; }
-      td.group, td.lenders { font-size: 0.85rem; color: #333; }
-      td.lenders { min-width: 7rem; max-width: 10rem; font-size: 0.8rem; }
+      th.cap .group { display: block; font-size: 0.75rem; color: #555; }
+      td.lenders { color: #333; }
+      td.lenders { min-width: 6rem; max-width: 8rem; font-size: 0.8rem; }
       @media (max-width: 600px) {
         th.cap { min-width: 8.5rem; font-size: 0.85rem; }
-        td.group { display: none; }
-        thead th.group { display: none; }
+        th.cap .group { display: none; }
       }
       @media print {
         table { font-size: 7.5pt; }
@@ -69,20 +68,18 @@ export class DmCapabilityHeatmap extends LitElement {
     if (!w || w.assessed.length === 0) return html``;
     const name = (code: string) => this.names.get(code) ?? code;
     const rows = this.limit > 0 ? w.rows.slice(0, this.limit) : w.rows;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('mapHeatmapHeading', lang)}>
-      <table data-heatmap>
-        <caption>${t('mapHeatmapLabel', lang)}</caption>
+    return html`<p class="legend" id="heat-label">${t('mapHeatmapLabel', lang)}</p>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="heat-label">
+      <table data-heatmap aria-labelledby="heat-label">
         <thead><tr>
-          <th scope="col">${t('mapCapability', lang)}</th>
-          <th scope="col" class="group">${t('mapGroup', lang)}</th>
+          <th scope="col">${t('mapCapability', lang)} <span class="legend">(${t('mapGroup', lang).toLowerCase()})</span></th>
           <th scope="col">${t('mapWeakIn', lang)}</th>
           <th scope="col">${t('mapLenders', lang)}</th>
           ${w.assessed.map((code) => html`<th scope="col" class="member">${name(code)}</th>`)}
         </tr></thead>
         <tbody>${rows.map(
           (r) => html`<tr data-capability=${r.capability.id}>
-            <th scope="row" class="cap">${pick(r.capability.name, lang)}</th>
-            <td class="group">${pick(GROUP_LABEL[r.capability.group], lang)}</td>
+            <th scope="row" class="cap">${pick(r.capability.name, lang)}<span class="group">${pick(GROUP_LABEL[r.capability.group], lang)}</span></th>
             <td class="count" data-weak=${r.weak.length}>${r.weak.length} / ${w.assessed.length}</td>
             <td class="lenders" data-lenders>${r.lenders.map(name).join(', ')}</td>
             ${r.levels.map(

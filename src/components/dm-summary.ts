@@ -100,7 +100,7 @@ export class DmSummary extends LitElement {
       /* four charts and the conditions on two A4 pages (test/print/built-app.test.ts) */
       dm-chart { zoom: 0.9; }
       h3 { font-size: 12pt; margin-top: 0.6rem; }
-      dm-chart { break-inside: avoid; }
+      dm-chart, section[data-summary-map] { break-inside: avoid; }
       table, .facts { font-size: 7.5pt; }
       th, td { padding: 0.1rem 0.3rem; }
     }

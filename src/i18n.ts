@@ -197,7 +197,6 @@ const STRINGS = {
     sv: '{n} av {total} förmågor är svaga i minst hälften av de {members} bedömda kommunerna.',
     en: '{n} of {total} capabilities are weak in at least half of the {members} municipalities assessed.',
   },
-  mapCellLabel: { sv: '{member}, {capability}: {value}', en: '{member}, {capability}: {value}' },
   mapColCode: { sv: 'Kommunkod', en: 'Municipality code' },
   mapColName: { sv: 'Kommun', en: 'Municipality' },
   mapColCapability: { sv: 'Förmåga-id', en: 'Capability id' },

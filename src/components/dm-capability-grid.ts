@@ -10,7 +10,7 @@ import {
 } from '../engine/index.js';
 import { emit } from '../events.js';
 import { GROUP_LABEL, type Lang, pick, t } from '../i18n.js';
-import { byText, cellText, fill, levelWord } from '../state/map-text.js';
+import { byText, cellText, levelWord } from '../state/map-text.js';
 import { MAP_CELL_STYLES } from './map-styles.js';
 
 /** A kommun as a column of the grid. */
@@ -48,8 +48,9 @@ export class DmCapabilityGrid extends LitElement {
       thead th.corner { z-index: 3; }
       tr.group th { position: sticky; left: 0; text-align: left; background: #e8eef5; color: #12355b; font-size: 1rem; padding: 0.35rem 0.5rem; border-bottom: 1px solid #c5d3e3; }
       td { padding: 0; border-bottom: 1px solid #fff; border-right: 1px solid #fff; }
-      td .cell { width: 3.1rem; height: 2.2rem; }
+      td .cell { position: relative; width: 3.1rem; height: 2.2rem; }
       td:focus { outline: none; }
+      .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
       td:focus-visible .cell, td:focus .cell { outline: 4px solid #1f6feb; outline-offset: -4px; box-shadow: inset 0 0 0 6px #fff; }
       @media (max-width: 600px) {
         th.cap, thead th.corner { min-width: 9rem; max-width: 10rem; font-size: 0.85rem; }
@@ -131,19 +132,18 @@ export class DmCapabilityGrid extends LitElement {
       </div>`;
   }
 
+  /**
+   * One cell: the digit and letter are seen, the words are read (the grid's row and column headers name the
+   * capability and the kommun).
+   */
   private renderCell(m: GridMember, c: Capability, r: number, k: number, focus: boolean) {
     const cell = this.cell(m.code, c.id);
-    const label = fill('mapCellLabel', this.lang, {
-      member: m.name,
-      capability: pick(c.name, this.lang),
-      value: cellText(cell, this.lang),
-    });
     return html`<td role="gridcell" tabindex=${focus ? 0 : -1} data-row=${r} data-col=${k} data-cell=${`${m.code}|${c.id}`}
-      aria-label=${label}><div class="cell ${cell ? `l${cell.level}` : 'none'}" aria-hidden="true">${
+      ><div class="cell ${cell ? `l${cell.level}` : 'none'}">${
         cell
-          ? html`<span class="lv">${cell.level}</span><span class="by">${byText(cell.by, this.lang, 'short')}</span>`
-          : html`<span class="lv">–</span>`
-      }</div></td>`;
+          ? html`<span class="lv" aria-hidden="true">${cell.level}</span><span class="by" aria-hidden="true">${byText(cell.by, this.lang, 'short')}</span>`
+          : html`<span class="lv" aria-hidden="true">–</span>`
+      }<span class="sr">${cellText(cell, this.lang)}</span></div></td>`;
   }
 
   private cell(code: string, id: string): MapCell | undefined {

@@ -115,7 +115,10 @@ describe('the capability map (förmågekartan)', () => {
     expect(cell()).to.deep.equal({ level: 2, by: 'own' });
     const focused = grid.activeElement as HTMLElement;
     expect(focused.dataset.cell).to.equal(`${second}|incident-management`);
-    expect(focused.textContent?.replace(/\s/g, '')).to.equal('2E');
+    // seen: the digit and the letter; read: the words
+    expect(focused.querySelector('.lv')!.textContent).to.equal('2');
+    expect(focused.querySelector('.by')!.textContent).to.equal('E');
+    expect(focused.querySelector('.sr')!.textContent).to.equal('2 etablerad, egen personal');
     await sendKeys({ press: 'l' });
     await until(() => cell()?.by === 'supplier');
     await sendKeys({ press: 'Delete' });

@@ -51,6 +51,7 @@ const SCENARIO_LABEL: Record<string, string> = {
   profiles: 'Egna kommunuppgifter',
   capabilities: 'Egna förmågeuppgifter',
   correlations: 'Samband mellan antaganden',
+  capabilityMap: 'Förmågekartan',
 };
 
 /** The Swedish label of every setting of a path, as the scenario panel shows it. */

@@ -46,6 +46,8 @@ export class DmCapabilityGrid extends LitElement {
       thead th.member { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; height: 7.5rem; font-weight: 600; }
       th.cap, thead th.corner { position: sticky; left: 0; z-index: 1; background: #fff; text-align: left; font-weight: normal; min-width: 15rem; max-width: 19rem; padding: 0.25rem 0.5rem; border-right: 2px solid #12355b; border-bottom: 1px solid #e2e2e2; }
       thead th.corner { z-index: 3; }
+      /* the selected cell's capability and kommun stand out, to follow on a projector */
+      th.current { background: #fff1b8; }
       tr.group th { position: sticky; left: 0; text-align: left; background: #e8eef5; color: #12355b; font-size: 1rem; padding: 0.35rem 0.5rem; border-bottom: 1px solid #c5d3e3; }
       td { padding: 0; border-bottom: 1px solid #fff; border-right: 1px solid #fff; }
       td .cell { position: relative; width: 3.1rem; height: 2.2rem; }
@@ -115,7 +117,7 @@ export class DmCapabilityGrid extends LitElement {
       <div class="scroll">
         <table role="grid" aria-label=${t('mapGridLabel', lang)} @keydown=${this.key} @focusin=${this.focused}>
           <thead><tr><th class="corner" scope="col">${t('mapCapability', lang)}</th>
-            ${members.map((m) => html`<th class="member" scope="col">${m.name}</th>`)}</tr></thead>
+            ${members.map((m, k) => html`<th class="member ${k === col ? 'current' : ''}" scope="col">${m.name}</th>`)}</tr></thead>
           ${CAPABILITY_GROUPS.map((group) => {
             const inGroup = rows.filter((c) => c.group === group);
             if (inGroup.length === 0) return '';
@@ -123,7 +125,7 @@ export class DmCapabilityGrid extends LitElement {
               <tr class="group"><th colspan=${members.length + 1} scope="colgroup">${pick(GROUP_LABEL[group], lang)}</th></tr>
               ${inGroup.map((c) => {
                 const r = index++;
-                return html`<tr><th class="cap" scope="row">${pick(c.name, lang)}</th>
+                return html`<tr><th class="cap ${r === row ? 'current' : ''}" scope="row">${pick(c.name, lang)}</th>
                   ${members.map((m, k) => this.renderCell(m, c, r, k, r === row && k === col))}</tr>`;
               })}
             </tbody>`;

@@ -28,7 +28,7 @@ export class DmCapabilityHeatmap extends LitElement {
       td.lenders { min-width: 6rem; max-width: 8rem; font-size: 0.8rem; }
       @media (max-width: 600px) {
         th.cap { min-width: 8.5rem; font-size: 0.85rem; }
-        th.cap .group { display: none; }
+        th.cap .group, .group-head { display: none; }
       }
       @media print {
         table { font-size: 7.5pt; }
@@ -72,7 +72,7 @@ export class DmCapabilityHeatmap extends LitElement {
       <div class="scroll" tabindex="0" role="region" aria-labelledby="heat-label">
       <table data-heatmap aria-labelledby="heat-label">
         <thead><tr>
-          <th scope="col">${t('mapCapability', lang)} <span class="legend">(${t('mapGroup', lang).toLowerCase()})</span></th>
+          <th scope="col">${t('mapCapability', lang)} <span class="legend group-head">(${t('mapGroup', lang).toLowerCase()})</span></th>
           <th scope="col">${t('mapWeakIn', lang)}</th>
           <th scope="col">${t('mapLenders', lang)}</th>
           ${w.assessed.map((code) => html`<th scope="col" class="member">${name(code)}</th>`)}

@@ -3,14 +3,24 @@
  * and the import of filled templates (preview, apply, cancel). Every change of the map is an edit of the
  * scenario, so the map travels with links, files and saved scenarios.
  */
-import type { Municipality } from '../engine/index.js';
+import type { Capability } from '../engine/index.js';
 import type { IntentMap } from '../events.js';
 import { mapTemplate, parseMapFiles } from '../import/capability-map.js';
 import * as actions from '../state/actions.js';
+import type { AppState } from '../state/app-state.js';
 import { mapChanges } from '../state/capability-map.js';
 import { fileSlug } from '../state/scenario-name.js';
 import type { AppHost, Recipe } from './host.js';
 import { currentCapabilities, currentProfiles } from './overrides.js';
+
+/** The members (code and name, in the scenario's order) and the catalogue in use, from the state. */
+export function mapInputs(s: AppState): { members: { code: string; name: string }[]; catalogue: Capability[] } {
+  const byCode = new Map(currentProfiles(s).map((m) => [m.code, m]));
+  return {
+    members: s.scenario.members.map((code) => ({ code, name: byCode.get(code)?.name ?? code })),
+    catalogue: currentCapabilities(s),
+  };
+}
 
 /** The capability map's commands; `edit` applies a change of the scenario and schedules its run. */
 export class MapCommands {
@@ -21,12 +31,6 @@ export class MapCommands {
 
   private get store() {
     return this.host.store;
-  }
-
-  /** The scenario's members as the template names them, in the scenario's order. */
-  private members(): Municipality[] {
-    const byCode = new Map(currentProfiles(this.store.state).map((m) => [m.code, m]));
-    return this.store.state.scenario.members.flatMap((code) => byCode.get(code) ?? []);
   }
 
   setCell({ code, id, cell }: IntentMap['dm-map-cell-change']): void {
@@ -44,9 +48,10 @@ export class MapCommands {
   /** Download the template, pre-filled with the map's values: every member in one file, or one kommun. */
   template(code?: string): void {
     const state = this.store.state;
-    const members = this.members().filter((m) => code === undefined || m.code === code);
+    const { members: all, catalogue } = mapInputs(state);
+    const members = all.filter((m) => code === undefined || m.code === code);
     if (members.length === 0) return;
-    const text = mapTemplate(members, currentCapabilities(state), state.scenario.capabilityMap, state.lang);
+    const text = mapTemplate(members, catalogue, state.scenario.capabilityMap, state.lang);
     const name = code === undefined ? 'alla' : fileSlug(members[0].name);
     this.host.saveFile(`formagekarta-${name}.csv`, text, 'text/csv');
   }
@@ -58,12 +63,8 @@ export class MapCommands {
     );
     const state = this.store.state;
     const municipalities = state.data.status === 'ready' ? state.data.municipalities : [];
-    const result = parseMapFiles(read, {
-      members: this.members(),
-      municipalities,
-      catalogue: currentCapabilities(state),
-      current: state.scenario.capabilityMap,
-    });
+    const { members, catalogue } = mapInputs(state);
+    const result = parseMapFiles(read, { members, municipalities, catalogue, current: state.scenario.capabilityMap });
     this.store.update(
       actions.mapImportPreviewed(
         result.ok

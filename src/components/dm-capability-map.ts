@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { currentCapabilities, currentProfiles } from '../app/overrides.js';
+import { mapInputs } from '../app/capability-map.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { Capability } from '../engine/index.js';
 import { emit } from '../events.js';
@@ -9,15 +9,6 @@ import { type Weaknesses, weaknesses } from '../state/capability-map.js';
 import './dm-capability-grid.js';
 import './dm-capability-heatmap.js';
 import './dm-map-import.js';
-
-/** The members (code and name, in the scenario's order) and the catalogue in use, from the state. */
-export function mapInputs(s: AppState): { members: { code: string; name: string }[]; catalogue: Capability[] } {
-  const byCode = new Map(currentProfiles(s).map((m) => [m.code, m]));
-  return {
-    members: s.scenario.members.map((code) => ({ code, name: byCode.get(code)?.name ?? code })),
-    catalogue: currentCapabilities(s),
-  };
-}
 
 /**
  * The Förmågekarta tab: the example banner, who assessed, the template and import, the grid editor and the

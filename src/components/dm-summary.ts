@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { mapInputs } from '../app/capability-map.js';
 import { capacityCharts } from '../charts/capacity.js';
 import { costCharts } from '../charts/cost.js';
 import type { ChartSpec } from '../charts/spec.js';
@@ -15,7 +16,6 @@ import { fill } from '../state/map-text.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
 import { summarySentences } from '../summary/sentences.js';
-import { mapInputs } from './dm-capability-map.js';
 import './dm-capability-heatmap.js';
 import './dm-chart.js';
 

@@ -59,6 +59,14 @@ describe('the capability map (förmågekartan)', () => {
     expect(template.text.startsWith('\uFEFFKommunkod;Kommun;Förmåga-id;Förmåga;Nyckelförmåga;Nivå (0–3);')).to.equal(
       true,
     );
+    // a template for one kommun: its rows only
+    const one = importer.querySelector('[data-map-template-one]') as HTMLSelectElement;
+    one.value = '1438';
+    one.dispatchEvent(new Event('change'));
+    expect(app.lastDownload!.name).to.equal('formagekarta-dals-ed.csv');
+    const rows = app.lastDownload!.text.split('\r\n').slice(1, -1);
+    expect(rows.length).to.equal(58);
+    expect(rows.every((r) => r.startsWith('1438;Dals-Ed;'))).to.equal(true);
     let csv = fill(template.text, '1438', '1', 'egen');
     csv = fill(csv, '1460', 'saknas', 'leverantör');
     csv = fill(csv, '1488', '3', 'samverkan');
@@ -140,7 +148,27 @@ describe('the capability map (förmågekartan)', () => {
     await until(() => !!parts(app).importer.querySelector('[data-map-problems]'));
     expect(parts(app).importer.querySelector('[data-map-problems]')!.textContent).to.contain('Rad 2, kolumn Nivå: ”7”');
     (parts(app).importer.querySelector('[data-map-cancel]') as HTMLButtonElement).click();
+    await until(() => app.store.state.mapImport === null && !parts(app).importer.querySelector('[data-map-preview]'));
+    // two files dropped at once, one per kommun: each replaces its own kommun, the others keep the example
+    const header = 'Kommunkod;Förmåga-id;Nivå (0–3);Levereras av\r\n';
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([`${header}1438;service-desk;3;egen\r\n`], 'dals-ed.csv'));
+    transfer.items.add(new File([`${header}1439;service-desk;stark;leverantör\r\n`], 'fargelanda.csv'));
+    const before = structuredClone(app.store.state.scenario.capabilityMap!);
+    parts(app).importer.host.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true }),
+    );
+    await until(() => !!parts(app).importer.querySelector('[data-map-preview]'));
+    expect(parts(app).importer.querySelector('[data-map-preview]')!.textContent).to.contain(
+      'dals-ed.csv, fargelanda.csv',
+    );
+    (parts(app).importer.querySelector('[data-map-apply]') as HTMLButtonElement).click();
     await until(() => app.store.state.mapImport === null);
+    const after = app.store.state.scenario.capabilityMap!;
+    expect(after.members['1438']).to.deep.equal({ 'service-desk': { level: 3, by: 'own' } });
+    expect(after.members['1439']).to.deep.equal({ 'service-desk': { level: 3, by: 'supplier' } });
+    expect(after.members['1460']).to.deep.equal(before.members['1460']);
+    expect(after.example).to.equal(true);
     // the summary carries the shared weaknesses, marked as invented
     app.dispatchEvent(new CustomEvent('dm-view-change', { detail: { view: 'summary' } }));
     await until(() => !!shadow(shadow(app)!.querySelector('dm-summary'))?.querySelector('[data-summary-map]'));

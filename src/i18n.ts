@@ -171,6 +171,10 @@ const STRINGS = {
   mapCancel: { sv: 'Avbryt', en: 'Cancel' },
   mapMore: { sv: '… och {n} till.', en: '… and {n} more.' },
   mapClear: { sv: 'Töm kartan', en: 'Clear the map' },
+  mapClearConfirm: {
+    sv: 'Ta bort alla kommuners bedömningar i kartan? Ladda ner mallen först om du vill spara dem.',
+    en: 'Remove every municipality’s assessments from the map? Download the template first to keep them.',
+  },
   mapEmpty: {
     sv: 'Ingen kommun har bedömts ännu. Fyll i rutorna nedan eller läs in en ifylld mall.',
     en: 'No municipality has been assessed yet. Fill in the cells below or import a filled template.',

@@ -46,7 +46,13 @@ export class DmCapabilityMap extends LitElement {
         <label for="map-source">${t('mapSource', lang)}</label>
         <input id="map-source" data-map-source .value=${map?.source ?? ''} placeholder=${t('mapSourcePlaceholder', lang)}
           @change=${(e: Event) => emit(this, 'dm-map-source-change', { source: (e.target as HTMLInputElement).value })} />
-        ${map ? html`<button type="button" class="clear" data-map-clear @click=${() => emit(this, 'dm-map-clear', {})}>${t('mapClear', lang)}</button>` : ''}
+        ${
+          map
+            ? html`<button type="button" class="clear" data-map-clear @click=${() => {
+                if (confirm(t('mapClearConfirm', lang))) emit(this, 'dm-map-clear', {});
+              }}>${t('mapClear', lang)}</button>`
+            : ''
+        }
       </div>
       <dm-map-import .lang=${lang} .members=${members} .preview=${s.mapImport}></dm-map-import>
       <h3>${t('mapEditorHeading', lang)}</h3>

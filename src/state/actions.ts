@@ -288,6 +288,7 @@ export const resetCapabilities = (): Recipe => (d) => {
 export const setMapCell =
   (code: string, id: string, cell: MapCell | null): Recipe =>
   (d) => {
+    if (!cell && !d.scenario.capabilityMap?.members[code]?.[id]) return;
     d.scenario.capabilityMap ??= { members: {} };
     const map = d.scenario.capabilityMap;
     map.members[code] ??= {};

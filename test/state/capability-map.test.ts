@@ -122,6 +122,8 @@ describe('map actions', () => {
     expect(sourced.scenario.capabilityMap?.source).toBe('IT-chefer, mars 2026');
     expect(produce(sourced, setMapSource(' ')).scenario.capabilityMap?.source).toBeUndefined();
     expect(produce(sourced, clearMap()).scenario.capabilityMap).toBeUndefined();
+    // clearing a cell that is not there changes nothing (no new map, no rerun)
+    expect(produce(state, setMapCell('1438', 'service-desk', null))).toBe(state);
   });
 
   it('applies an import and closes its preview', () => {

@@ -189,6 +189,10 @@ const STRINGS = {
     en: 'Capabilities by how many municipalities are weak in them, with each municipality’s level',
   },
   mapWeakIn: { sv: 'Svag i', en: 'Weak in' },
+  mapGroupTableLabel: {
+    sv: 'Per nyckelförmåga: hur många av gruppens förmågor som är svaga i varje kommun',
+    en: 'By key capability: how many of the group’s capabilities are weak in each municipality',
+  },
   mapLenders: { sv: 'Kan låna ut', en: 'Can lend' },
   mapGroup: { sv: 'Nyckelförmåga', en: 'Key capability' },
   mapNotAssessedMembers: { sv: 'Inte bedömda (räknas inte): {names}.', en: 'Not assessed (not counted): {names}.' },

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { GROUP_LABEL, type Lang, pick, t } from '../i18n.js';
-import type { Weaknesses } from '../state/capability-map.js';
+import { groupWeaknesses, type Weaknesses } from '../state/capability-map.js';
 import { fill, levelWord } from '../state/map-text.js';
 import { MAP_CELL_STYLES } from './map-styles.js';
 
@@ -22,6 +22,9 @@ export class DmCapabilityHeatmap extends LitElement {
       th.cap { position: sticky; left: 0; z-index: 1; background: #fff; font-weight: normal; min-width: 12rem; max-width: 16rem; }
       td.level { padding: 1px; border-bottom-color: #fff; }
       td.level .cell { width: 1.9rem; height: 1.8rem; }
+      td.level .cell.wide { width: 2.8rem; }
+      .frac { font-size: 0.9rem; }
+      table[data-group-heatmap] { margin-bottom: 1rem; }
       td.count { text-align: right; font-weight: 700; white-space: nowrap; }
       th.cap .group { display: block; font-size: 0.75rem; color: #555; }
       td.lenders { color: #333; }
@@ -62,13 +65,29 @@ export class DmCapabilityHeatmap extends LitElement {
     this.limit = 0;
   }
 
+  /** The overview by the nine key capabilities: the number of weak capabilities per kommun. */
+  private groups(w: Weaknesses, name: (code: string) => string) {
+    const { lang } = this;
+    return html`<p class="legend" id="group-label">${t('mapGroupTableLabel', lang)}</p>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="group-label">
+      <table data-group-heatmap aria-labelledby="group-label">
+        <thead><tr><th scope="col">${t('mapGroup', lang)}</th>
+          ${w.assessed.map((code) => html`<th scope="col" class="member">${name(code)}</th>`)}</tr></thead>
+        <tbody>${groupWeaknesses(w).map(
+          (g) => html`<tr><th scope="row" class="cap">${pick(GROUP_LABEL[g.group], lang)}</th>
+            ${g.weak.map((n) => html`<td class="level"><div class="cell wide ${shareClass(n / g.total)}"><span class="frac">${n}/${g.total}</span></div></td>`)}</tr>`,
+        )}</tbody>
+      </table></div>`;
+  }
+
   render() {
     const w = this.weaknesses;
     const { lang } = this;
     if (!w || w.assessed.length === 0) return html``;
     const name = (code: string) => this.names.get(code) ?? code;
     const rows = this.limit > 0 ? w.rows.slice(0, this.limit) : w.rows;
-    return html`<p class="legend" id="heat-label">${t('mapHeatmapLabel', lang)}</p>
+    return html`${this.limit > 0 ? '' : this.groups(w, name)}
+      <p class="legend" id="heat-label">${t('mapHeatmapLabel', lang)}</p>
       <div class="scroll" tabindex="0" role="region" aria-labelledby="heat-label">
       <table data-heatmap aria-labelledby="heat-label">
         <thead><tr>
@@ -98,6 +117,10 @@ export class DmCapabilityHeatmap extends LitElement {
     }`;
   }
 }
+
+/** The shade of a share of weak capabilities, on the levels' scale (most weak: the colour of level 0). */
+const shareClass = (share: number): string =>
+  share >= 0.75 ? 'l0' : share >= 0.5 ? 'l1' : share >= 0.25 ? 'l2' : 'l3';
 
 customElements.define('dm-capability-heatmap', DmCapabilityHeatmap);
 declare global {

@@ -120,3 +120,22 @@ export function mergeMap(
   const kept = source ?? current?.source;
   return { ...(current?.example ? { example: true } : {}), ...(kept ? { source: kept } : {}), members };
 }
+
+/** One key capability's row of the overview: per assessed member, how many of its capabilities are weak. */
+export interface GroupWeakness {
+  group: (typeof CAPABILITY_GROUPS)[number];
+  /** Capabilities in the group. */
+  total: number;
+  /** Per assessed member (in `assessed` order): the number of the group's capabilities weak there. */
+  weak: number[];
+}
+
+/** The heatmap summed by the nine key capabilities (groups without capabilities are left out). */
+export function groupWeaknesses(w: Weaknesses): GroupWeakness[] {
+  return CAPABILITY_GROUPS.flatMap((group) => {
+    const rows = w.rows.filter((r) => r.capability.group === group);
+    if (rows.length === 0) return [];
+    const weak = w.assessed.map((code) => rows.filter((r) => r.weak.includes(code)).length);
+    return [{ group, total: rows.length, weak }];
+  });
+}

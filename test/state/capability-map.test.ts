@@ -5,7 +5,7 @@ import { CAPABILITY_GROUPS, type Capability, type CapabilityMap, DELIVERIES } fr
 import { SCENARIOS } from '../../src/scenarios.js';
 import { applyMapImport, clearMap, setMapCell, setMapSource } from '../../src/state/actions.js';
 import { initialState } from '../../src/state/app-state.js';
-import { mapChanges, mergeMap, weaknesses } from '../../src/state/capability-map.js';
+import { groupWeaknesses, mapChanges, mergeMap, weaknesses } from '../../src/state/capability-map.js';
 import { readJson } from '../helpers.js';
 
 const catalogue = readJson('public/data/capabilities.json') as Capability[];
@@ -45,6 +45,24 @@ describe('weaknesses (shared strengths and weaknesses)', () => {
           expect(row.levels).toEqual(w.assessed.map((c) => level(c) ?? null));
         }
       }),
+    );
+  });
+
+  it('sums the weak capabilities of each key capability per kommun', () => {
+    fc.assert(
+      fc.property(arbitraryMap(catalogue.map((c) => c.id)), (map) => {
+        const w = weaknesses(map, codes, catalogue);
+        const groups = groupWeaknesses(w);
+        expect(groups.map((g) => g.group)).toEqual(
+          CAPABILITY_GROUPS.filter((g) => catalogue.some((c) => c.group === g)),
+        );
+        expect(groups.reduce((sum, g) => sum + g.total, 0)).toBe(catalogue.length);
+        w.assessed.forEach((code, i) => {
+          const weakHere = w.rows.filter((r) => r.weak.includes(code)).length;
+          expect(groups.reduce((sum, g) => sum + g.weak[i], 0)).toBe(weakHere);
+        });
+      }),
+      { numRuns: 30 },
     );
   });
 

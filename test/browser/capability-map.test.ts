@@ -89,9 +89,9 @@ describe('the capability map (förmågekartan)', () => {
     // the heatmap shows the three kommuner; Trollhättan can lend what the other two lack
     await until(() => !!parts(app).heatmap?.querySelector('[data-heatmap]'));
     const heatmap = parts(app).heatmap!;
-    const columns = [...heatmap.querySelectorAll('thead th.member')].map((th) => th.textContent?.trim());
+    const columns = [...heatmap.querySelectorAll('[data-heatmap] thead th.member')].map((th) => th.textContent?.trim());
     expect(columns).to.deep.equal(['Bengtsfors', 'Dals-Ed', 'Trollhättan']);
-    const first = heatmap.querySelector('tbody tr')!;
+    const first = heatmap.querySelector('[data-heatmap] tbody tr')!;
     expect(first.querySelector('[data-weak]')!.textContent).to.contain('2 / 3');
     expect(first.querySelector('[data-lenders]')!.textContent).to.equal('Trollhättan');
     // the link carries the map: a fresh app on it has the same map
@@ -142,7 +142,9 @@ describe('the capability map (förmågekartan)', () => {
     app.dispatchEvent(new CustomEvent('dm-scenario-select', { detail: { id: 'fyrbodal-formagekarta' } }));
     await until(() => !!parts(app).map.querySelector('[data-map-example]'));
     expect(parts(app).map.querySelector('[data-map-example]')!.textContent).to.contain('Påhittade exempelvärden');
-    await until(() => (parts(app).heatmap?.querySelectorAll('tbody tr').length ?? 0) === 58);
+    await until(() => (parts(app).heatmap?.querySelectorAll('[data-heatmap] tbody tr').length ?? 0) === 58);
+    // and the overview by the nine key capabilities
+    expect(parts(app).heatmap!.querySelectorAll('[data-group-heatmap] tbody tr').length).to.equal(9);
     const bad = 'Kommunkod;Förmåga-id;Nivå (0–3);Levereras av\r\n1438;service-desk;7;egen\r\n1438;e-archive;2;egen\r\n';
     pickFiles(parts(app).importer.querySelector('[data-map-file]') as HTMLInputElement, [new File([bad], 'fel.csv')]);
     await until(() => !!parts(app).importer.querySelector('[data-map-problems]'));
@@ -175,7 +177,9 @@ describe('the capability map (förmågekartan)', () => {
     const summary = shadow(shadow(app)!.querySelector('dm-summary'))!.querySelector('[data-summary-map]')!;
     expect(summary.querySelector('[data-map-example]')).to.not.equal(null);
     await until(
-      () => (shadow(summary.querySelector('dm-capability-heatmap'))?.querySelectorAll('tbody tr').length ?? 0) === 15,
+      () =>
+        (shadow(summary.querySelector('dm-capability-heatmap'))?.querySelectorAll('[data-heatmap] tbody tr').length ??
+          0) === 15,
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { Assumption, AssumptionId, PathId, Scenario } from './engine/index.js';
+import type { Assumption, AssumptionId, MapCell, PathId, Scenario } from './engine/index.js';
 import type { Lang } from './i18n.js';
 import type { Tab, View } from './state/app-state.js';
 
@@ -47,6 +47,15 @@ export interface IntentMap {
   'dm-profile-edit': { code: string; field: string; value: number | null };
   'dm-capability-edit': { id: string; field: string; value: number | boolean };
   'dm-export': { what: 'results-csv' | 'municipalities-csv' | 'results-json' | 'runs-csv' };
+  /** One cell of the capability map set (null: not assessed). */
+  'dm-map-cell-change': { code: string; id: string; cell: MapCell | null };
+  'dm-map-source-change': { source: string };
+  /** Download the map's template: for every member, or for one kommun. */
+  'dm-map-template': { code?: string };
+  'dm-map-import': { files: File[] };
+  'dm-map-import-apply': Record<string, never>;
+  'dm-map-import-cancel': Record<string, never>;
+  'dm-map-clear': Record<string, never>;
 }
 
 export type IntentName = keyof IntentMap;
@@ -90,5 +99,12 @@ declare global {
     'dm-profile-edit': CustomEvent<IntentMap['dm-profile-edit']>;
     'dm-capability-edit': CustomEvent<IntentMap['dm-capability-edit']>;
     'dm-export': CustomEvent<IntentMap['dm-export']>;
+    'dm-map-cell-change': CustomEvent<IntentMap['dm-map-cell-change']>;
+    'dm-map-source-change': CustomEvent<IntentMap['dm-map-source-change']>;
+    'dm-map-template': CustomEvent<IntentMap['dm-map-template']>;
+    'dm-map-import': CustomEvent<IntentMap['dm-map-import']>;
+    'dm-map-import-apply': CustomEvent<IntentMap['dm-map-import-apply']>;
+    'dm-map-import-cancel': CustomEvent<IntentMap['dm-map-import-cancel']>;
+    'dm-map-clear': CustomEvent<IntentMap['dm-map-clear']>;
   }
 }

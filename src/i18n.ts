@@ -5,6 +5,7 @@ import { COMMON_STRINGS } from './i18n/common.js';
 import { DATA_STRINGS } from './i18n/data.js';
 import { DECISION_STRINGS } from './i18n/decision.js';
 import type { Entry } from './i18n/entry.js';
+import { MAP_STRINGS } from './i18n/map.js';
 import { RESULTS_STRINGS } from './i18n/results.js';
 import { SAVED_STRINGS } from './i18n/saved.js';
 import { SCENARIO_STRINGS } from './i18n/scenario.js';
@@ -23,6 +24,7 @@ const STRINGS = {
   ...COMMON_STRINGS,
   ...DATA_STRINGS,
   ...DECISION_STRINGS,
+  ...MAP_STRINGS,
   ...RESULTS_STRINGS,
   ...SAVED_STRINGS,
   ...SCENARIO_STRINGS,

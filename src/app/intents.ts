@@ -5,6 +5,7 @@
 import type { IntentMap } from '../events.js';
 import { SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
+import { MapCommands } from './capability-map.js';
 import type { Files } from './files.js';
 import type { AppHost } from './host.js';
 import type { Address } from './location.js';
@@ -78,6 +79,14 @@ export function listenToIntents(target: EventTarget, { host, runs, address, file
   on('dm-notice-dismiss', () => store.update(actions.dismissNotice()));
   on('dm-scenario-download', () => files.download());
   on('dm-scenario-upload', ({ file }) => void files.upload(file));
+  const map = new MapCommands(host, edit);
+  on('dm-map-cell-change', (detail) => map.setCell(detail));
+  on('dm-map-source-change', ({ source }) => map.setSource(source));
+  on('dm-map-clear', () => map.clear());
+  on('dm-map-template', ({ code }) => map.template(code));
+  on('dm-map-import', ({ files }) => void map.importFiles(files));
+  on('dm-map-import-apply', () => map.applyImport());
+  on('dm-map-import-cancel', () => map.cancelImport());
   on('dm-scenario-select', ({ id }) => {
     const scenario = SCENARIOS.find((s) => s.id === id);
     if (scenario) edit(actions.loadScenario(structuredClone(scenario)));

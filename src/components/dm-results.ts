@@ -24,6 +24,7 @@ import {
 import { MAX_COMPARE } from '../state/actions.js';
 import type { Tab } from '../state/app-state.js';
 import type { SavedScenario } from '../state/saved-scenarios.js';
+import './dm-capability-map.js';
 import './dm-chart.js';
 import './dm-data-view.js';
 import './dm-decision.js';
@@ -32,6 +33,7 @@ const TABS: [Tab, StringKey][] = [
   ['kostnad', 'tabCost'],
   ['kapacitet', 'tabCapacity'],
   ['formagor', 'tabCapabilities'],
+  ['formagekarta', 'tabCapabilityMap'],
   ['kommuner', 'tabMunicipalities'],
   ['osakerhet', 'tabUncertainty'],
   ['beslut', 'tabDecision'],
@@ -164,6 +166,8 @@ export class DmResults extends LitElement {
         return this.municipalityTable(results, lang);
       case 'data':
         return html`<dm-data-view></dm-data-view>`;
+      case 'formagekarta':
+        return html`<dm-capability-map></dm-capability-map>`;
       case 'jamforelse':
         return this.comparison(lang);
     }

@@ -1,4 +1,5 @@
 import { css, html, LitElement } from 'lit';
+import { mapInputs } from '../app/capability-map.js';
 import { capacityCharts } from '../charts/capacity.js';
 import { costCharts } from '../charts/cost.js';
 import type { ChartSpec } from '../charts/spec.js';
@@ -10,11 +11,17 @@ import { emit } from '../events.js';
 import { formatAssumptionValue, formatNumber, type Lang, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
 import { type AppState, analysedResults } from '../state/app-state.js';
+import { weaknesses } from '../state/capability-map.js';
+import { fill } from '../state/map-text.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
 import { summarySentences } from '../summary/sentences.js';
 import { todayFigures, todaySentences } from '../summary/today.js';
+import './dm-capability-heatmap.js';
 import './dm-chart.js';
+
+/** How many of the weakest capabilities the summary's heatmap shows. */
+const SUMMARY_MAP_ROWS = 15;
 
 /** The inputs a lay reader most needs to see, besides any the scenario changed. */
 const KEY_ASSUMPTIONS: AssumptionId[] = [
@@ -72,6 +79,7 @@ export class DmSummary extends LitElement {
     .toolbar button { font: inherit; font-size: 0.85rem; border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.25rem 0.7rem; cursor: pointer; }
     .toolbar button:focus-visible { outline: 3px solid #1f6feb; outline-offset: 2px; }
     .empty { color: #555; }
+    .example { border: 2px solid #b35806; background: #fff3e0; color: #5a2d00; font-weight: 700; padding: 0.3rem 0.6rem; border-radius: 4px; }
     @media (max-width: 800px) {
       :host { padding: 1rem 0.75rem 3rem; }
       .lead { padding-left: 1.25rem; }
@@ -93,7 +101,7 @@ export class DmSummary extends LitElement {
       /* four charts and the conditions on two A4 pages (test/print/built-app.test.ts) */
       dm-chart { zoom: 0.9; }
       h3 { font-size: 12pt; margin-top: 0.6rem; }
-      dm-chart { break-inside: avoid; }
+      dm-chart, section[data-summary-map] { break-inside: avoid; }
       table, .facts { font-size: 7.5pt; }
       th, td { padding: 0.1rem 0.3rem; }
     }
@@ -147,6 +155,7 @@ export class DmSummary extends LitElement {
           : ''
       }
       ${summaryCharts(results, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang} exportable></dm-chart>`)}
+      ${summaryMap(s)}
       <h3>${t('keyAssumptions', lang)}</h3>
       <table>
         <thead><tr><th scope="col">${t('assumption', lang)}</th><th scope="col">${t('lowLikelyHigh', lang)}</th><th scope="col">${t('source', lang)}</th></tr></thead>
@@ -163,6 +172,29 @@ export class DmSummary extends LitElement {
       <p class="facts">${t('linkThatReproducesThese', lang)}:<br /><span class="link" data-summary-link>${`${location.origin}${location.pathname}#sammanfattning&s=${encodeScenario(scenario, SCENARIOS, lang)}`}</span></p>
     `;
   }
+}
+
+/** The capability map's shared weaknesses, when the scenario has a map with an assessed member. */
+function summaryMap(s: AppState) {
+  const { lang } = s;
+  const map = s.scenario.capabilityMap;
+  if (!map) return '';
+  const { members, catalogue } = mapInputs(s);
+  const w = weaknesses(
+    map,
+    members.map((m) => m.code),
+    catalogue,
+  );
+  if (w.assessed.length === 0) return '';
+  const half = w.rows.filter((r) => r.weak.length * 2 >= w.assessed.length).length;
+  return html`<section data-summary-map>
+    <h3>${t('mapSummaryHeading', lang)}</h3>
+    ${map.example ? html`<p class="example" data-map-example>${t('mapExample', lang)}</p>` : ''}
+    <p class="facts">${fill('mapSummarySentence', lang, { n: half, total: catalogue.length, members: w.assessed.length })}
+      ${fill('mapSummaryTop', lang, { n: Math.min(SUMMARY_MAP_ROWS, w.rows.length) })}
+      ${map.source ? html`${t('source', lang)}: ${map.source}.` : ''}</p>
+    <dm-capability-heatmap .lang=${lang} .weaknesses=${w} .names=${new Map(members.map((m) => [m.code, m.name]))} limit=${SUMMARY_MAP_ROWS}></dm-capability-heatmap>
+  </section>`;
 }
 
 customElements.define('dm-summary', DmSummary);

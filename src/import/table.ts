@@ -74,7 +74,7 @@ export function detectDelimiter(text: string): { delimiter: string | undefined; 
  * clipped), the data rows that are not blank with their row numbers in the file, and a problem for
  * every unclosed quote.
  */
-function readCsvTable(
+export function readCsvTable(
   text: string,
   delimitersToGuess?: string[],
 ): { header: string[]; dataRows: { row: number; cells: string[] }[]; quoteProblems: Problem[] } {

@@ -5,6 +5,7 @@ import type {
   Capability,
   DecisionAnalysis,
   Issue,
+  MapCell,
   Municipality,
   PathId,
   Results,
@@ -14,6 +15,7 @@ import type {
 } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
+import { type MemberCells, mergeMap } from './capability-map.js';
 import type { KeyResults, SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
 /** At most this many scenarios side by side. */
@@ -282,3 +284,43 @@ export const applyCapabilities =
 export const resetCapabilities = (): Recipe => (d) => {
   delete d.scenario.capabilities;
 };
+
+// capability map (#19)
+/** Set one cell of the capability map (null: not assessed); a kommun left without cells is dropped. */
+export const setMapCell =
+  (code: string, id: string, cell: MapCell | null): Recipe =>
+  (d) => {
+    if (!cell && !d.scenario.capabilityMap?.members[code]?.[id]) return;
+    d.scenario.capabilityMap ??= { members: {} };
+    const map = d.scenario.capabilityMap;
+    map.members[code] ??= {};
+    const cells = map.members[code];
+    if (cell) cells[id] = { level: cell.level, by: cell.by };
+    else delete cells[id];
+    if (Object.keys(cells).length === 0) delete map.members[code];
+  };
+/** Who assessed, and when (empty: no source). */
+export const setMapSource =
+  (source: string): Recipe =>
+  (d) => {
+    d.scenario.capabilityMap ??= { members: {} };
+    const map = d.scenario.capabilityMap;
+    if (source.trim() === '') delete map.source;
+    else map.source = source;
+  };
+/** Remove the capability map from the scenario. */
+export const clearMap = (): Recipe => (d) => {
+  delete d.scenario.capabilityMap;
+};
+export const mapImportPreviewed =
+  (preview: AppState['mapImport']): Recipe =>
+  (d) => {
+    d.mapImport = castDraft(preview);
+  };
+/** Apply imported cells: the imported kommuner's cells replace theirs, the others keep theirs. */
+export const applyMapImport =
+  (imported: Record<string, MemberCells>): Recipe =>
+  (d) => {
+    d.scenario.capabilityMap = castDraft(mergeMap(d.scenario.capabilityMap, imported));
+    d.mapImport = null;
+  };

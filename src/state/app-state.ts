@@ -9,6 +9,8 @@ import type {
   ThresholdAnalysis,
 } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
+import type { MemberCells, MemberChange } from './capability-map.js';
+import type { MapProblem } from './map-text.js';
 import type { SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
 /** A named group of municipalities (a county, a kommunalförbund, an existing IT collaboration). */
@@ -34,6 +36,7 @@ export const TABS = [
   'kostnad',
   'kapacitet',
   'formagor',
+  'formagekarta',
   'kommuner',
   'osakerhet',
   'beslut',
@@ -106,6 +109,16 @@ export interface AppState {
         problems?: ImportProblem[];
       }
     | null;
+  /**
+   * Filled capability-map templates being previewed: what each kommun's cells would become and the problems
+   * of the rows left out, or (no `imported`) why the files were refused. Nothing is applied before Apply.
+   */
+  mapImport: {
+    files: string[];
+    problems: MapProblem[];
+    imported?: Record<string, MemberCells>;
+    changes?: MemberChange[];
+  } | null;
   /** Ids of saved scenarios chosen for side-by-side comparison (at most four). */
   compare: string[];
   /** Chosen saved scenarios without results, being run for the comparison (by id), or why they could not be. */
@@ -142,6 +155,7 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     compareRuns: {},
     view: 'workspace',
     importPreview: null,
+    mapImport: null,
   };
 }
 

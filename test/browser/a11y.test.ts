@@ -59,6 +59,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     expect(document.documentElement.lang).to.equal('en');
     expect(await violations()).to.deep.equal([]);
   });
+
+  it('has no violations on a filled capability map (grid, heatmap, example banner)', async () => {
+    app.dispatchEvent(new CustomEvent('dm-view-change', { detail: { view: 'workspace' } }));
+    app.dispatchEvent(new CustomEvent('dm-scenario-select', { detail: { id: 'fyrbodal-formagekarta' } }));
+    app.dispatchEvent(new CustomEvent('dm-run-settings-change', { detail: { runs: 300 } }));
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'formagekarta' } }));
+    await until(() => app.store.state.run.status === 'done' && !!app.store.state.scenario.capabilityMap);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await violations()).to.deep.equal([]);
+  });
 });
 
 describe('accessibility (axe-core, WCAG 2.1 AA) with saved scenarios and an import', () => {

@@ -51,6 +51,8 @@ const SCENARIO_LABEL: Record<string, string> = {
   profiles: 'Egna kommunuppgifter',
   capabilities: 'Egna förmågeuppgifter',
   correlations: 'Samband mellan antaganden',
+  capabilityMap: 'Förmågekartan',
+  stopWhenStable: 'Stoppa vid stabilt svar',
 };
 
 /** The Swedish label of every setting of a path, as the scenario panel shows it. */

@@ -31,6 +31,8 @@ export const SCENARIO_FIELD: Record<string, Text> = {
   profiles: L('Egna kommunuppgifter', 'Own municipality figures'),
   capabilities: L('Egna förmågeuppgifter', 'Own capability figures'),
   correlations: L('Samband mellan antaganden', 'Correlations between assumptions'),
+  capabilityMap: L('Förmågekartan', 'The capability map'),
+  stopWhenStable: L('Stoppa vid stabilt svar', 'Stop at a stable answer'),
 };
 
 /** The settings of a path (`paths.samverkan.form`). */
@@ -154,6 +156,12 @@ function scenarioLabel(parts: string[], lang: Lang, context: IssueContext | unde
       const id = scenarioValue(context, 'capabilities', Number(rest[0]), 'id');
       const which = typeof id === 'string' ? capabilityName(id, context, lang) : nth(rest[0], lang);
       return rest.length > 1 ? `${label}, ${which}, ${capabilityPart(rest.slice(1), lang)}` : `${label}, ${which}`;
+    }
+    case 'capabilityMap': {
+      // capabilityMap.members.<kommunkod>.<capability id>.level
+      if (rest[0] !== 'members' || rest[1] === undefined) return label;
+      const who = municipalityName(rest[1], context);
+      return rest[2] === undefined ? `${label}, ${who}` : `${label}, ${who}, ${capabilityName(rest[2], context, lang)}`;
     }
     case 'correlations': {
       if (!isIndex(rest[0])) return label;

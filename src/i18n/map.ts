@@ -4,8 +4,8 @@ import type { Entry } from './entry.js';
 export const MAP_STRINGS = {
   tabCapabilityMap: { sv: 'Förmågekarta', en: 'Capability map' },
   mapIntro: {
-    sv: 'Varje kommuns egen bedömning av förmågorna i den digitala motorn i dag, grupperade under de nio nyckelförmågorna. Nivå: 0 saknas, 1 sårbar (hänger på en person), 2 etablerad, 3 stark. Kartan följer med scenariot i länkar, filer och sparade scenarier.',
-    en: 'Each municipality’s own assessment of the capabilities of the digital engine today, grouped under the nine key capabilities. Level: 0 missing, 1 vulnerable (hangs on one person), 2 established, 3 strong. The map travels with the scenario in links, files and saved scenarios.',
+    sv: 'Varje kommuns egen bedömning av förmågorna i den digitala motorn i dag, grupperade under de nio nyckelförmågorna. Nivå: 0 saknas, 1 sårbar (hänger på en person), 2 etablerad, 3 stark. Kartan följer med scenariot i länkar, filer och sparade scenarier. I beräkningen håller kommunen i status quo det kartan säger (nivå 2–3 robust, nivå 1 aldrig robust) och betalar inte för det som saknas; kostnaden för hela motorn ändras inte. Vem som levererar visas men påverkar ännu inte siffrorna (modellbeskrivningen, kapitel 14).',
+    en: 'Each municipality’s own assessment of the capabilities of the digital engine today, grouped under the nine key capabilities. Level: 0 missing, 1 vulnerable (hangs on one person), 2 established, 3 strong. The map travels with the scenario in links, files and saved scenarios. In the calculation a municipality holds in status quo what the map says (level 2–3 robustly, level 1 never robustly) and does not pay for what is missing; the cost of the full engine does not change. Who delivers is shown but does not change the figures yet (model description, chapter 14).',
   },
   mapExample: {
     sv: 'Påhittade exempelvärden – inte någon kommuns bedömning',

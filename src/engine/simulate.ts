@@ -1027,8 +1027,10 @@ export class Simulator {
       let k = 0;
       for (; k < shortfallOrder.length && missing > 0; k++) {
         const c = shortfallOrder[k];
-        // what the map assesses and the member holds itself is held as assessed: never given up (§14)
-        if (mapLevel[g0 + c] >= 0 && (!mask[c] || r === 0)) continue;
+        // what the map says the member holds today it keeps, wherever it is provided; what it says is
+        // missing the member does not pay for while it is its own (§14)
+        const level = mapLevel[g0 + c];
+        if (level >= 1 || (level === 0 && (!mask[c] || r === 0))) continue;
         missing -= mask[c] ? memberCost[g0 + c] : sqCost[it * C + c];
       }
       given[i] = k;
@@ -1060,9 +1062,12 @@ export class Simulator {
       const row = j * C;
       for (let k = 0; k < given[j]; k++) {
         const c = shortfallOrder[k];
-        if (mask[c]) paid[c] -= memberEps[row + c];
+        if (mask[c] && m.mapLevel[row + c] < 1) paid[c] -= memberEps[row + c];
       }
-      if (unpaid > 0) for (let k = 0; k < maskDev.length; k++) paid[maskDev[k]] -= unpaid * memberEps[row + maskDev[k]];
+      // a development capability the map says the member holds is paid in full (§14)
+      if (unpaid > 0)
+        for (let k = 0; k < maskDev.length; k++)
+          if (m.mapLevel[row + maskDev[k]] < 1) paid[maskDev[k]] -= unpaid * memberEps[row + maskDev[k]];
     }
     // with the ramp complete, the shared operations and governance capabilities the provider holds, per group
     if (spec.ramp[t] === 1) {
@@ -1158,7 +1163,8 @@ export class Simulator {
       // development capabilities are counted here, not by development capacity below
       if (kind[c] === KIND.utveckling) {
         heldG[g]++;
-        teamG[g] += kap * sqFte[base + c];
+        // what the map says the member holds, it staffs in full
+        teamG[g] += sqFte[base + c];
       }
     }
     // what the shortfall gave up: own ones, and (once the ramp is complete) those bought from the provider
@@ -1169,7 +1175,7 @@ export class Simulator {
         if (mapLevel[lb + c] >= 0) continue;
         heldG[group[c]]--;
         teamG[group[c]] -= phi * sqFte[base + c];
-      } else if (complete && paidStaff[c] >= minFte[c] - HELD_TOLERANCE) {
+      } else if (complete && mapLevel[lb + c] < 1 && paidStaff[c] >= minFte[c] - HELD_TOLERANCE) {
         heldG[group[c]]--;
         teamG[group[c]] -= providerPhi * paidStaff[c];
       }
@@ -1197,7 +1203,7 @@ export class Simulator {
     } else if (r > 0) {
       for (let k = 0; k < maskNonDev.length; k++) {
         const c = maskNonDev[k];
-        if (rank[c] < nGiven) continue;
+        if (rank[c] < nGiven && mapLevel[lb + c] < 1) continue;
         const local = mapLevel[lb + c] === 0 ? 0 : own * sqFte[base + c];
         const provider = r * paidStaff[c];
         if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
@@ -1208,12 +1214,15 @@ export class Simulator {
     }
     for (let k = 0; k < maskDev.length; k++) {
       const c = maskDev[k];
-      // before the ramp starts an assessed one is still the member's own, counted above
-      if (kap === 0 || (r === 0 && mapLevel[lb + c] >= 0)) continue;
-      // the provider's team counts as far as the member pays at the team's full rate (κ_i·E_c), never
+      // before the ramp starts an assessed one is still the member's own, counted above; one the map says
+      // the member holds is paid in full, the others as far as development capacity goes (κ_i)
+      const level = mapLevel[lb + c];
+      const pay = level >= 1 ? 1 : kap;
+      if (pay === 0 || (r === 0 && level >= 0)) continue;
+      // the provider's team counts as far as the member pays at the team's full rate (pay·E_c), never
       // beyond the team its members pay for (P_c): no whole team for a sliver of payment
-      const local = mapLevel[lb + c] === 0 ? 0 : kap * own * sqFte[base + c];
-      const provider = r * Math.min(paidStaff[c], kap * this.fullStaff[c]);
+      const local = level === 0 ? 0 : pay * own * sqFte[base + c];
+      const provider = r * Math.min(paidStaff[c], pay * this.fullStaff[c]);
       if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;
       teamG[group[c]] += local + provider;

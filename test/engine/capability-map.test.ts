@@ -110,6 +110,28 @@ describe('the capability map and own figures (docs/model.md §14)', () => {
     );
   });
 
+  it('what every member holds today stays held on the contract paths, whatever the budget: sharing never loses it', () => {
+    fc.assert(
+      fc.property(members, seed, fc.subarray(poolable, { minLength: 1 }), fc.nat(2), (codes, s, pooled, lv) => {
+        const scenario = scenarioWith((sc) => {
+          sc.members = codes;
+          sc.seed = s;
+          sc.paths.samverkan.pooled = pooled;
+          sc.paths.asymmetrisk.provided = pooled;
+          sc.capabilityMap = {
+            members: Object.fromEntries(
+              codes.map((code) => [code, mapOf((c) => (((c.id.length + lv) % 3) + 1) as CapabilityLevel)]),
+            ),
+          };
+        });
+        const r = run(scenario);
+        for (const path of ['status-quo', 'samverkan', 'omfordelning', 'asymmetrisk'] as const)
+          for (const code of codes) for (const y of member(r, path, code).years) expect(y.coverage).toBe(1);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('own figures override derived ones: an own IT cost sets the budget, more own IT staff never fewer robust capabilities', () => {
     const profiles = municipalities as unknown as Municipality[];
     fc.assert(

@@ -539,6 +539,15 @@ export function heldAsAssessed(run: RunContext, i: number, c: number, shared: bo
   return mapLevel(run, i, c) >= 0 && (!shared || r === 0);
 }
 
+/**
+ * §14: a shortfall never gives up what the map says the member holds today (level ≥ 1), wherever it is
+ * provided; nor, while it is the member's own, what the map says is missing (it is not paid for).
+ */
+export function neverGivenUp(run: RunContext, i: number, c: number, shared: boolean, r: number): boolean {
+  const level = mapLevel(run, i, c);
+  return level >= 1 || (level === 0 && (!shared || r === 0));
+}
+
 /** §14: the member's own part of what it pays or employs for c: none when the map says it is missing. */
 export function ownPart(run: RunContext, i: number, c: number, value: number): number {
   return assessedMissing(run, i, c) ? 0 : value;
@@ -935,17 +944,20 @@ export function ownBudget(
   t: number,
   sheet: CostSheet,
   filled: number,
-  fixed: boolean[],
+  kept: boolean[],
 ): OwnBudget {
   const holding = holdingCostOf(run.capabilities, sheet);
   const free = freeMoney(run.members[i].budget[t], holding);
   const devCap = developmentCapacity(filled, free, run.indices[t].wage);
   const demand = developmentDemandOf(run.capabilities, sheet.capabilityFte);
   const completion = developmentCompletion(devCap, demand);
-  // §14: what is held as assessed is never given up
-  const order = run.shortfallOrder.filter((c) => !fixed[c]);
+  // §14: what the map keeps (neverGivenUp) is not given up
+  const order = run.shortfallOrder.filter((c) => !kept[c]);
   const givenUp = free < 0 ? shortfall(order, sheet.paidCost, free) : run.capabilities.map(() => false);
-  const pay = run.capabilities.map((cap, c) => paymentShare(cap, givenUp[c], completion));
+  // §14: a development capability the map says the member holds is paid in full
+  const pay = run.capabilities.map((cap, c) =>
+    cap.kind === 'utveckling' && mapLevel(run, i, c) >= 1 ? 1 : paymentShare(cap, givenUp[c], completion),
+  );
   return { holding, free, devCap, demand, completion, pay };
 }
 
@@ -985,9 +997,10 @@ export function statusQuoPath(run: RunContext): MemberYear[][] {
   return run.members.map((_, i) => {
     let filled = steadyStaffing(startSize(run, i), attrition, recruitment);
     const fixed = run.capabilities.map((_, c) => heldAsAssessed(run, i, c, false, 0));
+    const kept = run.capabilities.map((_, c) => neverGivenUp(run, i, c, false, 0));
     return run.model.years.map((_, t) => {
       const sheet = statusQuoSheet(run, i, t);
-      const money = ownBudget(run, i, t, sheet, filled, fixed);
+      const money = ownBudget(run, i, t, sheet, filled, kept);
       const h = run.capabilities.map((_, c) => heldFte('own', money.pay[c], sheet.employedFte[c], 0, 0, 0));
       const ruled = run.capabilities.map((cap, c) => isHeld(cap, money.pay[c], h[c]));
       const w = run.capabilities.map((cap, c) =>
@@ -1241,8 +1254,11 @@ export function contractPath(
     const fixed = run.members.map((_, i) =>
       capabilities.map((_, c) => heldAsAssessed(run, i, c, arrangement.shared[c], r)),
     );
+    const kept = run.members.map((_, i) =>
+      capabilities.map((_, c) => neverGivenUp(run, i, c, arrangement.shared[c], r)),
+    );
     const money = run.members.map((_, i) =>
-      present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i], fixed[i]) : null,
+      present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i], kept[i]) : null,
     );
     // §8: R_c, a regional body's staff for the rest of its region; E_c = Σ_{j present} ε_jc + R_c;
     // P_c = Σ_{j present} pay_jc·ε_jc + R_c

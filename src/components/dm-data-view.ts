@@ -10,6 +10,8 @@ type Field = {
   key: keyof Municipality & string;
   label: StringKey;
   format: (m: Municipality, lang: Lang) => string;
+  /** What the model does when the profile has no figure (and so no source) of its own. */
+  derived?: StringKey;
 };
 
 const MUNICIPALITY_FIELDS: Field[] = [
@@ -47,6 +49,7 @@ const MUNICIPALITY_FIELDS: Field[] = [
       m.itStaff === null || m.itStaff === undefined
         ? t('missingDerivedStaff', l)
         : `${formatNumber(m.itStaff, l, 1)} ${t('fte', l)}`,
+    derived: 'itStaffDerivedSource',
   },
 ];
 
@@ -147,7 +150,7 @@ export class DmDataView extends LitElement {
                               value: raw === '' ? null : Number(raw),
                             });
                           }} />`
-                  }</td><td class="source">${m.sources[f.key] ?? '–'}</td></tr>`,
+                  }</td><td class="source">${m.sources[f.key] ?? (f.derived ? t(f.derived, lang) : '–')}</td></tr>`,
             )}</tbody>
           </table>
         </details>`,

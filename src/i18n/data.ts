@@ -95,6 +95,10 @@ export const DATA_STRINGS = {
     sv: 'saknas (enhetens storlek härleds ur förmågornas behov)',
     en: 'missing (the unit’s size is derived from the capabilities’ need)',
   },
+  itStaffDerivedSource: {
+    sv: 'härleds: IT-enhetens storlek är personalen som förmågorna kräver (modellbeskrivningen, kapitel 7 och 14)',
+    en: 'derived: the IT unit’s size is the staff its capabilities need (model description, chapters 7 and 14)',
+  },
   mapNoneDerived: { sv: 'förmågor härledda ur budgeten', en: 'capabilities derived from the budget' },
   mapAssessed: {
     sv: (n: number, of: number) => `egen förmågekarta: ${n} av ${of} förmågor bedömda`,

@@ -223,7 +223,8 @@ describe('the workspace', () => {
     const first = view.querySelector('details[data-municipality]') as HTMLDetailsElement;
     first.open = true;
     const sources = [...first.querySelectorAll('td.source')].map((td) => td.textContent ?? '');
-    expect(sources.length).to.equal(7);
+    // the seven profile figures and IT staff (own, or derived: docs/model.md §14)
+    expect(sources.length).to.equal(8);
     expect(sources.every((text) => text.length > 3 && text !== '–')).to.equal(true);
     expect(sources[0]).to.contain('SCB');
     expect(view.querySelectorAll('details[data-capability]').length).to.equal(data(app).capabilities.length);

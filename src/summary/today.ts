@@ -80,32 +80,46 @@ function beyond(x: number, lang: Lang): string {
 export function todaySentences(f: TodayFigures, lang: Lang): string[] {
   const sv = lang === 'sv';
   const n = (x: number) => formatNumber(x, lang, 0);
-  const costSource =
-    f.ownCost === 0
-      ? sv
-        ? 'härledd per invånare för alla, ingen egen uppgift'
-        : 'derived per inhabitant for all, no own figure'
-      : sv
-        ? `egen uppgift för ${share(f.ownCost, f.members, lang)}, härledd för övriga`
-        : `own figure for ${share(f.ownCost, f.members, lang)}, derived for the others`;
-  const heldSource =
-    f.mapped === 0
-      ? sv
-        ? 'härlett ur budgeten, ingen förmågekarta'
-        : 'derived from the budget, no capability map'
-      : sv
-        ? `enligt förmågekartan för ${share(f.mapped, f.members, lang)}, härlett ur budgeten för övriga`
-        : `from the capability map for ${share(f.mapped, f.members, lang)}, derived from the budget for the others`;
+  // own for all, own for some and derived for the others, or derived for all
+  const source = (own: number, ownText: [string, string], derivedAll: [string, string]) => {
+    const [ownSv, ownEn] = ownText;
+    if (own === 0) return sv ? derivedAll[0] : derivedAll[1];
+    if (own === f.members)
+      return sv ? `${ownSv} för ${share(own, f.members, lang)}` : `${ownEn} for ${share(own, f.members, lang)}`;
+    return sv
+      ? `${ownSv} för ${share(own, f.members, lang)}, härlett för övriga`
+      : `${ownEn} for ${share(own, f.members, lang)}, derived for the others`;
+  };
+  const costSource = source(
+    f.ownCost,
+    ['egen uppgift', 'own figure'],
+    ['härledd per invånare för alla, ingen egen uppgift', 'derived per inhabitant for all, no own figure'],
+  );
+  const heldSource = source(
+    f.mapped,
+    ['enligt förmågekartan', 'from the capability map'],
+    ['härlett ur budgeten, ingen förmågekarta', 'derived from the budget, no capability map'],
+  );
   const today = sv
     ? `I dag: kommunernas IT-budget är ${money(f.budget, lang)} per år (${costSource}). En kommun håller i snitt ${n(f.held)} av ${f.capabilities} förmågor, ${n(f.robust)} av dem robust (${heldSource}).`
     : `Today: the kommuner's IT budget is ${money(f.budget, lang)} a year (${costSource}). A kommun holds on average ${n(f.held)} of ${f.capabilities} capabilities, ${n(f.robust)} of them robustly (${heldSource}).`;
   const alone = f.beyondBudget['status-quo'] ?? 0;
-  const paths = PATH_IDS.filter((p) => p !== 'status-quo' && f.beyondBudget[p] !== undefined).map(
-    (p) => `${pick(PATH_LABEL[p], lang).toLowerCase()} ${beyond(f.beyondBudget[p] as number, lang)}`,
-  );
+  // each path's amount; its direction named only where it differs from the full engine alone's
+  const side = (x: number) => (Math.abs(x) < 0.5e6 ? 0 : Math.sign(x));
+  const paths = PATH_IDS.filter((p) => p !== 'status-quo' && f.beyondBudget[p] !== undefined).map((p) => {
+    const x = f.beyondBudget[p] as number;
+    const name = pick(PATH_LABEL[p], lang).toLowerCase();
+    return side(x) === side(alone) && side(x) !== 0 ? `${name} ${money(x, lang)}` : `${name} ${beyond(x, lang)}`;
+  });
+  const explain =
+    alone > 0.5e6
+      ? sv
+        ? ' Det som går utöver dagens budget är förmågor som kommunerna inte har råd med i dag (eller som katalogen räknar dyrare än kommunerna gör): ett vägval som är billigare än hela motorn på egen hand kan ändå kosta mer än i dag.'
+        : " What goes beyond today's budget is capabilities the kommuner cannot afford today (or that the catalogue prices higher than they do): a path cheaper than the full engine alone may still cost more than today."
+      : '';
   const gap = sv
-    ? `Hela motorn – alla förmågor på den nivå volymen kräver – kostar på egen hand ${beyond(alone, lang)}${paths.length > 0 ? `; med ${paths.join(', med ')}` : ''}.${alone > 0.5e6 ? ' Det som går utöver dagens budget är förmågor som kommunerna inte har råd med i dag (eller som katalogen räknar dyrare än kommunerna gör): ett vägval som är billigare än hela motorn på egen hand kan ändå kosta mer än i dag.' : ''}`
-    : `The full engine – every capability at the level its volume needs – costs on its own ${beyond(alone, lang)}${paths.length > 0 ? `; with ${paths.join(', with ')}` : ''}.${alone > 0.5e6 ? " What goes beyond today's budget is capabilities the kommuner cannot afford today (or that the catalogue prices higher than they do): a path cheaper than the full engine alone may still cost more than today." : ''}`;
+    ? `Hela motorn – alla förmågor på den nivå volymen kräver – kostar på egen hand ${beyond(alone, lang)} i snitt över perioden${paths.length > 0 ? `; med ${paths.join(', med ')}` : ''}.${explain}`
+    : `The full engine – every capability at the level its volume needs – costs on its own ${beyond(alone, lang)} on average over the period${paths.length > 0 ? `; with ${paths.join(', with ')}` : ''}.${explain}`;
   const out = [today, gap];
   if (f.example)
     out.push(

@@ -28,6 +28,11 @@ describe('status quo in words: today against the full engine (docs/model.md §14
     expect(today).toContain('egen uppgift för 1 av 3');
     expect(today).toContain('enligt förmågekartan för 1 av 3');
     expect(todaySentences(f, 'en')[0]).toContain('own figure for 1 of 3');
+    // when every member has its own, nothing is "derived for the others"
+    const all = todaySentences({ ...f, ownCost: f.members, mapped: f.members }, 'sv')[0];
+    expect(all).toContain('egen uppgift för alla 3)');
+    expect(all).toContain('enligt förmågekartan för alla 3)');
+    expect(all).not.toContain('övriga');
   });
 
   it('gives today’s budget as the members’ start-year budgets, own figure included', () => {

@@ -114,8 +114,8 @@ export function todaySentences(f: TodayFigures, lang: Lang): string[] {
   const explain =
     alone > 0.5e6
       ? sv
-        ? ' Det som går utöver dagens budget är förmågor som kommunerna inte har råd med i dag (eller som katalogen räknar dyrare än kommunerna gör): ett vägval som är billigare än hela motorn på egen hand kan ändå kosta mer än i dag.'
-        : " What goes beyond today's budget is capabilities the kommuner cannot afford today (or that the catalogue prices higher than they do): a path cheaper than the full engine alone may still cost more than today."
+        ? ' Det som går utöver dagens budget är förmågor som saknas i dag eller som katalogen räknar dyrare än kommunerna: ett vägval som är billigare än hela motorn på egen hand kan ändå kosta mer än i dag.'
+        : " What goes beyond today's budget is capabilities missing today or priced higher by the catalogue than by the kommuner: a path cheaper than the full engine alone may still cost more than today."
       : '';
   const gap = sv
     ? `Hela motorn – alla förmågor på den nivå volymen kräver – kostar på egen hand ${beyond(alone, lang)} i snitt över perioden${paths.length > 0 ? `; med ${paths.join(', med ')}` : ''}.${explain}`

@@ -47,7 +47,7 @@ const MUNICIPALITY_FIELDS: Field[] = [
     label: 'fieldItStaff',
     format: (m, l) =>
       m.itStaff === null || m.itStaff === undefined
-        ? t('missingDerivedStaff', l)
+        ? t('missingDerived', l)
         : `${formatNumber(m.itStaff, l, 1)} ${t('fte', l)}`,
     derived: 'itStaffDerivedSource',
   },

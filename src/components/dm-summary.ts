@@ -99,7 +99,7 @@ export class DmSummary extends LitElement {
       .lead { font-size: 9.5pt; line-height: 1.3; }
       .lead li { margin-bottom: 0.15rem; }
       /* four charts and the conditions on two A4 pages (test/print/built-app.test.ts) */
-      dm-chart { zoom: 0.8; }
+      dm-chart { zoom: 0.76; }
       [data-today] { font-size: 8pt; margin-top: 0; }
       h3.today { font-size: 10pt; margin: 0.3rem 0 0; }
       .link { font-size: 6.5pt; }
@@ -142,6 +142,11 @@ export class DmSummary extends LitElement {
         <button type="button" data-export="runs-csv" @click=${() => emit(this, 'dm-export', { what: 'runs-csv' })}>${t('allRunsCsv', lang)}</button>
       </div>
       <ul class="lead" data-sentences>${summarySentences(results, lang).map((text) => html`<li>${text}</li>`)}</ul>
+      <h3 class="today">${t('todayAndFullEngine', lang)}</h3>
+      <ul class="lead" data-today>${todaySentences(
+        todayFigures(results, scenario, s.data.status === 'ready' ? s.data.capabilities.length : 0),
+        lang,
+      ).map((text) => html`<li>${text}</li>`)}</ul>
       ${
         searching
           ? html`<p class="facts" role="status" data-threshold-search>${t(
@@ -153,11 +158,6 @@ export class DmSummary extends LitElement {
           : ''
       }
       ${summaryCharts(results, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang} exportable></dm-chart>`)}
-      <h3 class="today">${t('todayAndFullEngine', lang)}</h3>
-      <ul class="lead" data-today>${todaySentences(
-        todayFigures(results, scenario, s.data.status === 'ready' ? s.data.capabilities.length : 0),
-        lang,
-      ).map((text) => html`<li>${text}</li>`)}</ul>
       ${summaryMap(s)}
       <h3>${t('keyAssumptions', lang)}</h3>
       <table>

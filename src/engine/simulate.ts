@@ -265,6 +265,22 @@ export class Simulator {
   private readonly sturdyG = new Float64Array(G);
   /** Per member: the capabilities the capability map assesses (§14). */
   private readonly assessed: Int32Array[];
+  /**
+   * [path][member]: the operations and governance capabilities the path would newly buy for the member —
+   * moved to its provider, and missing by the map — in shortfall order; a shortfall gives them up first
+   * (§14). [path][member × capability]: a capability's place in that list, or −1.
+   */
+  private readonly newBuys: Int32Array[][];
+  private readonly newRank: Int32Array[];
+  /** Per member, this path-year: how many of its new buys a shortfall gave up (a prefix of its list). */
+  private readonly givenNew: Int32Array;
+  /**
+   * A merged municipality's new buys: operations and governance capabilities that every member of the
+   * merger that assessed them says are missing (at least one did), in shortfall order; given up first (§14).
+   */
+  private readonly mergedNewBuys: Int32Array;
+  private readonly isMergedNewBuy: Uint8Array;
+  private readonly mergedNewRank: Int32Array;
   /** Per member: the size of its IT unit at the start (its own staff figure, or its holding FTE; §7). */
   private readonly unitSize0: Float64Array;
   /** [path][member][year][metric] of the current run. */
@@ -398,6 +414,35 @@ export class Simulator {
       }),
     ];
     this.specs = specs;
+    this.givenNew = new Int32Array(M);
+    this.isMergedNewBuy = new Uint8Array(C);
+    for (const c of model.shortfallOrder) {
+      let assessed = 0;
+      let missing = 0;
+      for (let i = 0; i < M; i++) {
+        if (!model.mergerMember[i] || model.mapLevel[i * C + c] < 0) continue;
+        assessed++;
+        if (model.mapLevel[i * C + c] === 0) missing++;
+      }
+      if (assessed > 0 && missing === assessed) this.isMergedNewBuy[c] = 1;
+    }
+    this.mergedNewBuys = Int32Array.from(Array.from(model.shortfallOrder).filter((c) => this.isMergedNewBuy[c] === 1));
+    this.mergedNewRank = new Int32Array(C).fill(-1);
+    this.mergedNewBuys.forEach((c, k) => {
+      this.mergedNewRank[c] = k;
+    });
+    this.newRank = specs.map(() => new Int32Array(M * C).fill(-1));
+    this.newBuys = specs.map((sp, p) =>
+      Array.from({ length: M }, (_, i) => {
+        const list = Array.from(model.shortfallOrder).filter(
+          (c) => sp.capabilities[c] === 1 && model.mapLevel[i * C + c] === 0,
+        );
+        list.forEach((c, k) => {
+          this.newRank[p][i * C + c] = k;
+        });
+        return Int32Array.from(list);
+      }),
+    );
     this.maskNonDevCount = new Float64Array(P * G);
     this.localDev = specs.map((sp, p) => {
       const dev: number[] = [];
@@ -831,7 +876,17 @@ export class Simulator {
       provPhi += this.phiStar[i] * n0;
       provWeight += n0;
     }
-    provPhi = provWeight > 0 ? provPhi / provWeight : 0;
+    // a provider whose members all give an own IT staff of 0 starts at their mean steady state
+    if (provWeight > 0) provPhi /= provWeight;
+    else {
+      let count = 0;
+      for (let i = 0; i < M; i++) {
+        if (!spec.members[i]) continue;
+        provPhi += this.phiStar[i];
+        count++;
+      }
+      provPhi = count > 0 ? provPhi / count : 0;
+    }
     this.localPhi.set(this.phiStar);
     if (merged) this.retiredSystems(spec);
     const ordering = this.draw[A.coordinationFte];
@@ -1024,13 +1079,18 @@ export class Simulator {
       // a shortfall gives up governance first, then operations, shared ones included (§6)
       const g0 = i * C;
       let missing = -free;
+      // first what the path would newly buy: capabilities the map says are missing, moved to the provider
+      // (before the ramp starts nothing is bought) (§14)
+      const buys = this.newBuys[p][i];
+      let n0 = 0;
+      if (r > 0) for (; n0 < buys.length && missing > 0; n0++) missing -= memberCost[g0 + buys[n0]];
+      this.givenNew[i] = n0;
       let k = 0;
       for (; k < shortfallOrder.length && missing > 0; k++) {
         const c = shortfallOrder[k];
         // what the map says the member holds today it keeps, wherever it is provided; what it says is
-        // missing the member does not pay for while it is its own (§14)
-        const level = mapLevel[g0 + c];
-        if (level >= 1 || (level === 0 && (!mask[c] || r === 0))) continue;
+        // missing is not paid while it is the member's own, and was given up above once bought (§14)
+        if (mapLevel[g0 + c] >= 0) continue;
         missing -= mask[c] ? memberCost[g0 + c] : sqCost[it * C + c];
       }
       given[i] = k;
@@ -1062,8 +1122,10 @@ export class Simulator {
       const row = j * C;
       for (let k = 0; k < given[j]; k++) {
         const c = shortfallOrder[k];
-        if (mask[c] && m.mapLevel[row + c] < 1) paid[c] -= memberEps[row + c];
+        if (mask[c] && m.mapLevel[row + c] < 0) paid[c] -= memberEps[row + c];
       }
+      const buys = this.newBuys[p][j];
+      for (let k = 0; k < this.givenNew[j]; k++) paid[buys[k]] -= memberEps[row + buys[k]];
       // a development capability the map says the member holds is paid in full (§14)
       if (unpaid > 0)
         for (let k = 0; k < maskDev.length; k++)
@@ -1175,10 +1237,18 @@ export class Simulator {
         if (mapLevel[lb + c] >= 0) continue;
         heldG[group[c]]--;
         teamG[group[c]] -= phi * sqFte[base + c];
-      } else if (complete && mapLevel[lb + c] < 1 && paidStaff[c] >= minFte[c] - HELD_TOLERANCE) {
+      } else if (complete && mapLevel[lb + c] < 0 && paidStaff[c] >= minFte[c] - HELD_TOLERANCE) {
         heldG[group[c]]--;
         teamG[group[c]] -= providerPhi * paidStaff[c];
       }
+    }
+    // new buys the shortfall gave up (they are only ever bought once the ramp has started)
+    const buys = this.newBuys[p][i];
+    for (let k = 0; complete && k < this.givenNew[i]; k++) {
+      const c = buys[k];
+      if (paidStaff[c] < minFte[c] - HELD_TOLERANCE) continue;
+      heldG[group[c]]--;
+      teamG[group[c]] -= providerPhi * paidStaff[c];
     }
     // own development capabilities: held as far as development capacity meets demand
     const dev = this.localDev[p];
@@ -1203,7 +1273,8 @@ export class Simulator {
     } else if (r > 0) {
       for (let k = 0; k < maskNonDev.length; k++) {
         const c = maskNonDev[k];
-        if (rank[c] < nGiven && mapLevel[lb + c] < 1) continue;
+        const level = mapLevel[lb + c];
+        if (level < 0 ? rank[c] < nGiven : level === 0 && this.newRank[p][lb + c] < this.givenNew[i]) continue;
         const local = mapLevel[lb + c] === 0 ? 0 : own * sqFte[base + c];
         const provider = r * paidStaff[c];
         if (local + provider < minFte[c] - HELD_TOLERANCE) continue;
@@ -1274,12 +1345,21 @@ export class Simulator {
     const free = budget - holding;
     const devCap = free > 0 ? (provPhi * free) / W : 0;
     const kappa = demand > 0 ? Math.min(1, devCap / demand) : 1;
-    // the shortfall gives up the merged municipality's capabilities, governance first
+    // the shortfall gives up the merged municipality's capabilities, governance first; first of all what
+    // it would newly buy: what every member that assessed it says is missing (§14)
     const { shortfallOrder, kind, minFte, group } = m;
+    const isNew = this.isMergedNewBuy;
+    const buys = this.mergedNewBuys;
     let missing = -free;
+    let n0 = 0;
+    for (; n0 < buys.length && missing > 0; n0++) missing -= mergedX[buys[n0]];
     let nGiven = 0;
-    for (; nGiven < shortfallOrder.length && missing > 0; nGiven++) missing -= mergedX[shortfallOrder[nGiven]];
+    for (; nGiven < shortfallOrder.length && missing > 0; nGiven++) {
+      const c = shortfallOrder[nGiven];
+      if (!isNew[c]) missing -= mergedX[c];
+    }
     const rank = this.rank;
+    const newRank = this.mergedNewRank;
     heldG.fill(0);
     teamG.fill(0);
     // a merged municipality decides anew what it holds: the members' map does not fix it (§14)
@@ -1287,7 +1367,8 @@ export class Simulator {
     this.sturdyG.fill(0);
     for (let c = 0; c < C; c++) {
       const development = kind[c] === KIND.utveckling;
-      const pay = development ? kappa : rank[c] < nGiven ? 0 : 1;
+      const given = isNew[c] ? newRank[c] < n0 : rank[c] < nGiven;
+      const pay = development ? kappa : given ? 0 : 1;
       const h = pay * mergedY[c];
       if (pay === 0 || h < minFte[c] - HELD_TOLERANCE) continue;
       heldG[group[c]]++;

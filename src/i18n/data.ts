@@ -91,10 +91,6 @@ export const DATA_STRINGS = {
   fieldLegacyShare: { sv: 'Andel äldre system', en: 'Share of legacy systems' },
   fieldItCost: { sv: 'IT-kostnad idag', en: 'IT cost today' },
   fieldItStaff: { sv: 'IT-personal idag', en: 'IT staff today' },
-  missingDerivedStaff: {
-    sv: 'saknas (enhetens storlek härleds ur förmågornas behov)',
-    en: 'missing (the unit’s size is derived from the capabilities’ need)',
-  },
   itStaffDerivedSource: {
     sv: 'härleds: IT-enhetens storlek är personalen som förmågorna kräver (modellbeskrivningen, kapitel 7 och 14)',
     en: 'derived: the IT unit’s size is the staff its capabilities need (model description, chapters 7 and 14)',

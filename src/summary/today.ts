@@ -26,6 +26,15 @@ export interface TodayFigures {
    * full engine costs beyond today's money, alone (status quo) and on each enabled path.
    */
   beyondBudget: Partial<Record<PathId, number>>;
+  /**
+   * Status quo, kommun by kommun: how many members' full engine alone costs more than their own budget
+   * (mean over the horizon), and the sum of those excesses (SEK per year) — the total above nets them
+   * against the members with money to spare.
+   */
+  shortMembers: number;
+  shortSum: number;
+  /** Members with a capability map but no IT cost of their own: their budget is derived, not theirs. */
+  mappedWithoutCost: number;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -43,7 +52,23 @@ export function todayFigures(results: Results, scenario: Scenario, capabilities:
     if (path !== 'status-quo' && !p.enabled) continue;
     beyondBudget[path] = mean(p.years.map((y, t) => y.totalCost.mean - budgets[t]));
   }
+  let shortMembers = 0;
+  let shortSum = 0;
+  for (const m of sq.municipalities) {
+    const excess = mean(m.years.map((y) => y.totalCost - y.budget));
+    if (excess > 0.5e6) {
+      shortMembers++;
+      shortSum += excess;
+    }
+  }
+  const ownCostCodes = new Set(own.filter((p) => p.itCost !== null && p.itCost !== undefined).map((p) => p.code));
+  const mappedWithoutCost = map
+    ? Object.keys(map.members).filter((code) => codes.has(code) && !ownCostCodes.has(code)).length
+    : 0;
   return {
+    shortMembers,
+    shortSum,
+    mappedWithoutCost,
     members: codes.size,
     budget: budgets[0],
     ownCost: own.filter((p) => p.itCost !== null && p.itCost !== undefined).length,
@@ -111,16 +136,24 @@ export function todaySentences(f: TodayFigures, lang: Lang): string[] {
     const name = pick(PATH_LABEL[p], lang).toLowerCase();
     return side(x) === side(alone) && side(x) !== 0 ? `${name} ${money(x, lang)}` : `${name} ${beyond(x, lang)}`;
   });
+  // kommun by kommun: the total nets the members short of money against those with money to spare
+  const capital = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
   const explain =
-    alone > 0.5e6
+    f.shortMembers > 0
       ? sv
-        ? ' Det som går utöver dagens budget är förmågor som saknas i dag eller som katalogen räknar dyrare än kommunerna: ett vägval som är billigare än hela motorn på egen hand kan ändå kosta mer än i dag.'
-        : " What goes beyond today's budget is capabilities missing today or priced higher by the catalogue than by the kommuner: a path cheaper than the full engine alone may still cost more than today."
+        ? ` Kommun för kommun saknar ${share(f.shortMembers, f.members, lang)} kommuner tillsammans ${money(f.shortSum, lang)} per år till hela motorn: förmågor som saknas i dag eller som katalogen räknar dyrare än kommunerna. Ett vägval som är billigare än hela motorn på egen hand kan ändå kosta mer än i dag.`
+        : ` Kommun by kommun, ${share(f.shortMembers, f.members, lang)} kommuner together lack ${money(f.shortSum, lang)} a year for the full engine: capabilities missing today or priced higher by the catalogue than by the kommuner. A path cheaper than the full engine alone may still cost more than today.`
       : '';
   const gap = sv
     ? `Hela motorn – alla förmågor på den nivå volymen kräver – kostar på egen hand ${beyond(alone, lang)} i snitt över perioden${paths.length > 0 ? `; med ${paths.join(', med ')}` : ''}.${explain}`
     : `The full engine – every capability at the level its volume needs – costs on its own ${beyond(alone, lang)} on average over the period${paths.length > 0 ? `; with ${paths.join(', with ')}` : ''}.${explain}`;
-  const out = [today, gap];
+  const derivedBudget =
+    f.mappedWithoutCost === 0
+      ? ''
+      : sv
+        ? ` ${capital(share(f.mappedWithoutCost, f.members, lang))} kommuner har en förmågekarta men ingen egen IT-kostnad: deras budget är härledd per invånare och kan vara för liten för det kartan säger att de håller – modellen håller det ändå och lämnar då inget till utveckling. Ange deras IT-kostnad.`
+        : ` ${capital(share(f.mappedWithoutCost, f.members, lang))} kommuner have a capability map but no IT cost of their own: their budget is derived per inhabitant and may be too small for what the map says they hold — the model holds it anyway and then leaves nothing for development. Give their IT cost.`;
+  const out = [today, `${gap}${derivedBudget}`];
   if (f.example)
     out.push(
       sv

@@ -86,6 +86,18 @@ describe('the capability map (förmågekartan)', () => {
     expect(applied.members['1438']['service-desk']).to.deep.equal({ level: 1, by: 'own' });
     expect(applied.members['1460']['service-desk']).to.deep.equal({ level: 0, by: 'supplier' });
     expect(applied.members['1488']['service-desk']).to.deep.equal({ level: 3, by: 'collaboration' });
+    // status quo follows the map (docs/model.md §14): the run after the edit holds what each kommun says
+    await until(
+      () =>
+        app.store.state.run.status === 'done' &&
+        app.store.state.run.results?.paths['status-quo'].municipalities.find((m) => m.code === '1460')?.years[0]
+          .coverage === 0,
+    );
+    const sq = (code: string) =>
+      app.store.state.run.results!.paths['status-quo'].municipalities.find((m) => m.code === code)!.years[0];
+    expect(sq('1438').coverage).to.equal(1); // Dals-Ed: everything at level 1 …
+    expect(sq('1438').robustCoverage).to.equal(0); // … and nothing robust
+    expect(sq('1488').robustCoverage).to.equal(1); // Trollhättan: everything at level 3
     // the heatmap shows the three kommuner; Trollhättan can lend what the other two lack
     await until(() => !!parts(app).heatmap?.querySelector('[data-heatmap]'));
     const heatmap = parts(app).heatmap!;

@@ -540,12 +540,17 @@ export function heldAsAssessed(run: RunContext, i: number, c: number, shared: bo
 }
 
 /**
- * §14: a shortfall never gives up what the map says the member holds today (level ≥ 1), wherever it is
- * provided; nor, while it is the member's own, what the map says is missing (it is not paid for).
+ * §14: what a path would newly buy for the member: an operations or governance capability the map says is
+ * missing, moved to the provider once the ramp has started. A shortfall gives these up first.
  */
-export function neverGivenUp(run: RunContext, i: number, c: number, shared: boolean, r: number): boolean {
-  const level = mapLevel(run, i, c);
-  return level >= 1 || (level === 0 && (!shared || r === 0));
+export function newBuy(run: RunContext, i: number, c: number, shared: boolean, r: number): boolean {
+  return shared && r > 0 && mapLevel(run, i, c) === 0 && isHoldingKind(run.capabilities[c]);
+}
+
+/** §14: a merger's new buy: a capability every member of A that assessed it (at least one) says is missing. */
+export function mergedNewBuy(run: RunContext, inA: number[], c: number): boolean {
+  const levels = inA.map((i) => mapLevel(run, i, c)).filter((level) => level >= 0);
+  return isHoldingKind(run.capabilities[c]) && levels.length > 0 && levels.every((level) => level === 0);
 }
 
 /** §14: the member's own part of what it pays or employs for c: none when the map says it is missing. */
@@ -666,7 +671,12 @@ export function providerStartStaffing(run: RunContext, members: boolean[]): numb
     weighted += steadyStaffing(n0, run.inputs.attrition, run.inputs.recruitment) * n0;
     total += n0;
   });
-  return weighted / total;
+  if (total > 0) return weighted / total;
+  // §14: members that all give an own IT staff of 0: the mean of their steady states
+  const own = members.flatMap((inA, j) =>
+    inA ? [steadyStaffing(startSize(run, j), run.inputs.attrition, run.inputs.recruitment)] : [],
+  );
+  return sum(own) / own.length;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -944,16 +954,22 @@ export function ownBudget(
   t: number,
   sheet: CostSheet,
   filled: number,
-  kept: boolean[],
+  buysNew: boolean[],
 ): OwnBudget {
   const holding = holdingCostOf(run.capabilities, sheet);
   const free = freeMoney(run.members[i].budget[t], holding);
   const devCap = developmentCapacity(filled, free, run.indices[t].wage);
   const demand = developmentDemandOf(run.capabilities, sheet.capabilityFte);
   const completion = developmentCompletion(devCap, demand);
-  // §14: what the map keeps (neverGivenUp) is not given up
-  const order = run.shortfallOrder.filter((c) => !kept[c]);
-  const givenUp = free < 0 ? shortfall(order, sheet.paidCost, free) : run.capabilities.map(() => false);
+  // §14: a shortfall gives up what the path would newly buy first, then what the map does not assess;
+  // what the map says is held is kept, what it says is missing is not paid while it is the member's own
+  const buys = run.shortfallOrder.filter((c) => buysNew[c]);
+  const first = free < 0 ? shortfall(buys, sheet.paidCost, free) : [];
+  const saved = sum(buys.filter((c) => first[c] === true).map((c) => sheet.paidCost[c]));
+  const unassessed = run.shortfallOrder.filter((c) => mapLevel(run, i, c) < 0);
+  const second =
+    free + saved < 0 ? shortfall(unassessed, sheet.paidCost, free + saved) : run.capabilities.map(() => false);
+  const givenUp = run.capabilities.map((_, c) => first[c] === true || second[c]);
   // §14: a development capability the map says the member holds is paid in full
   const pay = run.capabilities.map((cap, c) =>
     cap.kind === 'utveckling' && mapLevel(run, i, c) >= 1 ? 1 : paymentShare(cap, givenUp[c], completion),
@@ -997,10 +1013,10 @@ export function statusQuoPath(run: RunContext): MemberYear[][] {
   return run.members.map((_, i) => {
     let filled = steadyStaffing(startSize(run, i), attrition, recruitment);
     const fixed = run.capabilities.map((_, c) => heldAsAssessed(run, i, c, false, 0));
-    const kept = run.capabilities.map((_, c) => neverGivenUp(run, i, c, false, 0));
+    const none = run.capabilities.map(() => false);
     return run.model.years.map((_, t) => {
       const sheet = statusQuoSheet(run, i, t);
-      const money = ownBudget(run, i, t, sheet, filled, kept);
+      const money = ownBudget(run, i, t, sheet, filled, none);
       const h = run.capabilities.map((_, c) => heldFte('own', money.pay[c], sheet.employedFte[c], 0, 0, 0));
       const ruled = run.capabilities.map((cap, c) => isHeld(cap, money.pay[c], h[c]));
       const w = run.capabilities.map((cap, c) =>
@@ -1254,11 +1270,9 @@ export function contractPath(
     const fixed = run.members.map((_, i) =>
       capabilities.map((_, c) => heldAsAssessed(run, i, c, arrangement.shared[c], r)),
     );
-    const kept = run.members.map((_, i) =>
-      capabilities.map((_, c) => neverGivenUp(run, i, c, arrangement.shared[c], r)),
-    );
+    const buysNew = run.members.map((_, i) => capabilities.map((_, c) => newBuy(run, i, c, arrangement.shared[c], r)));
     const money = run.members.map((_, i) =>
-      present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i], kept[i]) : null,
+      present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i], buysNew[i]) : null,
     );
     // §8: R_c, a regional body's staff for the rest of its region; E_c = Σ_{j present} ε_jc + R_c;
     // P_c = Σ_{j present} pay_jc·ε_jc + R_c
@@ -1374,7 +1388,14 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
     const devCap = developmentCapacity(filled, free, run.indices[t].wage);
     const completion = developmentCompletion(devCap, sum(demands));
     const organisationCost = capabilities.map((_, c) => sum(sheets.map((s) => s.paidCost[c])));
-    const givenUp = free < 0 ? shortfall(run.shortfallOrder, organisationCost, free) : capabilities.map(() => false);
+    // §14: what the merged municipality would newly buy (missing by the map in every member of A that
+    // assessed it) is given up first
+    const buys = run.shortfallOrder.filter((c) => mergedNewBuy(run, inA, c));
+    const first = free < 0 ? shortfall(buys, organisationCost, free) : [];
+    const saved = sum(buys.filter((c) => first[c] === true).map((c) => organisationCost[c]));
+    const rest = run.shortfallOrder.filter((c) => !mergedNewBuy(run, inA, c));
+    const second = free + saved < 0 ? shortfall(rest, organisationCost, free + saved) : capabilities.map(() => false);
+    const givenUp = capabilities.map((_, c) => first[c] === true || second[c]);
     const pay = capabilities.map((cap, c) => paymentShare(cap, givenUp[c], completion));
     // §8 one coverage for all members
     const staff = capabilities.map((_, c) => sum(sheets.map((s) => s.employedFte[c])));

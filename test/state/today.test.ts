@@ -59,6 +59,25 @@ describe('status quo in words: today against the full engine (docs/model.md §14
     expect(gap).toMatch(expected > 0 ? /mer än dagens budget/ : /mindre än dagens budget/);
   });
 
+  it('counts kommun by kommun: a large member with money to spare does not hide the small ones that lack it', () => {
+    const mixed = scenarioWith((s) => {
+      s.members = ['1480', '1438', '1460']; // Göteborg, Dals-Ed, Bengtsfors
+      s.runs = 10;
+    });
+    const g = todayFigures(simulateAll(model(mixed, catalogue), 10), mixed, catalogue.length);
+    expect(g.beyondBudget['status-quo']).toBeLessThan(0); // in total, less than today's budget …
+    expect(g.shortMembers).toBe(2); // … but the two small kommuner lack money
+    expect(g.shortSum).toBeGreaterThan(0);
+    expect(todaySentences(g, 'sv')[1]).toContain('saknar 2 av 3 kommuner tillsammans');
+    // and where some are short, the sum of their lack is at least the net total
+    expect(f.shortSum).toBeGreaterThanOrEqual((f.beyondBudget['status-quo'] ?? 0) - 1);
+  });
+
+  it('asks for the IT cost of kommuner that have a map but no IT cost of their own', () => {
+    expect(f.mappedWithoutCost).toBe(1); // Bengtsfors: a map, its budget derived
+    expect(todaySentences(f, 'sv')[1]).toContain('1 av 3 kommuner har en förmågekarta men ingen egen IT-kostnad');
+  });
+
   it('marks an invented map as such, and says nothing of a map when there is none', () => {
     expect(todaySentences(f, 'sv').at(-1)).toContain('påhittade exempelvärden');
     const plain = scenarioWith((s) => {

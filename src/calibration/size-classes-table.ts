@@ -51,6 +51,16 @@ export function renderMisses(c: SizeClassCalibration): string {
         `- **${m.label}** (${m.side}), ${direction} ${m.published.text}: ${missed.join(', ')}. Why: ${m.why[direction]}.`,
       );
     }
+    // a median inside can hide a class most of whose kommuner are outside
+    const mostlyOutside = SIZE_CLASSES.filter(
+      (s) => classes[s.id].verdict === 'inside' && classes[s.id].inside * 2 < classes[s.id].count,
+    ).map(
+      (s) => `${s.id === 'all' ? 'all kommuner' : s.label} (${classes[s.id].inside} of ${classes[s.id].count} inside)`,
+    );
+    if (mostlyOutside.length > 0)
+      items.push(
+        `- **${m.label}** (${m.side}): the median lies inside ${m.published.text}, but fewer than half of the class's kommuner do: ${mostlyOutside.join(', ')}.`,
+      );
   }
   return items.length > 0 ? items.join('\n') : '- Every class median lies inside its published range.';
 }

@@ -29,6 +29,13 @@ export const MEMBER_RUN_METRICS = [
   'npvVsStatusQuo',
   'finalDevelopmentCapacity',
   'finalCapacityGap',
+  /**
+   * Present value of what the member pays its provider for shared provision, r·Σ_{c∈K}(e_ic + μ_i·π_ic)
+   * plus its governance, minus a host's markup income: its part of the arrangement's joint cost under the
+   * model's own allocation (by volume), which a cost-sharing key re-divides (docs/model.md §16). 0 on status
+   * quo, outside the arrangement and after an exit.
+   */
+  'sharedPayment',
 ] as const;
 /** Per path × member × year: summed per block (for means only). */
 export const MEMBER_YEAR_METRICS = [
@@ -237,6 +244,8 @@ export class Simulator {
   /** Per member: part of the provider's cost this year (r·Σπ), and what it paid for shared provision. */
   private readonly providerPart: Float64Array;
   private readonly payment: Float64Array;
+  /** [path][member] of the current run: present value of the shared payment (RUN.sharedPayment). */
+  private readonly sharedPv: Float64Array;
   /** Per capability: the provider's staff as paid by its members (P_c), and if all paid in full (E_c). */
   private readonly fullStaff: Float64Array;
   /** Per capability: a merged municipality's figures. */
@@ -360,6 +369,7 @@ export class Simulator {
     this.localPhi = new Float64Array(M);
     this.providerPart = new Float64Array(M);
     this.payment = new Float64Array(M);
+    this.sharedPv = new Float64Array(P * M);
     this.paidStaff = new Float64Array(C);
     this.fullStaff = new Float64Array(C);
     this.mergedCost = new Float64Array(C);
@@ -531,6 +541,7 @@ export class Simulator {
         res.memberRuns[memberRun(RUN.npvVsStatusQuo, p, i)] = npv;
         res.memberRuns[memberRun(RUN.finalDevelopmentCapacity, p, i)] = out[last + Y.developmentCapacity];
         res.memberRuns[memberRun(RUN.finalCapacityGap, p, i)] = out[last + Y.capacityGap];
+        res.memberRuns[memberRun(RUN.sharedPayment, p, i)] = this.sharedPv[p * M + i];
         for (let h = 0; h < 2; h++) {
           for (let g = 0; g < G; g++) {
             res.groupSums[(((block * 2 + h) * P + p) * M + i) * G + g] += groups[((p * M + i) * 2 + h) * G + g];
@@ -762,6 +773,7 @@ export class Simulator {
     this.out.copyWithin(p * size, 0, size);
     this.tot.copyWithin(p * T * TM, 0, T * TM);
     this.groups.copyWithin(p * M * 2 * G, 0, M * 2 * G);
+    this.sharedPv.fill(0, p * M, (p + 1) * M);
   }
 
   /**
@@ -866,6 +878,7 @@ export class Simulator {
       this.prepareShares(spec);
     }
     tot.fill(0, p * T * TM, (p + 1) * T * TM);
+    this.sharedPv.fill(0, p * M, (p + 1) * M);
 
     // provider staffing starts at the members' steady states, weighted by their staff
     let provPhi = 0;
@@ -973,7 +986,9 @@ export class Simulator {
           if (merged) transition += this.retired[t] * this.shareD[it * 4 + DRIVER.inhabitants];
           if (i !== spec.host) markupIncome += spec.markup[i] * part;
           // what it pays the provider (not the part it still runs itself), for stranded cost after an exit
-          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = r * sums[B_PROVIDER_PAY] + governance;
+          const payment = r * sums[B_PROVIDER_PAY] + governance;
+          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = payment;
+          this.sharedPv[p * M + i] += payment * this.discount[t];
           // after an exit the others carry the leaver's former payment, falling to zero over strandedYears
           const stranded =
             exitMember >= 0 && t >= exitYear && t - exitYear < strandedYears && remainingPayment > 0
@@ -994,6 +1009,7 @@ export class Simulator {
         const o = ((p * M + spec.host) * T + t) * MY;
         out[o + Y.totalCost] -= markupIncome;
         this.holdingNow[spec.host] -= markupIncome;
+        this.sharedPv[p * M + spec.host] -= markupIncome * this.discount[t];
       }
 
       // (3) budgets, shortfall, development capacity; (4) coverage

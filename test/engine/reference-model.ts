@@ -804,6 +804,11 @@ export interface PathRun {
   npvVsStatusQuo: number[];
   finalDevelopmentCapacity: number[];
   finalCapacityGap: number[];
+  /**
+   * [member] Present value of its shared payment (what it pays the provider plus governance, minus a host's
+   * markup income): its part of the joint cost under the model's allocation, which a key re-divides (§16).
+   */
+  sharedPayment: number[];
   /** The member exit of this run on this path, if any. */
   exit: MemberExit | null;
 }
@@ -840,12 +845,16 @@ export function pathTotals(year: MemberYear[]): PathTotals {
   };
 }
 
-/** §9: horizonCost = Σ_t cost; npvVsStatusQuo = Σ_t (cost_path − cost_sq)·d(t); final capacity and gap. */
+/**
+ * §9: horizonCost = Σ_t cost; npvVsStatusQuo = Σ_t (cost_path − cost_sq)·d(t); final capacity and gap;
+ * §16: sharedPayment = Σ_t payment_it·d(t), payments [member][year] (none: 0).
+ */
 export function finishPath(
   run: RunContext,
   members: MemberYear[][],
   statusQuo: MemberYear[][],
   exit: MemberExit | null,
+  payments: number[][] | null = null,
 ): PathRun {
   const last = run.T - 1;
   return {
@@ -859,6 +868,7 @@ export function finishPath(
     ),
     finalDevelopmentCapacity: members.map((m) => m[last].developmentCapacity),
     finalCapacityGap: members.map((m) => m[last].capacityGap),
+    sharedPayment: members.map((_, i) => (payments ? sum(payments[i].map((x, t) => x * run.discount[t])) : 0)),
     exit,
   };
 }
@@ -1325,7 +1335,15 @@ export function contractPath(
     );
     providerFilled = nextStaffing(providerFilled, providerSize, attrition, recruitment);
   }
-  return finishPath(run, result, statusQuo, exit);
+  // §16: what each present member pays for shared provision, a host net of its markup income
+  const payments = run.members.map((_, i) =>
+    model.years.map((_, t) => {
+      const sheet = sheets[i][t];
+      if (!sheet || !isPresent(arrangement, exit, i, t)) return 0;
+      return sharedPayment(ramp(t, arrangement.rampStart, inputs.rampUpYears), sheet) - sheet.markupIncome;
+    }),
+  );
+  return finishPath(run, result, statusQuo, exit, payments);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1341,6 +1359,8 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
   const { attrition, recruitment } = inputs;
   let filled = providerStartStaffing(run, members);
   const result: MemberYear[][] = run.members.map((_, i) => (members[i] ? [] : statusQuo[i]));
+  // §16: each member's part of the merged organisation, r·a_i·Σ_c M_c (outside A: 0)
+  const payments = run.members.map(() => model.years.map(() => 0));
 
   for (let t = 0; t < T; t++) {
     const r = ramp(t, 0, inputs.rampUpYears);
@@ -1358,6 +1378,9 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
     // §5.5 member parts, by population share
     const share = inA.map((i) => run.members[i].volumes[t].inhabitants / summed.inhabitants);
     const retired = retiredSystems(profiles, inputs.consolidationYears, t);
+    inA.forEach((i, a) => {
+      payments[i][t] = r * sum(mergedCost.map((cost) => share[a] * cost));
+    });
     const sheets: CostSheet[] = inA.map((i, a) => {
       const x = capabilities.map((_, c) => blend(run.members[i].ownCost[t][c], share[a] * mergedCost[c], r));
       const y = capabilities.map((_, c) => blend(run.members[i].ownFte[t][c], share[a] * mergedFte[c], r));
@@ -1429,7 +1452,7 @@ export function mergerPath(run: RunContext, statusQuo: MemberYear[][]): PathRun 
     const size = sum(sheets.map((s) => unitSize(capabilities, s.employedFte, 0))) + devCap;
     filled = nextStaffing(filled, size, attrition, recruitment);
   }
-  return finishPath(run, result, statusQuo, null);
+  return finishPath(run, result, statusQuo, null, payments);
 }
 
 // ---------------------------------------------------------------------------------------------------

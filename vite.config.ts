@@ -30,7 +30,7 @@ export default defineConfig(({ mode }) =>
         plugins: [serviceWorker()],
         test: {
           environment: 'node',
-          include: ['test/{engine,charts,state,cli,data,print,docs,runner}/**/*.test.ts'],
+          include: ['test/{engine,charts,state,cli,data,print,docs,runner,coalition}/**/*.test.ts'],
           testTimeout: 60_000,
           setupFiles: ['test/setup.ts'],
         },

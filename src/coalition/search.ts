@@ -1,0 +1,511 @@
+/**
+ * The coalition finder (docs/model.md §16): which grouping of the scenario's kommuner — one group, several,
+ * or none — gains most against everyone going alone, in expectation, under the scenario's uncertainty.
+ *
+ * Groups are screened with few runs and common random numbers (every group sees the same draws, so their
+ * differences are not sampling noise), then the best groupings are simulated again with more runs and
+ * ranked on those. Where the allowed groups are few enough, every one is screened and the best grouping is
+ * found exactly by dynamic programming over subsets; otherwise a greedy search from both ends (everyone
+ * alone, everyone together) is polished by local moves, and the result says that it may have missed a
+ * better grouping. Pure: groups are simulated by an `Evaluator` (in this thread, or by workers).
+ */
+import { describe } from '../engine/statistics.js';
+import { allowedGroup, type Geography, type GroupConstraints } from './constraints.js';
+import { type FormOutcome, GROUP_FORMS, type GroupForm, type GroupOutcome } from './game.js';
+
+/** Simulates groups (member indices, ascending) over runs [0, runs); results in the order asked. */
+export interface Evaluator {
+  evaluate(groups: number[][], runs: number): Promise<GroupOutcome[]>;
+}
+
+export interface FinderSettings {
+  /** Runs per group while screening, and for the groupings ranked at the end. */
+  screeningRuns: number;
+  refineRuns: number;
+  /** Groupings simulated again with `refineRuns` and ranked. */
+  candidates: number;
+  /** Up to this many allowed groups the search is exhaustive. */
+  exhaustiveLimit: number;
+  /** The heuristic search stops after screening this many groups. */
+  maxScreened: number;
+}
+
+export const DEFAULT_SETTINGS: FinderSettings = {
+  screeningRuns: 100,
+  refineRuns: 1000,
+  candidates: 6,
+  exhaustiveLimit: 1100,
+  maxScreened: 1500,
+};
+
+export interface FinderInput {
+  /** The scenario's members (kommunkoder), in scenario order: group members index into it. */
+  codes: string[];
+  forms: readonly GroupForm[];
+  constraints: GroupConstraints;
+  geography: Geography;
+  settings?: Partial<FinderSettings>;
+}
+
+/** One group of a grouping, from the refined runs. */
+export interface FoundGroup {
+  members: string[];
+  form: GroupForm;
+  meanGain: number;
+  /** P(the group's gain > 0) over the refined runs. */
+  probabilityGain: number;
+  capacity: number;
+}
+
+/** One grouping, from the refined runs: its groups, who stays alone, and the total gain's distribution. */
+export interface Grouping {
+  groups: FoundGroup[];
+  alone: string[];
+  meanGain: number;
+  p10: number;
+  p90: number;
+  probabilityGain: number;
+  capacity: number;
+  /** Its value while screening (mean gain over the screening runs). */
+  screenedGain: number;
+}
+
+export interface FinderResult {
+  method: 'exhaustive' | 'heuristic';
+  /** Groups the constraints allow (exact up to 20 eligible kommuner, else null: too many to count). */
+  allowedGroups: number | null;
+  /** Groups screened, and whether the heuristic stopped at its limit. */
+  screenedGroups: number;
+  stoppedAtLimit: boolean;
+  screeningRuns: number;
+  refineRuns: number;
+  /** Ranked by refined mean gain, best first; "everyone alone" (no groups) is one of them when allowed. */
+  groupings: Grouping[];
+  /** The first against the second, paired run by run: mean difference and its standard error. */
+  lead: { mean: number; standardError: number } | null;
+}
+
+export interface FinderProgress {
+  phase: 'screening' | 'refining';
+  screenedGroups: number;
+}
+
+export interface FinderHooks {
+  progress?: (p: FinderProgress) => void;
+  /** Checked between batches: true stops the search, which then returns null. */
+  cancelled?: () => boolean;
+}
+
+/** A gain counts as a gain above rounding: more than 1 krona in present value. */
+export const GAIN_TOLERANCE = 1;
+
+/** A must-join kommun left alone: a penalty that every grouping placing it beats. */
+const ALONE_PENALTY = 1e15;
+
+const keyOf = (members: readonly number[]) => members.join(',');
+
+/** A grouping while searching: its groups (ascending members, ordered by first member). */
+type Partition = number[][];
+
+const normalise = (p: Partition): Partition =>
+  p
+    .filter((g) => g.length > 0)
+    .map((g) => [...g].sort((a, b) => a - b))
+    .sort((a, b) => a[0] - b[0]);
+const partitionKey = (p: Partition) =>
+  normalise(p)
+    .map((g) => keyOf(g))
+    .join('|');
+
+export async function findCoalitions(
+  input: FinderInput,
+  evaluator: Evaluator,
+  hooks: FinderHooks = {},
+): Promise<FinderResult | null> {
+  const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+  const { codes, constraints, geography } = input;
+  const forms = GROUP_FORMS.filter((f) => input.forms.includes(f));
+  if (forms.length === 0) throw new Error('needs at least one form');
+  const eligible = codes.map((_, i) => i).filter((i) => !constraints.exclude.includes(codes[i]));
+  const mustJoin = new Set(codes.map((c, i) => (constraints.mustJoin.includes(c) ? i : -1)).filter((i) => i >= 0));
+  const allowedCache = new Map<string, boolean>();
+  const allowed = (g: readonly number[]) => {
+    const key = keyOf(g);
+    let ok = allowedCache.get(key);
+    if (ok === undefined) {
+      ok = allowedGroup(
+        g.map((i) => codes[i]),
+        constraints,
+        geography,
+      );
+      allowedCache.set(key, ok);
+    }
+    return ok;
+  };
+
+  // screening: a group's value is its better allowed form's mean gain (−∞ when no form may be formed)
+  const screened = new Map<string, { value: number; form: GroupForm | null }>();
+  let stoppedAtLimit = false;
+  const formValue = (o: FormOutcome) => (constraints.capacityMayFall || o.capacity >= 0 ? o.meanGain : -Infinity);
+  const valueOfOutcome = (outcome: GroupOutcome) => {
+    let value = -Infinity;
+    let form: GroupForm | null = null;
+    for (const f of forms) {
+      const o = outcome.forms[f];
+      if (o && formValue(o) > value) {
+        value = formValue(o);
+        form = f;
+      }
+    }
+    return { value, form };
+  };
+  const screen = async (groups: number[][]): Promise<boolean> => {
+    const missing = [...new Map(groups.filter((g) => !screened.has(keyOf(g))).map((g) => [keyOf(g), g])).values()];
+    for (let from = 0; from < missing.length; from += 16) {
+      if (hooks.cancelled?.()) return false;
+      const batch = missing.slice(from, from + 16);
+      const outcomes = await evaluator.evaluate(batch, settings.screeningRuns);
+      batch.forEach((g, k) => {
+        screened.set(keyOf(g), valueOfOutcome(outcomes[k]));
+      });
+      hooks.progress?.({ phase: 'screening', screenedGroups: screened.size });
+    }
+    return !hooks.cancelled?.();
+  };
+  /** A group's screened value; a single kommun alone is 0 (−penalty if it must join). */
+  const groupValue = (g: readonly number[]) => {
+    if (g.length === 1) return mustJoin.has(g[0]) ? -ALONE_PENALTY : 0;
+    if (!allowed(g)) return -Infinity;
+    return (screened.get(keyOf(g)) as { value: number }).value;
+  };
+  const partitionValue = (p: Partition) => {
+    const grouped = new Set(p.flat());
+    let value = 0;
+    for (const g of p) value += groupValue(g);
+    for (const i of mustJoin) if (!grouped.has(i)) value -= ALONE_PENALTY;
+    return value;
+  };
+  const pool = new Map<string, { partition: Partition; value: number }>();
+  const remember = (p: Partition) => {
+    const groups = normalise(p).filter((g) => g.length >= 2);
+    const key = partitionKey(groups);
+    if (!pool.has(key)) pool.set(key, { partition: groups, value: partitionValue(groups) });
+  };
+
+  // how many groups the constraints allow, where that can be counted
+  const e = eligible.length;
+  const maxSize = Math.min(constraints.maxGroupSize, e);
+  let allowedGroups: number | null = null;
+  let allGroups: number[][] | null = null;
+  if (e <= 20) {
+    const list: number[][] = [];
+    let count = 0;
+    for (let mask = 1; mask < 1 << e; mask++) {
+      const size = popcount(mask);
+      if (size < 2 || size > maxSize) continue;
+      const g = eligible.filter((_, b) => mask & (1 << b));
+      // not through the cache: up to 2^20 masks
+      if (
+        !allowedGroup(
+          g.map((i) => codes[i]),
+          constraints,
+          geography,
+        )
+      )
+        continue;
+      count++;
+      if (count <= settings.exhaustiveLimit) list.push(g);
+    }
+    allowedGroups = count;
+    if (count <= settings.exhaustiveLimit) allGroups = list;
+  }
+
+  let method: FinderResult['method'];
+  if (allGroups) {
+    method = 'exhaustive';
+    if (!(await screen(allGroups))) return null;
+    const best = bestPartition(eligible, allGroups, groupValue, mustJoin);
+    remember(best);
+    // the best grouping's neighbours, all already screened: move one kommun, or merge two groups
+    for (const next of neighbours(best, eligible, allowed)) remember(next);
+  } else {
+    method = 'heuristic';
+    const outcome = await heuristic();
+    if (outcome === null) return null;
+  }
+  remember([]);
+  if (allowed(eligible)) {
+    if (!(await screen([eligible]))) return null;
+    remember([eligible]);
+  }
+
+  // refine: the best groupings by their screened value, simulated again with more runs
+  const ranked = [...pool.values()]
+    .filter((x) => x.value > -Infinity && x.value > -ALONE_PENALTY / 2)
+    .sort((a, b) => b.value - a.value)
+    .slice(0, settings.candidates);
+  const groups = [...new Map(ranked.flatMap((x) => x.partition).map((g) => [keyOf(g), g])).values()];
+  const refined = new Map<string, GroupOutcome>();
+  for (let from = 0; from < groups.length; from += 4) {
+    if (hooks.cancelled?.()) return null;
+    const batch = groups.slice(from, from + 4);
+    const outcomes = await evaluator.evaluate(batch, settings.refineRuns);
+    batch.forEach((g, k) => {
+      refined.set(keyOf(g), outcomes[k]);
+    });
+    hooks.progress?.({ phase: 'refining', screenedGroups: screened.size });
+  }
+  const R = settings.refineRuns;
+  const totals: Float64Array[] = [];
+  const groupings = ranked.map((x) => {
+    const total = new Float64Array(R);
+    const found = x.partition.map((g): FoundGroup => {
+      const outcome = refined.get(keyOf(g)) as GroupOutcome;
+      const pick = forms
+        .map((f) => ({ f, o: outcome.forms[f] as FormOutcome }))
+        .filter(({ o }) => constraints.capacityMayFall || o.capacity >= 0)
+        .sort((a, b) => b.o.meanGain - a.o.meanGain)[0] ?? { f: forms[0], o: outcome.forms[forms[0]] as FormOutcome };
+      for (let r = 0; r < R; r++) total[r] += pick.o.gain[r];
+      return {
+        members: g.map((i) => codes[i]),
+        form: pick.f,
+        meanGain: pick.o.meanGain,
+        probabilityGain: share(pick.o.gain, (v) => v > GAIN_TOLERANCE),
+        capacity: pick.o.capacity,
+      };
+    });
+    totals.push(total);
+    const grouped = new Set(x.partition.flat());
+    const stats = describe(total);
+    return {
+      index: totals.length - 1,
+      grouping: {
+        groups: found,
+        alone: codes.filter((_, i) => !grouped.has(i)),
+        meanGain: stats.mean,
+        p10: stats.p10,
+        p90: stats.p90,
+        probabilityGain: share(total, (v) => v > GAIN_TOLERANCE),
+        capacity: found.reduce((s, g) => s + g.capacity, 0),
+        screenedGain: x.value,
+      } satisfies Grouping,
+    };
+  });
+  groupings.sort((a, b) => b.grouping.meanGain - a.grouping.meanGain);
+  let lead: FinderResult['lead'] = null;
+  if (groupings.length >= 2) {
+    const a = totals[groupings[0].index];
+    const b = totals[groupings[1].index];
+    const stats = describe(a.map((v, r) => v - b[r]));
+    lead = { mean: stats.mean, standardError: stats.se };
+  }
+  return {
+    method,
+    allowedGroups,
+    screenedGroups: screened.size,
+    stoppedAtLimit,
+    screeningRuns: settings.screeningRuns,
+    refineRuns: R,
+    groupings: groupings.map((g) => g.grouping),
+    lead,
+  };
+
+  /** Greedy merging from everyone alone, then from everyone together, each polished by local moves. */
+  async function heuristic(): Promise<true | null> {
+    // bottom-up: merge the two units whose union gains most, while that gain is positive
+    let units: Partition = eligible.map((i) => [i]);
+    for (;;) {
+      const pairs: [number, number, number[]][] = [];
+      for (let a = 0; a < units.length; a++) {
+        for (let b = a + 1; b < units.length; b++) {
+          const union = [...units[a], ...units[b]].sort((x, y) => x - y);
+          if (allowed(union)) pairs.push([a, b, union]);
+        }
+      }
+      if (!(await budgeted(pairs.map((p) => p[2])))) return stoppedAtLimit ? true : null;
+      let best: [number, number, number[]] | null = null;
+      let bestGain = 0;
+      for (const [a, b, union] of pairs) {
+        if (!screened.has(keyOf(union))) continue;
+        const gain = groupValue(union) - groupValue(units[a]) - groupValue(units[b]);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = [a, b, union];
+        }
+      }
+      if (!best) break;
+      const [a, b, union] = best;
+      units = [...units.filter((_, k) => k !== a && k !== b), union];
+      remember(units);
+    }
+    if ((await polish(units)) === null) return null;
+    // top-down: everyone together in as few allowed groups as possible, then local moves
+    const start = chunks();
+    if (!(await budgeted(start.filter((g) => g.length >= 2)))) return stoppedAtLimit ? true : null;
+    remember(start);
+    if ((await polish(start)) === null) return null;
+    return true;
+  }
+
+  /** Screen groups unless the limit is reached (then screen none and mark it). False: cancelled or stopped. */
+  async function budgeted(groups: number[][]): Promise<boolean> {
+    const fresh = new Set(groups.filter((g) => g.length >= 2 && !screened.has(keyOf(g))).map(keyOf));
+    if (screened.size + fresh.size > settings.maxScreened) {
+      stoppedAtLimit = true;
+      return false;
+    }
+    return screen(groups.filter((g) => g.length >= 2));
+  }
+
+  /** Best-improvement local search over single moves and merges, from a partition. */
+  async function polish(start: Partition): Promise<Partition | null> {
+    let current = withSingles(start);
+    for (let step = 0; step < 50; step++) {
+      const candidates = neighbours(
+        current.filter((g) => g.length >= 2),
+        eligible,
+        allowed,
+      );
+      const needed = candidates.flat().filter((g) => g.length >= 2);
+      if (!(await budgeted(needed))) return stoppedAtLimit ? current : null;
+      const here = partitionValue(current);
+      let best: Partition | null = null;
+      let bestValue = here;
+      for (const c of candidates) {
+        const v = partitionValue(c);
+        if (v > bestValue + 1e-9 * Math.abs(here)) {
+          bestValue = v;
+          best = c;
+        }
+      }
+      if (!best) return current;
+      current = withSingles(best);
+      remember(current);
+    }
+    return current;
+  }
+
+  /** Everyone eligible in connected allowed groups of at most the largest size, in scenario order. */
+  function chunks(): Partition {
+    const left = new Set(eligible);
+    const out: Partition = [];
+    while (left.size > 0) {
+      const first = Math.min(...left);
+      left.delete(first);
+      const group = [first];
+      for (const i of [...left].sort((a, b) => a - b)) {
+        if (group.length >= maxSize) break;
+        const next = [...group, i].sort((a, b) => a - b);
+        if (allowed(next)) {
+          group.push(i);
+          left.delete(i);
+        }
+      }
+      out.push(group.sort((a, b) => a - b));
+    }
+    return out;
+  }
+
+  function withSingles(p: Partition): Partition {
+    const grouped = new Set(p.flat());
+    return normalise([...p.filter((g) => g.length >= 2), ...eligible.filter((i) => !grouped.has(i)).map((i) => [i])]);
+  }
+}
+
+/**
+ * The partitions one step away: a kommun moved to another group or out to stay alone, a lone kommun
+ * joining another lone kommun, or two groups merged. Only allowed groups; groups of two or more.
+ */
+export function neighbours(
+  partition: Partition,
+  eligible: readonly number[],
+  allowed: (g: readonly number[]) => boolean,
+): Partition[] {
+  const groups = partition.filter((g) => g.length >= 2);
+  const grouped = new Set(groups.flat());
+  const units: Partition = [...groups, ...eligible.filter((i) => !grouped.has(i)).map((i) => [i])];
+  const out: Partition[] = [];
+  const ok = (g: number[]) => g.length < 2 || allowed(g);
+  units.forEach((from, a) => {
+    for (const i of from) {
+      const rest = from.filter((x) => x !== i);
+      if (from.length >= 2 && ok(rest)) out.push([...units.filter((_, k) => k !== a), rest, [i]]);
+      units.forEach((to, b) => {
+        if (b === a || (from.length === 1 && b < a && to.length === 1)) return;
+        const joined = [...to, i].sort((x, y) => x - y);
+        if (!ok(rest) || !allowed(joined)) return;
+        out.push([...units.filter((_, k) => k !== a && k !== b), rest, joined]);
+      });
+    }
+  });
+  for (let a = 0; a < units.length; a++) {
+    for (let b = a + 1; b < units.length; b++) {
+      if (units[a].length < 2 || units[b].length < 2) continue;
+      const union = [...units[a], ...units[b]].sort((x, y) => x - y);
+      if (allowed(union)) out.push([...units.filter((_, k) => k !== a && k !== b), union]);
+    }
+  }
+  return out.map((p) => normalise(p).filter((g) => g.length >= 2));
+}
+
+/**
+ * The best partition of `eligible` into allowed groups and lone kommuner, by dynamic programming over
+ * subsets: the kommun with the lowest index either stays alone or joins one of the groups containing it.
+ * Exact for the values given (every allowed group screened).
+ */
+export function bestPartition(
+  eligible: readonly number[],
+  groups: readonly number[][],
+  groupValue: (g: readonly number[]) => number,
+  mustJoin: ReadonlySet<number>,
+): Partition {
+  const e = eligible.length;
+  const bit = new Map(eligible.map((i, b) => [i, b]));
+  const byLowest: { mask: number; value: number; group: number[] }[][] = eligible.map(() => []);
+  for (const g of groups) {
+    let mask = 0;
+    for (const i of g) mask |= 1 << (bit.get(i) as number);
+    byLowest[bit.get(g[0]) as number].push({ mask, value: groupValue(g), group: g as number[] });
+  }
+  const size = 1 << e;
+  const best = new Float64Array(size);
+  const choice = new Int32Array(size).fill(-1);
+  for (let mask = 1; mask < size; mask++) {
+    const low = 31 - Math.clz32(mask & -mask);
+    let value = mustJoin.has(eligible[low]) ? Number.NEGATIVE_INFINITY : best[mask ^ (1 << low)];
+    let pick = -1;
+    byLowest[low].forEach((g, k) => {
+      if ((g.mask & mask) !== g.mask) return;
+      const v = g.value + best[mask ^ g.mask];
+      if (v > value) {
+        value = v;
+        pick = k;
+      }
+    });
+    best[mask] = value;
+    choice[mask] = pick;
+  }
+  const out: Partition = [];
+  for (let mask = size - 1; mask > 0; ) {
+    const low = 31 - Math.clz32(mask & -mask);
+    const pick = choice[mask];
+    if (pick < 0) mask ^= 1 << low;
+    else {
+      out.push(byLowest[low][pick].group);
+      mask ^= byLowest[low][pick].mask;
+    }
+  }
+  return normalise(out);
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v; v &= v - 1) c++;
+  return c;
+}
+
+function share(values: ArrayLike<number>, test: (v: number) => boolean): number {
+  let c = 0;
+  for (let i = 0; i < values.length; i++) if (test(values[i])) c++;
+  return values.length > 0 ? c / values.length : 0;
+}

@@ -12,6 +12,7 @@
 import { describe } from '../engine/statistics.js';
 import { allowedGroup, type Geography, type GroupConstraints } from './constraints.js';
 import { type FormOutcome, GROUP_FORMS, type GroupForm, type GroupOutcome } from './game.js';
+import { popcount } from './shapley.js';
 
 /** Simulates groups (member indices, ascending) over runs [0, runs); results in the order asked. */
 export interface Evaluator {
@@ -496,12 +497,6 @@ export function bestPartition(
     }
   }
   return normalise(out);
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (let v = x; v; v &= v - 1) c++;
-  return c;
 }
 
 function share(values: ArrayLike<number>, test: (v: number) => boolean): number {

@@ -4,6 +4,10 @@
  * Worker exposes one (workers/*.worker.ts), the in-process endpoint calls a fresh one. Each object holds
  * one worker's state; the engine does the work. No threads or messages here.
  */
+
+import { CoalitionGame, type GameData, type GroupForm, type GroupOutcome } from '../coalition/game.js';
+import type { GroupDetails } from '../coalition/sharing.js';
+import type { Capability, Municipality, Scenario } from '../engine/index.js';
 import {
   Accumulator,
   type AssumptionId,
@@ -163,6 +167,37 @@ export function createAnalysisApi() {
   };
 }
 
+/**
+ * A coalition worker (src/coalition/): simulates groups of one scenario's members for the coalition finder
+ * and the cost-sharing keys. The search itself runs in the caller's thread (it is bookkeeping); only the
+ * simulations are sent here, so that several workers share them.
+ */
+export function createCoalitionApi() {
+  let data: GameData | undefined;
+  let game: CoalitionGame | undefined;
+  return {
+    setData(municipalities: unknown, capabilities: unknown): void {
+      data = { municipalities: municipalities as Municipality[], capabilities: capabilities as Capability[] };
+    },
+    /** Start a game for a scenario (the cache of the previous one is dropped). Throws on an invalid scenario. */
+    setScenario(scenario: Scenario, forms: GroupForm[]): void {
+      if (!data) throw new Error('data not set');
+      load(scenario, [data.municipalities, data.capabilities]);
+      game = new CoalitionGame(scenario, data, forms);
+    },
+    evaluate(groups: number[][], runs: number): GroupOutcome[] {
+      if (!game) throw new Error('scenario not set');
+      const g = game;
+      return groups.map((members) => g.evaluate(members, runs));
+    },
+    details(group: number[], form: GroupForm, runs: number): GroupDetails {
+      if (!game) throw new Error('scenario not set');
+      return game.details(group, form, runs);
+    },
+  };
+}
+
 export type SimulationApi = ReturnType<typeof createSimulationApi>;
+export type CoalitionApi = ReturnType<typeof createCoalitionApi>;
 export type AggregateApi = ReturnType<typeof createAggregateApi>;
 export type AnalysisApi = ReturnType<typeof createAnalysisApi>;

@@ -6,7 +6,7 @@
  */
 import { expose as exposeOnWire, proxy, type TransferHandler, transferHandlers, wrap } from 'comlink';
 import type { ChunkResult } from '../engine/index.js';
-import type { AggregateApi, AnalysisApi, SimulationApi } from './apis.js';
+import type { AggregateApi, AnalysisApi, CoalitionApi, SimulationApi } from './apis.js';
 import { chunkBuffers, type Endpoint, type EndpointFactory, isChunk, type Promisified } from './endpoint.js';
 
 // registered on both sides: this module is loaded by the page and by every worker
@@ -27,6 +27,8 @@ export interface WorkerFactory {
   aggregate(): Worker;
   /** The worker that searches thresholds (re-runs with an input pinned); optional. */
   analysis?(): Worker;
+  /** A worker that simulates groups for the coalition finder; optional. */
+  coalition?(): Worker;
 }
 
 /** A promise that rejects when the worker reports an error (a crash, or a script that fails to load). */
@@ -54,9 +56,11 @@ export function workerEndpoint<Api>(worker: Worker): Endpoint<Api> {
 /** The endpoints of a pool of the given Web Workers. */
 export function workerEndpoints(workers: WorkerFactory): EndpointFactory {
   const analysis = workers.analysis?.bind(workers);
+  const coalition = workers.coalition?.bind(workers);
   return {
     simulation: () => workerEndpoint<SimulationApi>(workers.simulation()),
     aggregate: () => workerEndpoint<AggregateApi>(workers.aggregate()),
     ...(analysis && { analysis: () => workerEndpoint<AnalysisApi>(analysis()) }),
+    ...(coalition && { coalition: () => workerEndpoint<CoalitionApi>(coalition()) }),
   };
 }

@@ -5,7 +5,7 @@
  * one list of a chunk's buffers that are transferred, not copied, between threads. No run logic here.
  */
 import type { ChunkResult } from '../engine/index.js';
-import type { AggregateApi, AnalysisApi, SimulationApi } from './apis.js';
+import type { AggregateApi, AnalysisApi, CoalitionApi, SimulationApi } from './apis.js';
 
 /** An API whose every method answers with a promise, as a call to another thread does. */
 export type Promisified<Api> = {
@@ -28,6 +28,8 @@ export interface EndpointFactory {
   aggregate(): Endpoint<AggregateApi>;
   /** The worker that searches thresholds (re-runs with an input pinned); optional. */
   analysis?(): Endpoint<AnalysisApi>;
+  /** Workers that simulate groups for the coalition finder; optional. */
+  coalition?(): Endpoint<CoalitionApi>;
 }
 
 /** Whether a value passed between threads is a chunk of runs (whose arrays are transferred). */

@@ -4,7 +4,7 @@
  * a chunk's buffers transferred, callbacks only when marked), so that a test fails on anything a worker
  * would refuse. Not for speed: the work is done on this thread.
  */
-import { createAggregateApi, createAnalysisApi, createSimulationApi } from './apis.js';
+import { createAggregateApi, createAnalysisApi, createCoalitionApi, createSimulationApi } from './apis.js';
 import { type Endpoint, type EndpointFactory, type Promisified, transferables } from './endpoint.js';
 
 /** A value passed to or from another thread: a structured clone, a chunk's buffers moved (detached here). */
@@ -75,4 +75,5 @@ export const inProcessEndpoints: EndpointFactory = {
   simulation: () => inProcessEndpoint(createSimulationApi),
   aggregate: () => inProcessEndpoint(createAggregateApi),
   analysis: () => inProcessEndpoint(createAnalysisApi),
+  coalition: () => inProcessEndpoint(createCoalitionApi),
 };

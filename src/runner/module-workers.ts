@@ -11,4 +11,6 @@ export const moduleWorkers: WorkerFactory = {
     new Worker(new URL('../../workers/aggregate.worker.ts', import.meta.url), { type: 'module', name: 'aggregate' }),
   analysis: () =>
     new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' }),
+  coalition: () =>
+    new Worker(new URL('../../workers/coalition.worker.ts', import.meta.url), { type: 'module', name: 'coalition' }),
 };

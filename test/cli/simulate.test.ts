@@ -134,4 +134,54 @@ describe('npm run simulate', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--runs');
   });
+
+  it('--find-coalitions ranks groupings, divides the costs by every key, and searches county by county', () => {
+    const out = join(dir, 'c.json');
+    const scenario = JSON.parse(readFileSync('scenarios/dalsland.json', 'utf8'));
+    // two kommuner of Värmland beside Dalsland's five: two counties
+    scenario.members = [...scenario.members, '1765', '1785'];
+    const file = join(dir, 'two-counties.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const run = cli(file, '--find-coalitions', '--keys', '--screening-runs', '20', '--refine-runs', '40', '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Coalition finder: exhaustive');
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.finder.groupings.length).toBeGreaterThan(1);
+    expect(report.finder.allowedGroups).toBe(2 ** 7 - 7 - 1);
+    for (const g of report.finder.groupings) {
+      const seen = [...g.groups.flatMap((x: { members: string[] }) => x.members), ...g.alone].sort();
+      expect(seen).toEqual([...scenario.members].sort());
+    }
+    // every key of the first grouping that forms a group
+    expect(report.sharing.length).toBeGreaterThan(0);
+    expect(report.sharing[0].keys.map((k: { key: string }) => k.key)).toEqual([
+      'use',
+      'inhabitants',
+      'users',
+      'fixedVariable',
+      'shapley',
+      'nucleolus',
+    ]);
+    const byCounty = cli(
+      file,
+      '--find-coalitions',
+      '--screening-runs',
+      '20',
+      '--refine-runs',
+      '40',
+      '--by-county',
+      '--workers',
+      '2',
+      '--out',
+      out,
+    );
+    expect(byCounty.status).toBe(0);
+    const counties = JSON.parse(readFileSync(out, 'utf8')).byCounty;
+    expect(Object.keys(counties)).toEqual(['14', '17']);
+    expect(counties['17'].members.map((m: { code: string }) => m.code)).toEqual(['1765', '1785']);
+    // bad options are named
+    const bad = cli(file, '--find-coalitions', '--neighbours', 'friends');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--neighbours');
+  });
 });

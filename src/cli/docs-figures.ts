@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sizeClassFigure } from '../calibration/size-classes-table.js';
+import { coalitionBlock } from './figures/coalitions.js';
 import { decisionBlock } from './figures/decision.js';
 import { EARLIER_DEFAULTS, earlierDefaultsBlock } from './figures/earlier-defaults.js';
 import { applyBlocks, markerProblems, staleBlocks } from './figures/markers.js';
@@ -42,11 +43,12 @@ export const BLOCK_NAMES = [
   'fyrbodal-earlier-defaults',
   'sml-it',
   'fyrbodal-decision',
+  'coalitions',
 ] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
 
-/** Every block's markdown (without markers). Runs the two scenario simulations: a few seconds. */
-export function figureBlocks(): Record<BlockName, string> {
+/** Every block's markdown (without markers). Runs the scenario simulations and the coalition finder: seconds. */
+export async function figureBlocks(): Promise<Record<BlockName, string>> {
   const fyrbodal = 'scenarios/fyrbodal.json';
   const smlIt = 'scenarios/sml-it.json';
   const fyrbodalRun = runScenario(fyrbodal);
@@ -59,12 +61,13 @@ export function figureBlocks(): Record<BlockName, string> {
     'fyrbodal-earlier-defaults': earlierDefaultsBlock(fyrbodal),
     'sml-it': smlItBlock(smlIt, runScenario(smlIt)),
     'fyrbodal-decision': decisionBlock(fyrbodal, fyrbodalRun),
+    coalitions: await coalitionBlock(),
   };
 }
 
 // ---------------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== '--check');
   if (unknown.length > 0) {
@@ -72,7 +75,7 @@ function main(): void {
     process.exit(2);
   }
   const check = args.includes('--check');
-  const blocks = figureBlocks();
+  const blocks = await figureBlocks();
   // read the document only now, after the simulations, so that edits made meanwhile are kept
   const doc = readFileSync(DOC_PATH, 'utf8');
   const stale = staleBlocks(doc, blocks);
@@ -98,4 +101,4 @@ function main(): void {
   process.stdout.write(`docs/model.md: updated ${stale.map((s) => s.name).join(', ')}\n`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

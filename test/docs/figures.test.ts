@@ -18,8 +18,8 @@ describe('docs/model.md figure blocks', { timeout: 300_000 }, () => {
   const doc = readFileSync(DOC_PATH, 'utf8');
   let blocks: Record<BlockName, string>;
 
-  beforeAll(() => {
-    blocks = figureBlocks();
+  beforeAll(async () => {
+    blocks = await figureBlocks();
   }, 300_000);
 
   it('has every marker pair exactly once, opening before closing', () => {

@@ -32,6 +32,12 @@ import { MIN_STABLE_RUNS, STABILITY_STEP, stabilityOf } from './stability.js';
 import { breakEven, describe, isCheaper } from './statistics.js';
 
 /**
+ * The member metrics a run keeps, per run: all but `sharedPayment` (the last), which only the coalition
+ * game reads from its own chunks; keeping it here would cost a fifth more memory for nothing.
+ */
+const KEPT_MEMBER_METRICS = MEMBER_RUN_METRICS.indexOf('sharedPayment');
+
+/**
  * Collects chunks (in any order, from any number of threads) and summarises the runs received so far.
  * Per-run arrays are placed by run index and block sums are added in block order, so the summary is
  * bit-identical whatever the split into chunks.
@@ -63,7 +69,7 @@ export class Accumulator {
     this.M = model.members.length;
     const P = PATH_IDS.length;
     this.totals = new Float64Array(TOTAL_METRICS.length * P * this.T * runs);
-    this.memberRuns = new Float64Array(MEMBER_RUN_METRICS.length * P * this.M * runs);
+    this.memberRuns = new Float64Array(KEPT_MEMBER_METRICS * P * this.M * runs);
     this.draws = new Float64Array(ASSUMPTION_IDS.length * runs);
     const blocks = Math.ceil(runs / BLOCK_RUNS);
     this.blockSums = new Array(blocks);
@@ -184,7 +190,8 @@ export class Accumulator {
       }
     };
     scatter(this.totals, chunk.totals, chunk.totals.length / runCount);
-    scatter(this.memberRuns, chunk.memberRuns, chunk.memberRuns.length / runCount);
+    // the first KEPT_MEMBER_METRICS metrics (the chunk's rows are metric-major)
+    scatter(this.memberRuns, chunk.memberRuns, KEPT_MEMBER_METRICS * PATH_IDS.length * this.M);
     scatter(this.draws, chunk.draws, ASSUMPTION_IDS.length);
     const firstBlock = runStart / BLOCK_RUNS;
     const blocks = Math.ceil(runCount / BLOCK_RUNS);
@@ -206,6 +213,7 @@ export class Accumulator {
 
   /** The per-run values of one member metric for a path and member. */
   memberSamples(metric: MemberRunMetric, path: PathId, memberIndex: number): Float64Array {
+    if (MEMBER_RUN_METRICS.indexOf(metric) >= KEPT_MEMBER_METRICS) throw new RangeError(`${metric} is not kept`);
     const row = (MEMBER_RUN_METRICS.indexOf(metric) * PATH_IDS.length + PATH_IDS.indexOf(path)) * this.M + memberIndex;
     return this.received(this.memberRuns, row);
   }

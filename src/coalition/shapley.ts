@@ -97,6 +97,12 @@ export function shapleyFromOrders(
 
 /** Excesses within this share of the largest |v| count as equal (the LPs work on values scaled to 1). */
 const TOLERANCE = 1e-7;
+/** How far below its fixed excess a fixed subgroup may fall in a later program (rounding only). */
+const SLACK = 1e-7;
+/** How far below ε the other subgroups may fall while one is lifted (rounding only; far below TOLERANCE). */
+const LIFT_SLACK = 1e-8;
+/** A lifted excess within this of ε counts as not lifted (the slack above, magnified by the program). */
+const LIFT_TOLERANCE = 1e-6;
 
 /**
  * The nucleolus over imputations (every member at least what it gains alone, 0): maximise the smallest
@@ -119,20 +125,22 @@ export function nucleolus(n: number, v: (mask: number) => number): number[] | nu
 
   const fixed = new Map<number, number>(); // subgroup mask → its fixed excess
   let x: number[] | null = null;
-  for (let round = 0; round < n + 1; round++) {
+  // each round fixes at least one subgroup, so this ends; it ends sooner when the split is determined
+  for (let round = 0; round < full; round++) {
     const free = [];
     for (let mask = 1; mask < full; mask++) if (!fixed.has(mask)) free.push(mask);
     if (free.length === 0) break;
     const first = program(n, values, full, fixed, free, null);
     if (!first) return null;
     const { epsilon } = first;
-    x = first.x;
+    const at = first.x;
+    x = at;
     // a subgroup at the minimum in this optimum is fixed when no optimum lifts its excess above it
-    const tight = free.filter((mask) => Math.abs(excess(x as number[], values, mask) - epsilon) < TOLERANCE);
+    const tight = free.filter((mask) => Math.abs(excess(at, values, mask) - epsilon) < TOLERANCE);
     let newlyFixed = 0;
     for (const mask of tight) {
       const lifted = program(n, values, full, fixed, free, { epsilon, mask });
-      if (lifted && lifted.objective <= epsilon + TOLERANCE) {
+      if (lifted && lifted.objective <= epsilon + LIFT_TOLERANCE) {
         fixed.set(mask, epsilon);
         newlyFixed++;
       }
@@ -141,12 +149,16 @@ export function nucleolus(n: number, v: (mask: number) => number): number[] | nu
       // numerically no subgroup could be shown fixed: fix the tight ones (the optimum is then unique in them)
       for (const mask of tight) fixed.set(mask, epsilon);
     }
-    if (rank(n, [...fixed.keys(), full]) >= n) {
-      const last = program(n, values, full, fixed, [], null);
-      if (last) x = last.x;
-      break;
+    // a subgroup whose members' sum is a combination of fixed sums (and the whole) has a determined excess:
+    // fix it too, so that no later round is spent on it
+    const basis = [...fixed.keys(), full];
+    const r = rank(n, basis);
+    if (r >= n) break;
+    for (const mask of free) {
+      if (!fixed.has(mask) && rank(n, [...basis, mask]) === r) fixed.set(mask, excess(at, values, mask));
     }
   }
+  // the last round's optimum is the nucleolus: its fixed subgroups determine it
   return x ? x.map((xi) => xi * scale) : null;
 }
 
@@ -157,9 +169,9 @@ function excess(x: number[], values: Float64Array, mask: number): number {
 }
 
 /**
- * One linear program of the nucleolus: x ≥ 0, Σx = v(all), fixed subgroups at their excess, every free
- * subgroup's excess ≥ ε. Without `lift`: maximise ε. With it: ε held at lift.epsilon, maximise the
- * excess of lift.mask. ε is free: ε = e⁺ − e⁻.
+ * One linear program of the nucleolus: x ≥ 0, Σx = v(all), fixed subgroups at least at their excess, every
+ * free subgroup's excess ≥ ε. Without `lift`: maximise ε (with no free subgroup: any such x). With it: ε
+ * held at lift.epsilon, maximise the excess of lift.mask. ε is free: ε = e⁺ − e⁻.
  */
 function program(
   n: number,
@@ -171,10 +183,12 @@ function program(
 ): { x: number[]; epsilon: number; objective: number } | null {
   const constraints = new Map<string, { min?: number; max?: number; equal?: number }>();
   constraints.set('total', { equal: values[full] });
-  for (const [mask, e] of fixed) constraints.set(`f${mask}`, { equal: values[mask] + e });
+  // a fixed subgroup keeps at least its excess: on the previous optimum's face that means exactly (that is
+  // what fixed means), and an inequality with a little slack does not make the program numerically infeasible
+  for (const [mask, e] of fixed) constraints.set(`f${mask}`, { min: values[mask] + e - SLACK });
   for (const mask of free) {
     // x(S) − ε ≥ v(S), or with ε held: x(S) ≥ v(S) + ε
-    constraints.set(`s${mask}`, lift ? { min: values[mask] + lift.epsilon } : { min: values[mask] });
+    constraints.set(`s${mask}`, lift ? { min: values[mask] + lift.epsilon - LIFT_SLACK } : { min: values[mask] });
   }
   const variables = new Map<string, Map<string, number>>();
   for (let i = 0; i < n; i++) {
@@ -184,7 +198,7 @@ function program(
     if (lift && lift.mask & (1 << i)) coefficients.set('objective', 1);
     variables.set(`x${i}`, coefficients);
   }
-  if (!lift) {
+  if (!lift && free.length > 0) {
     const plus = new Map<string, number>([['objective', 1]]);
     const minus = new Map<string, number>([['objective', -1]]);
     for (const mask of free) {

@@ -117,6 +117,51 @@ describe('the nucleolus', () => {
     );
   });
 
+  it('is lexicographically best: no other split (random or near it) has a better sorted list of excesses', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 5 }).chain((n) => fc.tuple(fc.constant(n), game(n))),
+        fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 5, maxLength: 5 }), {
+          minLength: 40,
+          maxLength: 40,
+        }),
+        ([n, v], randoms) => {
+          const full = (1 << n) - 1;
+          const x = nucleolus(n, v);
+          if (x === null) return;
+          const scale = Math.max(1, ...Array.from({ length: full }, (_, m) => Math.abs(v(m + 1))));
+          const sortedExcesses = (alloc: number[]) =>
+            Array.from({ length: full - 1 }, (_, k) => {
+              const mask = k + 1;
+              return alloc.reduce((s, xi, i) => s + (mask & (1 << i) ? xi : 0), 0) - v(mask);
+            }).sort((a, b) => a - b);
+          const better = (a: number[], b: number[]) => {
+            // is b lexicographically larger than a by more than rounding?
+            for (let k = 0; k < a.length; k++) {
+              if (b[k] > a[k] + 1e-6 * scale) return true;
+              if (b[k] < a[k] - 1e-6 * scale) return false;
+            }
+            return false;
+          };
+          const theta = sortedExcesses(x);
+          for (const r of randoms) {
+            // a random imputation, and a point a short way from the nucleolus towards it
+            const weights = r.slice(0, n).map((w) => w + 1e-3);
+            const total = weights.reduce((a, b) => a + b, 0);
+            const y = weights.map((w) => (w / total) * v(full));
+            const near = x.map((xi, i) => xi + 0.05 * (y[i] - xi));
+            // points within rounding of the nucleolus tie with it, and a tolerance cannot order them
+            const distance = Math.max(...near.map((z, i) => Math.abs(z - x[i])));
+            if (distance < 1e-3 * scale) continue;
+            expect(better(theta, sortedExcesses(y))).toBe(false);
+            expect(better(theta, sortedExcesses(near))).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('matches a textbook game', () => {
     // glove game: the left-glove holder takes everything
     const glove = (mask: number) => ((mask & 4) !== 0 && (mask & 3) !== 0 ? 1 : 0);

@@ -179,6 +179,8 @@ function* entries(m: PreparedModel, chunk: ChunkResult, p: number): Generator<En
   const horizon = MEMBER_RUN_METRICS.indexOf('horizonCost' as (typeof MEMBER_RUN_METRICS)[number]);
   if (horizon < 0) throw new Error('MEMBER_RUN_METRICS has no horizonCost to scale the NPV difference by');
   for (const [k, metric] of MEMBER_RUN_METRICS.entries()) {
+    // not an output but a split of the same cost: what a member pays its provider, by definition 0 without one
+    if (metric === 'sharedPayment') continue;
     for (let i = 0; i < M; i++) {
       for (let r = 0; r < n; r++) {
         const at = (path: number) => chunk.memberRuns[((k * P + path) * M + i) * n + r];

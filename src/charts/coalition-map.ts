@@ -38,7 +38,7 @@ export interface MapInput {
   width?: number;
 }
 
-/** Dots, borders and size of the view: fits `width` (default 360) and at most 1.3 × as tall. */
+/** Dots, borders and size of the view: fits `width` (default 360) and at most as tall as wide. */
 export function coalitionMap({ places, groups, width = 360 }: MapInput): CoalitionMapGeometry {
   const radius = 10;
   // room for the names on both sides and the dots at the edges
@@ -53,7 +53,7 @@ export function coalitionMap({ places, groups, width = 360 }: MapInput): Coaliti
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
   const spanX = Math.max(x1 - x0, 1e-6);
   const spanY = Math.max(y1 - y0, 1e-6);
-  const maxHeight = 1.3 * width;
+  const maxHeight = width;
   const scale = Math.min((width - 2 * padX) / spanX, (maxHeight - 2 * padY) / spanY);
   const usedX = spanX * scale;
   const offsetX = (width - usedX) / 2;

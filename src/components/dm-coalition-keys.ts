@@ -28,7 +28,8 @@ export class DmCoalitionKeys extends LitElement {
     th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
     th { vertical-align: bottom; font-weight: 600; max-width: 9rem; }
     th:first-child, td:first-child { text-align: left; }
-    tbody th { text-align: left; font-weight: 600; white-space: nowrap; }
+    tbody th, tfoot th { text-align: left; font-weight: 600; white-space: nowrap; vertical-align: top; }
+    .amount { white-space: nowrap; }
     .loses { color: #8a1c00; font-weight: 600; }
     .flag { display: block; font-size: 0.75rem; white-space: nowrap; }
     .risk { display: block; font-size: 0.75rem; color: #555; white-space: nowrap; }
@@ -77,7 +78,8 @@ export class DmCoalitionKeys extends LitElement {
     const keys = KEYS.map((id) => sharing.keys.find((k) => k.key === id)).filter((k) => k !== undefined);
     const shapley = sharing.keys.find((k) => k.key === 'shapley');
     const maxSe = shapley?.standardError ? Math.max(...shapley.standardError) : null;
-    const blocked = keys.filter((k) => k.blockedBy);
+    // a lone member that would rather go alone is already flagged as losing: name only subgroups of two or more
+    const blocked = keys.filter((k) => k.blockedBy && k.blockedBy.length >= 2);
     return html`
       ${
         this.editable
@@ -105,7 +107,7 @@ export class DmCoalitionKeys extends LitElement {
               if (!k.available) return html`<td>–</td>`;
               const m = k.members[i];
               return html`<td class=${m.loses ? 'loses' : ''} data-loses=${m.loses ? 'true' : 'false'}>
-                ${m.gain > 0 ? '+' : ''}${formatMsek(m.gain, lang, 1)}
+                <span class="amount">${m.gain > 0 ? '+' : ''}${formatNumber(m.gain / 1e6, lang, 1)}</span>
                 ${m.loses ? html`<span class="flag">⚠ ${t('coalitionLoses', lang)}</span>` : ''}
                 ${m.probabilityLoss === null ? '' : html`<span class="risk">${t('coalitionProbabilityLoss', lang, formatPercent(m.probabilityLoss, lang))}</span>`}
               </td>`;

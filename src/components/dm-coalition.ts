@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { coalitionNames } from '../app/coalition.js';
-import { coalitionMap } from '../charts/coalition-map.js';
+import { coalitionMap, GROUP_COLOURS } from '../charts/coalition-map.js';
 import type { NeighbourRule } from '../coalition/constraints.js';
 import type { GroupForm } from '../coalition/game.js';
 import type { FinderResult, Grouping } from '../coalition/search.js';
@@ -43,6 +43,8 @@ export class DmCoalition extends LitElement {
   static styles = css`
     :host { display: block; }
     h3 { font-size: 1.1rem; margin: 1.2rem 0 0.4rem; }
+    /* headings take focus only to carry the keyboard to new content */
+    h3:focus { outline: none; }
     h4 { font-size: 1rem; margin: 0 0 0.3rem; }
     .note { font-size: 0.9rem; color: #333; max-width: 75ch; }
     form { display: grid; gap: 0.8rem; max-width: 48rem; }
@@ -239,25 +241,30 @@ export class DmCoalition extends LitElement {
     const chosen = s.coalition.chosen;
     const geo = s.data.status === 'ready' ? s.data.geo : null;
     const words = groupingWords(g, names, lang);
-    const geometry = geo
-      ? coalitionMap({
-          places: s.scenario.members
-            .filter((c) => geo.kommuner[c])
-            .map((c) => ({ code: c, name: names.name(c), ...geo.kommuner[c] })),
-          groups: g.groups.map((x) => ({
-            members: x.members,
-            host: x.form === 'asymmetrisk' ? names.host(x.members) : null,
-          })),
-        })
-      : null;
+    const geometry =
+      geo && g.groups.length > 0
+        ? coalitionMap({
+            places: s.scenario.members
+              .filter((c) => geo.kommuner[c])
+              .map((c) => ({ code: c, name: names.name(c), ...geo.kommuner[c] })),
+            groups: g.groups.map((x) => ({
+              members: x.members,
+              host: x.form === 'asymmetrisk' ? names.host(x.members) : null,
+            })),
+          })
+        : null;
     return html`<li data-grouping=${rank} class=${chosen?.grouping === rank ? 'chosen' : ''}>
       <div>
         <h4>${t('coalitionGrouping', lang, rank + 1)}${g.groups.length === 0 ? html`: ${t('coalitionEveryoneAlone', lang)}` : ''}</h4>
         <dl>
           <dt>${t('coalitionGain', lang, years)}</dt><dd data-gain>${formatMsek(g.meanGain, lang, 1)}</dd>
-          <dt>${t('coalitionRange', lang)}</dt><dd>${formatMsek(g.p10, lang, 1)} – ${formatMsek(g.p90, lang, 1)}</dd>
+          ${
+            g.groups.length === 0
+              ? ''
+              : html`<dt>${t('coalitionRange', lang)}</dt><dd>${formatMsek(g.p10, lang, 1)} – ${formatMsek(g.p90, lang, 1)}</dd>
           <dt>${t('coalitionProbability', lang)}</dt><dd>${formatPercent(g.probabilityGain, lang)}</dd>
-          <dt>${t('coalitionCapacityChange', lang)}</dt><dd>${g.capacity > 0 ? '+' : ''}${formatNumber(g.capacity, lang, 1)} ${t('fte', lang)}</dd>
+          <dt>${t('coalitionCapacityChange', lang)}</dt><dd>${g.capacity > 0 ? '+' : ''}${formatNumber(g.capacity, lang, 1)} ${t('fte', lang)}</dd>`
+          }
         </dl>
         <ul class="groups">
           ${g.groups.map((group, k) => {
@@ -265,7 +272,7 @@ export class DmCoalition extends LitElement {
               group.members.map((c) => names.name(c)),
               lang,
             );
-            const colour = geometry?.dots.find((d) => d.group === k + 1)?.colour ?? '#555';
+            const colour = GROUP_COLOURS[k % GROUP_COLOURS.length];
             return html`<li data-group=${k}>
               <span><span class="swatch" style="background:${colour}" aria-hidden="true">${k + 1}</span>${groupLine(group, k + 1, names, lang)}</span>
               <span class="buttons">

@@ -80,6 +80,10 @@ export const COALITION_STRINGS = {
     sv: (names: Arg) => `Står själva: ${names}`,
     en: (names: Arg) => `Go on alone: ${names}`,
   },
+  coalitionAloneWords: {
+    sv: (names: Arg) => `${names} fortsätter själva`,
+    en: (names: Arg) => `${names} go on alone`,
+  },
   coalitionOpen: { sv: 'Öppna som scenario', en: 'Open as scenario' },
   coalitionOpenLabel: {
     sv: (n: Arg, names: Arg) => `Öppna grupp ${n} (${names}) som scenario`,
@@ -138,9 +142,9 @@ export const COALITION_STRINGS = {
   },
   coalitionKeysIntro: {
     sv: (years: Arg, runs: Arg) =>
-      `Vinst (+) eller merkostnad (−) för varje kommun jämfört med att fortsätta själv, nuvärde över ${years} år. Gruppens samlade vinst är densamma med varje nyckel; nycklarna fördelar den olika. ${runs} körningar.`,
+      `Vinst (+) eller merkostnad (−) i mnkr för varje kommun jämfört med att fortsätta själv, nuvärde över ${years} år. Gruppens samlade vinst är densamma med varje nyckel; nycklarna fördelar den olika. ${runs} körningar.`,
     en: (years: Arg, runs: Arg) =>
-      `Gain (+) or extra cost (−) for each municipality against going on alone, present value over ${years} years. The group’s total gain is the same under every key; the keys divide it differently. ${runs} runs.`,
+      `Gain (+) or extra cost (−) in SEK m for each municipality against going on alone, present value over ${years} years. The group’s total gain is the same under every key; the keys divide it differently. ${runs} runs.`,
   },
   keyUse: { sv: 'Efter användning (modellens fördelning)', en: 'By use (the model’s division)' },
   keyInhabitants: { sv: 'Per invånare', en: 'Per inhabitant' },

@@ -66,8 +66,7 @@ export function groupingWords(grouping: Grouping, n: CoalitionNames, lang: Lang)
       ? t('coalitionWordsHost', lang, list, n.name(n.host(g.members)))
       : t('coalitionWordsJoint', lang, list);
   });
-  const alone =
-    grouping.alone.length > 0 ? [t('coalitionAlone', lang, names(grouping.alone, n, lang)).toLowerCase()] : [];
+  const alone = grouping.alone.length > 0 ? [t('coalitionAloneWords', lang, names(grouping.alone, n, lang))] : [];
   return [...groups, ...alone].join('; ');
 }
 
@@ -106,7 +105,7 @@ export function noGainNote(result: FinderResult, n: CoalitionNames, lang: Lang):
 
 /** The verdict on the group: the keys it is stable with, or that everyone gains but a subgroup would leave, or none. */
 export function verdict(sharing: SharingResult, lang: Lang): string {
-  const label = (k: KeyId) => t(KEY_LABEL[k], lang).toLowerCase();
+  const label = (k: KeyId) => t(KEY_LABEL[k], lang);
   if (sharing.stableKeys.length > 0) return t('coalitionStable', lang, listOf(sharing.stableKeys.map(label), lang));
   const gaining = sharing.keys.filter((k) => k.available && k.everyoneGains).map((k) => label(k.key));
   if (gaining.length > 0) return t('coalitionGainsButBlocked', lang, listOf(gaining, lang));

@@ -57,8 +57,8 @@ export function groupLine(group: FoundGroup, number: number, n: CoalitionNames, 
     : t('coalitionGroupJoint', lang, number, list);
 }
 
-/** A grouping in a phrase: its groups and who goes on alone, or "Alla fortsätter själva". */
-export function groupingWords(grouping: Grouping, n: CoalitionNames, lang: Lang): string {
+/** A grouping in a phrase: its groups and (unless left out) who goes on alone, or "Alla fortsätter själva". */
+export function groupingWords(grouping: Grouping, n: CoalitionNames, lang: Lang, withAlone = true): string {
   if (grouping.groups.length === 0) return t('coalitionEveryoneAlone', lang);
   const groups = grouping.groups.map((g) => {
     const list = names(g.members, n, lang);
@@ -66,7 +66,8 @@ export function groupingWords(grouping: Grouping, n: CoalitionNames, lang: Lang)
       ? t('coalitionWordsHost', lang, list, n.name(n.host(g.members)))
       : t('coalitionWordsJoint', lang, list);
   });
-  const alone = grouping.alone.length > 0 ? [t('coalitionAloneWords', lang, names(grouping.alone, n, lang))] : [];
+  const alone =
+    withAlone && grouping.alone.length > 0 ? [t('coalitionAloneWords', lang, names(grouping.alone, n, lang))] : [];
   return [...groups, ...alone].join('; ');
 }
 
@@ -98,7 +99,7 @@ export function noGainNote(result: FinderResult, n: CoalitionNames, lang: Lang):
   const out = [t('coalitionNoGain', lang)];
   const least = result.groupings.find((g) => g.groups.length > 0);
   if (least)
-    out.push(t('coalitionLeastLoss', lang, groupingWords(least, n, lang), formatMsek(-least.meanGain, lang, 1)));
+    out.push(t('coalitionLeastLoss', lang, groupingWords(least, n, lang, false), formatMsek(-least.meanGain, lang, 1)));
   out.push(t('coalitionHinges', lang, pick(assumptionDef('realisationShared').label, lang).toLowerCase()));
   return out;
 }

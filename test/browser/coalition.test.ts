@@ -1,0 +1,107 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { DmApp } from '../../src/components/dm-app.js';
+import '../../src/components/dm-app.js';
+import { SCENARIOS } from '../../src/scenarios.js';
+import { loadScenario } from '../../src/state/actions.js';
+import { SavedScenarios } from '../../src/state/saved-scenarios.js';
+import { shadow, until } from './helpers.js';
+
+/** The "Vem med vem?" tab's container. */
+const tab = (app: DmApp) => shadow(shadow(shadow(app)!.querySelector('dm-results'))!.querySelector('dm-coalition'))!;
+/** The element that has the keyboard, looked for through the shadow roots. */
+function active(): Element | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+const finder = (app: DmApp) => app.store.state.coalition.finder;
+
+describe('who with whom (the coalition finder tab)', () => {
+  let app: DmApp;
+  beforeEach(async () => {
+    history.replaceState(null, '', location.pathname);
+    document.documentElement.lang = 'sv';
+    app = document.createElement('dm-app');
+    app.dataBase = '/public/data/';
+    app.savedScenarios = new SavedScenarios(`coalition-${Date.now()}`);
+    const dalsland = SCENARIOS.find((s) => s.id === 'dalsland')!;
+    app.store.update(loadScenario({ ...structuredClone(dalsland), runs: 200 }));
+    document.body.append(app);
+    await until(() => app.store.state.run.status === 'done');
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'vemmedvem' } }));
+    await until(() => !!tab(app)?.querySelector('[data-find]'));
+  });
+  afterEach(() => {
+    app.remove();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('by keyboard: Find, Cancel (no result), Find again → ranked groupings on maps → keys → open as scenario', async () => {
+    const root = tab(app);
+    expect(app.store.state.data.status === 'ready' && !!app.store.state.data.geo).to.equal(true);
+    expect(root.querySelectorAll('[data-role]').length).to.equal(15);
+    // Tab from the last setting reaches Find; Enter starts the search and the keyboard moves to Cancel
+    (root.querySelector('[data-capacity]') as HTMLInputElement).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.hasAttribute('data-find')).to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await until(() => finder(app).status === 'running');
+    await until(() => active()?.hasAttribute('data-cancel') === true, 5000);
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => finder(app).status === 'idle',
+      10000,
+      () => finder(app).status,
+    );
+    expect(finder(app).result).to.equal(null);
+    expect(root.querySelector('[data-groupings]')).to.equal(null);
+
+    (root.querySelector('[data-find]') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(
+      () => finder(app).status === 'done',
+      60000,
+      () => `${finder(app).status} ${finder(app).error}`,
+    );
+    await tab(app).updateComplete;
+    const result = finder(app).result!;
+    expect(result.method).to.equal('exhaustive');
+    expect(root.querySelectorAll('[data-groupings] > li').length).to.equal(result.groupings.length);
+    expect(root.querySelector('[data-method]')?.textContent).to.contain('Alla 26 tillåtna grupper prövades');
+    if (result.groupings[0].groups.length === 0)
+      expect(root.querySelector('[data-no-gain]')?.textContent).to.contain('ingen gruppering billigare');
+    // every grouping with a group is drawn: one dot per member, the group's number in its dots
+    const drawn = result.groupings.findIndex((g) => g.groups.length > 0);
+    const map = shadow(root.querySelector(`[data-grouping="${drawn}"] dm-coalition-map`))!;
+    expect(map.querySelectorAll('[data-dot]').length).to.equal(5);
+    expect(map.querySelectorAll('[data-group="1"] text.number').length).to.equal(
+      result.groupings[drawn].groups[0].members.length,
+    );
+    expect(map.querySelector('svg')?.getAttribute('aria-label')).to.contain('Karta över gruppering');
+
+    // divide the costs of the first group by keyboard: all six keys, a flag on every member that loses
+    (root.querySelector(`[data-grouping="${drawn}"] [data-share]`) as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => app.store.state.coalition.sharing.status === 'done', 60000);
+    await until(() => active()?.id === 'keys-h', 5000);
+    const keys = shadow(root.querySelector('dm-coalition-keys'))!;
+    expect(keys.querySelectorAll('th[data-key]').length).to.equal(6);
+    const sharing = app.store.state.coalition.sharing.result!;
+    const losers = sharing.keys.flatMap((k) => k.members.filter((m) => m.loses)).length;
+    expect(keys.querySelectorAll('td[data-loses="true"] .flag').length).to.equal(losers);
+    expect(keys.querySelectorAll('[data-key-sentences] li').length).to.equal(6);
+    expect(keys.querySelector('[data-verdict]')?.textContent?.trim().length).to.be.greaterThan(10);
+
+    // open the group as a scenario: its members, its form on, the costs tab, and the search marked stale
+    const group = result.groupings[drawn].groups[0];
+    (root.querySelector(`[data-grouping="${drawn}"] [data-open]`) as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => app.store.state.scenario.members.length === group.members.length);
+    expect([...app.store.state.scenario.members].sort()).to.deep.equal([...group.members].sort());
+    expect(app.store.state.scenario.paths[group.form].enabled).to.equal(true);
+    expect(app.store.state.tab).to.equal('kostnad');
+    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'vemmedvem' } }));
+    await until(() => !!tab(app)?.querySelector('[data-stale]'));
+  });
+});

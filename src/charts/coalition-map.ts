@@ -4,8 +4,11 @@
  * kommuner in view as faint lines, the group's number in its dot. Pure geometry; dm-coalition-map draws it.
  */
 
-/** The colours of groups 1, 2, … (Okabe–Ito, told apart in colour-blind vision); a group's number is in its dot too. */
-export const GROUP_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#6a3d9a', '#8c510a'];
+/**
+ * The colours of groups 1, 2, …: dark enough for the white number in the dot (contrast ≥ 4.5) and apart in
+ * hue; colour is never the only sign, since the group's number is in its dot.
+ */
+export const GROUP_COLOURS = ['#0072b2', '#b35806', '#1b7837', '#762a83', '#c51b7d', '#01665e', '#8c510a', '#2d004b'];
 /** A kommun going on alone. */
 export const ALONE_COLOUR = '#9e9e9e';
 

@@ -86,13 +86,13 @@ export const COALITION_STRINGS = {
   },
   coalitionOpen: { sv: 'Öppna som scenario', en: 'Open as scenario' },
   coalitionOpenLabel: {
-    sv: (n: Arg, names: Arg) => `Öppna grupp ${n} (${names}) som scenario`,
-    en: (n: Arg, names: Arg) => `Open group ${n} (${names}) as a scenario`,
+    sv: (n: Arg, names: Arg) => `Öppna som scenario: grupp ${n} (${names})`,
+    en: (n: Arg, names: Arg) => `Open as scenario: group ${n} (${names})`,
   },
   coalitionShare: { sv: 'Fördela kostnaderna', en: 'Divide the costs' },
   coalitionShareLabel: {
-    sv: (n: Arg, names: Arg) => `Fördela kostnaderna i grupp ${n} (${names})`,
-    en: (n: Arg, names: Arg) => `Divide the costs of group ${n} (${names})`,
+    sv: (n: Arg, names: Arg) => `Fördela kostnaderna: grupp ${n} (${names})`,
+    en: (n: Arg, names: Arg) => `Divide the costs: group ${n} (${names})`,
   },
   coalitionMethodExhaustive: {
     sv: (n: Arg, s: Arg, r: Arg) =>

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { DmApp } from '../../src/components/dm-app.js';
 import '../../src/components/dm-app.js';
 import { SCENARIOS } from '../../src/scenarios.js';
@@ -16,6 +17,25 @@ function active(): Element | null {
   return el;
 }
 const finder = (app: DmApp) => app.store.state.coalition.finder;
+
+type Axe = { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
+/** axe-core's WCAG 2.1 A/AA findings over the document (its UMD bundle loaded as a classic script). */
+async function violations(): Promise<string[]> {
+  const w = window as unknown as { axe?: Axe };
+  if (!w.axe) {
+    await new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.append(script);
+    });
+  }
+  const result = await w.axe!.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
+}
 
 describe('who with whom (the coalition finder tab)', () => {
   let app: DmApp;
@@ -92,6 +112,7 @@ describe('who with whom (the coalition finder tab)', () => {
     expect(keys.querySelectorAll('td[data-loses="true"] .flag').length).to.equal(losers);
     expect(keys.querySelectorAll('[data-key-sentences] li').length).to.equal(6);
     expect(keys.querySelector('[data-verdict]')?.textContent?.trim().length).to.be.greaterThan(10);
+    expect(await violations()).to.deep.equal([]);
 
     // open the group as a scenario: its members, its form on, the costs tab, and the search marked stale
     const group = result.groupings[drawn].groups[0];

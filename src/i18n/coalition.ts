@@ -230,10 +230,14 @@ export const COALITION_STRINGS = {
   },
   coalitionSummaryHeading: { sv: 'Vem med vem?', en: 'Who with whom?' },
   coalitionSummaryGrouping: {
-    sv: (rank: Arg, words: Arg, gain: Arg, p: Arg) =>
-      `${rank}. ${words}: vinst ${gain} mot att gå själv (nuvärde), sannolikhet för vinst ${p}.`,
-    en: (rank: Arg, words: Arg, gain: Arg, p: Arg) =>
-      `${rank}. ${words}: gain ${gain} against going alone (present value), probability of a gain ${p}.`,
+    sv: (words: Arg, gain: Arg, p: Arg) =>
+      `${words}: vinst ${gain} mot att gå själv (nuvärde), sannolikhet för vinst ${p}.`,
+    en: (words: Arg, gain: Arg, p: Arg) =>
+      `${words}: gain ${gain} against going alone (present value), probability of a gain ${p}.`,
+  },
+  coalitionSummaryAlone: {
+    sv: 'Alla fortsätter själva (det som grupperingarna jämförs med).',
+    en: 'Everyone goes on alone (what the groupings are compared with).',
   },
   coalitionScenarioName: {
     sv: (names: Arg) => `Grupp: ${names}`,

@@ -145,18 +145,19 @@ export function keySentences(
   });
 }
 
-/** The top groupings in words, for the summary: rank, groups, gain and its probability. */
+/** The top groupings in words, for the summary (a numbered list): groups, gain and its probability. */
 export function topGroupings(result: FinderResult, n: CoalitionNames, lang: Lang, count = 3): string[] {
   return result.groupings
     .slice(0, count)
-    .map((g, i) =>
-      t(
-        'coalitionSummaryGrouping',
-        lang,
-        i + 1,
-        groupingWords(g, n, lang),
-        formatMsek(g.meanGain, lang, 1),
-        formatPercent(g.probabilityGain, lang),
-      ),
+    .map((g) =>
+      g.groups.length === 0
+        ? t('coalitionSummaryAlone', lang)
+        : t(
+            'coalitionSummaryGrouping',
+            lang,
+            groupingWords(g, n, lang),
+            formatMsek(g.meanGain, lang, 1),
+            formatPercent(g.probabilityGain, lang),
+          ),
     );
 }

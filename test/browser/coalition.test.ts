@@ -84,7 +84,7 @@ describe('who with whom (the coalition finder tab)', () => {
       60000,
       () => `${finder(app).status} ${finder(app).error}`,
     );
-    await tab(app).updateComplete;
+    await until(() => !!root.querySelector('[data-groupings] > li'));
     const result = finder(app).result!;
     expect(result.method).to.equal('exhaustive');
     expect(root.querySelectorAll('[data-groupings] > li').length).to.equal(result.groupings.length);

@@ -205,7 +205,10 @@ describe('the finder in words', () => {
     expect(groupingWords(result.groupings[1], names, 'sv')).toBe(
       'Dals-Ed och Färgelanda med Färgelanda som värdkommun; Bengtsfors, Mellerud och Åmål fortsätter själva',
     );
-    expect(topGroupings(result, names, 'en')[0]).toMatch(/^1\. Everyone goes on alone: gain SEK 0\.0 m/);
+    expect(topGroupings(result, names, 'en')[0]).toBe('Everyone goes on alone (what the groupings are compared with).');
+    expect(topGroupings(result, names, 'sv')[1]).toMatch(
+      /^Dals-Ed och Färgelanda med Färgelanda som värdkommun; .*: vinst −12,0 mnkr/,
+    );
   });
 
   it('writes one sentence per key, only about members that lose', () => {

@@ -53,8 +53,7 @@ export class DmCoalition extends LitElement {
     .row { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; align-items: center; }
     label { cursor: pointer; }
     select, input, button { font: inherit; }
-    .roles { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.2rem 0.8rem; align-items: center; }
-    .roles .choices { display: flex; flex-wrap: wrap; gap: 0.1rem 0.9rem; }
+    .roles { display: grid; grid-template-columns: repeat(auto-fill, 8rem 9.5rem); gap: 0.25rem 0.6rem; align-items: center; margin-bottom: 0.5rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; }
     button { border: 1px solid #12355b; color: #12355b; background: #fff; border-radius: 4px; padding: 0.35rem 0.9rem; cursor: pointer; }
     button.primary { background: #12355b; color: #fff; }
@@ -80,8 +79,7 @@ export class DmCoalition extends LitElement {
     section.keys { margin-top: 1.2rem; border-top: 2px solid #12355b; padding-top: 0.4rem; }
     @media (max-width: 700px) {
       ol.groupings > li { grid-template-columns: 1fr; padding: 0.6rem; }
-      .roles { grid-template-columns: 1fr; }
-      .roles .choices { margin-bottom: 0.4rem; }
+      .roles { grid-template-columns: minmax(0, 1fr) auto; }
     }
     @media print { form, .actions, .buttons, .stale button { display: none; } }
   `;
@@ -158,16 +156,11 @@ export class DmCoalition extends LitElement {
       <fieldset><legend>${t('coalitionRoles', lang)}</legend><div class="roles">
         ${members.map((code) => {
           const role = settings.roles[code] ?? 'may';
-          return html`<span id="role-${code}">${names.name(code)}</span>
-            <div class="choices" role="radiogroup" aria-labelledby="role-${code}">
-              ${ROLES.map(
-                ([
-                  r,
-                  key,
-                ]) => html`<label><input type="radio" name="role-${code}" data-role=${`${code}:${r}`} .checked=${role === r}
-                  @change=${() => emit(this, 'dm-coalition-role', { code, role: r })} /> ${t(key, lang)}</label>`,
-              )}
-            </div>`;
+          return html`<label for="role-${code}">${names.name(code)}</label>
+            <select id="role-${code}" data-role=${code} @change=${(e: Event) =>
+              emit(this, 'dm-coalition-role', { code, role: (e.target as HTMLSelectElement).value as MemberRole })}>
+              ${ROLES.map(([r, key]) => html`<option value=${r} ?selected=${role === r}>${t(key, lang)}</option>`)}
+            </select>`;
         })}
       </div>
       <label class="row"><span><input type="checkbox" data-capacity .checked=${!settings.capacityMayFall}

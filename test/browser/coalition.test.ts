@@ -60,7 +60,7 @@ describe('who with whom (the coalition finder tab)', () => {
   it('by keyboard: Find, Cancel (no result), Find again → ranked groupings on maps → keys → open as scenario', async () => {
     const root = tab(app);
     expect(app.store.state.data.status === 'ready' && !!app.store.state.data.geo).to.equal(true);
-    expect(root.querySelectorAll('[data-role]').length).to.equal(15);
+    expect(root.querySelectorAll('select[data-role]').length).to.equal(5);
     // Tab from the last setting reaches Find; Enter starts the search and the keyboard moves to Cancel
     (root.querySelector('[data-capacity]') as HTMLInputElement).focus();
     await sendKeys({ press: 'Tab' });

@@ -37,7 +37,7 @@ export class DmCoalitionMap extends LitElement {
           ${d.host ? svg`<circle cx=${d.x} cy=${d.y} r=${g.radius + 4} fill="none" stroke=${d.colour} stroke-width="2"></circle>` : ''}
           <circle cx=${d.x} cy=${d.y} r=${g.radius} fill=${d.colour} stroke="#fff" stroke-width="1.5"></circle>
           ${d.group === null ? '' : svg`<text class="number" x=${d.x} y=${d.y + 4} text-anchor="middle">${d.group}</text>`}
-          <text class="name" x=${d.anchor === 'start' ? d.x + g.radius + 5 : d.x - g.radius - 5} y=${d.y + 4} text-anchor=${d.anchor}>${d.name}</text>
+          <text class="name" x=${d.anchor === 'start' ? d.x + g.radius + (d.host ? 9 : 5) : d.x - g.radius - (d.host ? 9 : 5)} y=${d.y + 4} text-anchor=${d.anchor}>${d.name}</text>
         </g>`,
       )}
     </svg>`;

@@ -213,8 +213,8 @@ export class DmCoalition extends LitElement {
       <p class="note" data-method>${methodNote(result, lang)}${lead ? html` ${lead}` : ''}</p>
       ${
         noGain
-          ? html`<p class="note" data-no-gain><strong>${noGain[0]}</strong> ${noGain.slice(1).join(' ')}
-            <button type="button" data-show-assumption @click=${() => emit(this, 'dm-focus-assumption', { id: 'realisationShared' })}>${t('coalitionChangeAssumption', lang)}</button></p>`
+          ? html`<p class="note" data-no-gain><strong>${noGain[0]}</strong> ${noGain.slice(1).join(' ')}</p>
+            <p><button type="button" data-show-assumption @click=${() => emit(this, 'dm-focus-assumption', { id: 'realisationShared' })}>${t('coalitionChangeAssumption', lang)}</button></p>`
           : ''
       }
       <ol class="groupings" data-groupings>

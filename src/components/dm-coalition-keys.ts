@@ -85,8 +85,8 @@ export class DmCoalitionKeys extends LitElement {
         this.editable
           ? html`<div class="fixed">
           <label for="fixed-share">${t('coalitionFixedShare', lang)}</label>
-          <input id="fixed-share" data-fixed-share type="number" min="0" max="100" step="5" inputmode="numeric"
-            .value=${formatNumber(this.fixedShare * 100, 'en', 0)} @change=${(e: Event) => this.changeFixedShare(e)} /> %
+<span class="amount">          <input id="fixed-share" data-fixed-share type="number" min="0" max="100" step="5" inputmode="numeric"
+            .value=${formatNumber(this.fixedShare * 100, 'en', 0)} @change=${(e: Event) => this.changeFixedShare(e)} /> %</span>
         </div>`
           : ''
       }

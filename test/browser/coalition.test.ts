@@ -37,20 +37,49 @@ async function violations(): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
 }
 
+/** The app on Dalsland (5 kommuner, 200 runs), on the finder's tab. */
+async function mountDalsland(): Promise<DmApp> {
+  document.documentElement.lang = 'sv';
+  const app = document.createElement('dm-app');
+  app.dataBase = '/public/data/';
+  app.savedScenarios = new SavedScenarios(`coalition-${Date.now()}`);
+  const dalsland = SCENARIOS.find((s) => s.id === 'dalsland')!;
+  app.store.update(loadScenario({ ...structuredClone(dalsland), runs: 200 }));
+  document.body.append(app);
+  await until(() => app.store.state.run.status === 'done');
+  app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'vemmedvem' } }));
+  await until(() => !!tab(app)?.querySelector('[data-find]'));
+  return app;
+}
+
+describe('who with whom without the borders file', () => {
+  const realFetch = window.fetch;
+  let app: DmApp;
+  before(() => {
+    window.fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).endsWith('kommun-geo.json')
+        ? Promise.resolve(new Response('not found', { status: 404 }))
+        : realFetch(input, init);
+  });
+  after(() => {
+    window.fetch = realFetch;
+    app?.remove();
+  });
+
+  it('works, with "neighbours only" disabled and the reason given', async () => {
+    app = await mountDalsland();
+    const root = tab(app);
+    expect(app.store.state.data.status === 'ready' && app.store.state.data.geo).to.equal(null);
+    expect((root.querySelector('[data-rule="adjacent"]') as HTMLInputElement).disabled).to.equal(true);
+    expect(root.querySelector('[data-no-geo]')?.textContent).to.contain('kunde inte läsas');
+  });
+});
+
 describe('who with whom (the coalition finder tab)', () => {
   let app: DmApp;
   beforeEach(async () => {
     history.replaceState(null, '', location.pathname);
-    document.documentElement.lang = 'sv';
-    app = document.createElement('dm-app');
-    app.dataBase = '/public/data/';
-    app.savedScenarios = new SavedScenarios(`coalition-${Date.now()}`);
-    const dalsland = SCENARIOS.find((s) => s.id === 'dalsland')!;
-    app.store.update(loadScenario({ ...structuredClone(dalsland), runs: 200 }));
-    document.body.append(app);
-    await until(() => app.store.state.run.status === 'done');
-    app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'vemmedvem' } }));
-    await until(() => !!tab(app)?.querySelector('[data-find]'));
+    app = await mountDalsland();
   });
   afterEach(() => {
     app.remove();

@@ -12,7 +12,6 @@ import * as actions from '../state/actions.js';
 import type { AppState } from '../state/app-state.js';
 import {
   type ChosenGroup,
-  coalitionKey,
   coalitionStale,
   finderConstraints,
   geographyOf,
@@ -82,7 +81,7 @@ export class CoalitionCommands {
     if (forms.length === 0) return;
     const scenario = s.scenario;
     const id = ++this.searches;
-    this.store.update(actions.coalitionSearchStarted(id, coalitionKey(scenario), forms));
+    this.store.update(actions.coalitionSearchStarted(id, scenario, forms));
     client
       .find(
         scenario,
@@ -133,20 +132,25 @@ export class CoalitionCommands {
       );
   }
 
-  /** Open a found group as an ordinary scenario (an edit, so the link and the autosave follow) and show its costs. */
+  /**
+   * Open a found group as an ordinary scenario (an edit, so the link and the autosave follow) and show its
+   * costs: the scenario the search was made for, narrowed to the group (so a second group of the same list
+   * opens right after the first).
+   */
   open(chosen: ChosenGroup): void {
     const s = this.store.state;
-    const group = s.coalition.finder.result?.groupings[chosen.grouping]?.groups[chosen.group];
-    if (!group) return;
+    const { result, scenario } = s.coalition.finder;
+    const group = result?.groupings[chosen.grouping]?.groups[chosen.group];
+    if (!group || !scenario) return;
     const profiles = currentProfiles(s);
     const nameOf = (code: string) => profiles.find((m) => m.code === code)?.name ?? code;
     const names = group.members.map(nameOf);
-    const host = groupHost(group.members, s.scenario, profiles);
+    const host = groupHost(group.members, scenario, profiles);
     const name = {
       sv: t('coalitionScenarioName', 'sv', listOf(names, 'sv')),
       en: t('coalitionScenarioName', 'en', listOf(names, 'en')),
     };
-    this.edit(actions.loadScenario(groupScenario(s.scenario, group, host, name)));
+    this.edit(actions.loadScenario(groupScenario(scenario, group, host, name)));
     this.store.update(actions.setTab('kostnad'));
     this.store.update(actions.noticeShown({ kind: 'info', text: t('coalitionOpened', s.lang, name[s.lang]) }));
   }

@@ -19,7 +19,7 @@ import type {
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
 import { type MemberCells, mergeMap } from './capability-map.js';
-import type { ChosenGroup, CoalitionSettings, MemberRole } from './coalition.js';
+import { type ChosenGroup, type CoalitionSettings, coalitionKey, type MemberRole } from './coalition.js';
 import type { KeyResults, SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
 /** At most this many scenarios side by side. */
@@ -343,9 +343,9 @@ export const setCoalitionRole =
     if (role === 'may') delete d.coalition.settings.roles[code];
     else d.coalition.settings.roles[code] = role;
   };
-/** A search started for the scenario of `key`: the earlier result, choice and keys are dropped. */
+/** A search started for `scenario`: the earlier result, choice and keys are dropped. */
 export const coalitionSearchStarted =
-  (id: number, key: string, forms: GroupForm[]): Recipe =>
+  (id: number, scenario: Scenario, forms: GroupForm[]): Recipe =>
   (d) => {
     d.coalition.finder = {
       id,
@@ -354,7 +354,8 @@ export const coalitionSearchStarted =
       screened: 0,
       result: null,
       forms,
-      key,
+      scenario: castDraft(scenario),
+      key: coalitionKey(scenario),
       error: null,
     };
     d.coalition.chosen = null;
@@ -374,7 +375,10 @@ export const coalitionSearchFinished =
     if (d.coalition.finder.id !== id || d.coalition.finder.status !== 'running') return;
     d.coalition.finder.status = result ? 'done' : 'idle';
     d.coalition.finder.result = castDraft(result);
-    if (!result) d.coalition.finder.key = null;
+    if (!result) {
+      d.coalition.finder.key = null;
+      d.coalition.finder.scenario = null;
+    }
   };
 export const coalitionSearchFailed =
   (id: number, message: string): Recipe =>

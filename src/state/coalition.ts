@@ -44,7 +44,8 @@ export interface CoalitionState {
     result: FinderResult | null;
     /** The forms the search used (the sharing analysis reuses the workers that hold them). */
     forms: GroupForm[];
-    /** The scenario the result belongs to (coalitionKey); another scenario on screen makes it stale. */
+    /** The scenario the result belongs to, and its coalitionKey: another scenario on screen makes it stale. */
+    scenario: Scenario | null;
     key: string | null;
     error: string | null;
   };
@@ -74,6 +75,7 @@ export const initialCoalition = (fixedShare: number): CoalitionState => ({
     screened: 0,
     result: null,
     forms: [],
+    scenario: null,
     key: null,
     error: null,
   },

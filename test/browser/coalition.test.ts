@@ -153,5 +153,14 @@ describe('who with whom (the coalition finder tab)', () => {
     expect(app.store.state.tab).to.equal('kostnad');
     app.dispatchEvent(new CustomEvent('dm-tab-change', { detail: { tab: 'vemmedvem' } }));
     await until(() => !!tab(app)?.querySelector('[data-stale]'));
+    // another group of the same list opens from the scenario the search was made for
+    const other = result.groupings.findIndex(
+      (g, i) => i > drawn && g.groups.length > 0 && g.groups[0].members.join() !== group.members.join(),
+    );
+    (tab(app).querySelector(`[data-grouping="${other}"] [data-open]`) as HTMLButtonElement).click();
+    await until(() => app.store.state.scenario.members.length === result.groupings[other].groups[0].members.length);
+    expect([...app.store.state.scenario.members].sort()).to.deep.equal(
+      [...result.groupings[other].groups[0].members].sort(),
+    );
   });
 });

@@ -7,7 +7,6 @@ import { loadModel, type Municipality } from '../../src/engine/index.js';
 import * as actions from '../../src/state/actions.js';
 import { type AppState, initialState } from '../../src/state/app-state.js';
 import {
-  coalitionKey,
   coalitionStale,
   finderConstraints,
   geographyOf,
@@ -100,7 +99,7 @@ const sharing: SharingResult = {
 describe('the coalition state', () => {
   it('belongs to the scenario it was computed for: runs do not matter, any other change makes it stale', () => {
     const s0 = initialState(structuredClone(fyrbodal));
-    const s1 = apply(s0, actions.coalitionSearchStarted(1, coalitionKey(s0.scenario), ['samverkan']));
+    const s1 = apply(s0, actions.coalitionSearchStarted(1, s0.scenario, ['samverkan']));
     const s2 = apply(s1, actions.coalitionSearchFinished(1, result));
     expect(s2.coalition.finder.status).toBe('done');
     expect(coalitionStale(s2.coalition, s2.scenario)).toBe(false);
@@ -110,10 +109,10 @@ describe('the coalition state', () => {
 
   it('drops answers of older searches, and a cancelled search leaves no result', () => {
     const s0 = initialState(structuredClone(fyrbodal));
-    const s1 = apply(s0, actions.coalitionSearchStarted(2, 'k', ['samverkan']));
+    const s1 = apply(s0, actions.coalitionSearchStarted(2, s0.scenario, ['samverkan']));
     expect(apply(s1, actions.coalitionSearchFinished(1, result)).coalition.finder.result).toBeNull();
     const cancelled = apply(s1, actions.coalitionSearchFinished(2, null));
-    expect(cancelled.coalition.finder).toMatchObject({ status: 'idle', result: null, key: null });
+    expect(cancelled.coalition.finder).toMatchObject({ status: 'idle', result: null, key: null, scenario: null });
     const progressed = apply(s1, actions.coalitionSearchProgressed(2, { phase: 'refining', screenedGroups: 40 }));
     expect(progressed.coalition.finder).toMatchObject({ phase: 'refining', screened: 40 });
   });
@@ -122,13 +121,13 @@ describe('the coalition state', () => {
     const s0 = initialState(structuredClone(fyrbodal));
     const s1 = apply(
       s0,
-      actions.coalitionSearchStarted(1, 'k', ['samverkan']),
+      actions.coalitionSearchStarted(1, s0.scenario, ['samverkan']),
       actions.coalitionSearchFinished(1, result),
       actions.coalitionSharingStarted(1, { grouping: 1, group: 0 }),
       actions.coalitionSharingFinished(1, sharing),
     );
     expect(s1.coalition.sharing.status).toBe('done');
-    const s2 = apply(s1, actions.coalitionSearchStarted(2, 'k', ['samverkan']));
+    const s2 = apply(s1, actions.coalitionSearchStarted(2, s1.scenario, ['samverkan']));
     expect(s2.coalition.chosen).toBeNull();
     expect(s2.coalition.sharing.result).toBeNull();
   });

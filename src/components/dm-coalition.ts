@@ -115,7 +115,7 @@ export class DmCoalition extends LitElement {
     const sizes = Array.from({ length: Math.max(0, members.length - 1) }, (_, i) => i + 2);
     return html`<form @submit=${(e: Event) => {
       e.preventDefault();
-      if (running || settings.forms.length === 0) return;
+      if (running || settings.forms.length === 0 || s.issues.length > 0) return;
       this.focusResults = true;
       emit(this, 'dm-coalition-find', {});
       // the Find button is disabled while searching: the keyboard goes on to Cancel
@@ -168,7 +168,7 @@ export class DmCoalition extends LitElement {
         ${t('coalitionCapacity', lang)}</span></label>
       </fieldset>
       <div class="actions">
-        <button type="submit" class="primary" data-find ?disabled=${running || settings.forms.length === 0}>${t('coalitionFind', lang)}</button>
+        <button type="submit" class="primary" data-find ?disabled=${running || settings.forms.length === 0 || s.issues.length > 0}>${t('coalitionFind', lang)}</button>
         ${running ? html`<button type="button" data-cancel @click=${() => this.cancel()}>${t('cancel', lang)}</button>` : ''}
       </div>
     </form>`;

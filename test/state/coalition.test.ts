@@ -6,13 +6,7 @@ import type { SharingResult } from '../../src/coalition/sharing.js';
 import { loadModel, type Municipality } from '../../src/engine/index.js';
 import * as actions from '../../src/state/actions.js';
 import { type AppState, initialState } from '../../src/state/app-state.js';
-import {
-  coalitionStale,
-  finderConstraints,
-  geographyOf,
-  groupHost,
-  groupScenario,
-} from '../../src/state/coalition.js';
+import { coalitionStale, finderConstraints, geographyOf, groupHost, groupScenario } from '../../src/state/coalition.js';
 import {
   type CoalitionNames,
   groupingWords,

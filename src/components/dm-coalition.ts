@@ -84,7 +84,7 @@ export class DmCoalition extends LitElement {
     @media print { form, .actions, .buttons, .stale button { display: none; } }
   `;
 
-  private readonly view = new StoreController(this, parts('lang', 'data', 'scenario', 'coalition', 'run'));
+  private readonly view = new StoreController(this, parts('lang', 'data', 'scenario', 'issues', 'coalition'));
   /** Focus the keys' heading once they appear after "Fördela kostnaderna". */
   private focusKeys = false;
   /** Focus the results' heading once a search started here has answered. */

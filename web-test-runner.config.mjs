@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 /**
- * Observable Plot imports two small CommonJS packages (interval-tree-1d, binary-search-bounds) and
- * papaparse is UMD; the dev server serves them as-is. Wrap them as ES modules (Vite does this itself).
+ * Observable Plot imports two small CommonJS packages (interval-tree-1d, binary-search-bounds),
+ * papaparse is UMD, and yalps imports heap (CommonJS over UMD); the dev server serves them as-is.
+ * Wrap them as ES modules (Vite does this itself).
  */
 const commonjsShim = {
   name: 'commonjs-shim',
@@ -13,6 +14,15 @@ const commonjsShim = {
       return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n` };
     }
     if (context.path.endsWith('/papaparse/papaparse.js')) {
+      return {
+        body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+      };
+    }
+    // heap (used by yalps, the nucleolus's LP solver): a CommonJS entry and a UMD file
+    if (context.path.endsWith('/heap/index.js')) {
+      return { body: `import heap from './lib/heap.js';\nexport default heap;\n` };
+    }
+    if (context.path.endsWith('/heap/lib/heap.js')) {
       return {
         body: `const module = { exports: {} };\nconst exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
       };

@@ -1,6 +1,7 @@
 import type { Assumption, AssumptionId, MapCell, PathId, Scenario } from './engine/index.js';
 import type { Lang } from './i18n.js';
 import type { Tab, View } from './state/app-state.js';
+import type { ChosenGroup, CoalitionSettings, MemberRole } from './state/coalition.js';
 
 /** A user's intent, as a typed event detail. Components emit these only in response to user input. */
 export interface IntentMap {
@@ -56,6 +57,16 @@ export interface IntentMap {
   'dm-map-import-apply': Record<string, never>;
   'dm-map-import-cancel': Record<string, never>;
   'dm-map-clear': Record<string, never>;
+  /** The coalition finder's settings (roles of members apart). */
+  'dm-coalition-settings': Partial<Omit<CoalitionSettings, 'roles'>>;
+  'dm-coalition-role': { code: string; role: MemberRole };
+  'dm-coalition-find': Record<string, never>;
+  /** Stop the search or the sharing analysis in flight. */
+  'dm-coalition-cancel': Record<string, never>;
+  /** Divide the costs of this group of this grouping (the sharing analysis). */
+  'dm-coalition-share': ChosenGroup;
+  /** Open this group as an ordinary scenario. */
+  'dm-coalition-open': ChosenGroup;
 }
 
 export type IntentName = keyof IntentMap;
@@ -106,5 +117,11 @@ declare global {
     'dm-map-import-apply': CustomEvent<IntentMap['dm-map-import-apply']>;
     'dm-map-import-cancel': CustomEvent<IntentMap['dm-map-import-cancel']>;
     'dm-map-clear': CustomEvent<IntentMap['dm-map-clear']>;
+    'dm-coalition-settings': CustomEvent<IntentMap['dm-coalition-settings']>;
+    'dm-coalition-role': CustomEvent<IntentMap['dm-coalition-role']>;
+    'dm-coalition-find': CustomEvent<IntentMap['dm-coalition-find']>;
+    'dm-coalition-cancel': CustomEvent<IntentMap['dm-coalition-cancel']>;
+    'dm-coalition-share': CustomEvent<IntentMap['dm-coalition-share']>;
+    'dm-coalition-open': CustomEvent<IntentMap['dm-coalition-open']>;
   }
 }

@@ -1,6 +1,7 @@
 import type { AssumptionDef, PathId, Text } from './engine/index.js';
 import { APP_STRINGS } from './i18n/app.js';
 import { CHARTS_STRINGS } from './i18n/charts.js';
+import { COALITION_STRINGS } from './i18n/coalition.js';
 import { COMMON_STRINGS } from './i18n/common.js';
 import { DATA_STRINGS } from './i18n/data.js';
 import { DECISION_STRINGS } from './i18n/decision.js';
@@ -21,6 +22,7 @@ export const pick = (text: Text, lang: Lang): string => text[lang];
 const STRINGS = {
   ...APP_STRINGS,
   ...CHARTS_STRINGS,
+  ...COALITION_STRINGS,
   ...COMMON_STRINGS,
   ...DATA_STRINGS,
   ...DECISION_STRINGS,
@@ -94,6 +96,11 @@ export function formatNumber(x: number, lang: Lang, digits = 0): string {
     formats.set(key, format);
   }
   return format.format(x);
+}
+
+/** Names as a list in the language: `Dals-Ed, Mellerud och Åmål`. */
+export function listOf(names: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(locale(lang), { type: 'conjunction' }).format(names);
 }
 
 /** SEK as millions: `12,3 mnkr` / `SEK 12.3 m`. */

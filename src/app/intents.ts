@@ -6,6 +6,7 @@ import type { IntentMap } from '../events.js';
 import { SCENARIOS } from '../scenarios.js';
 import * as actions from '../state/actions.js';
 import { MapCommands } from './capability-map.js';
+import type { CoalitionCommands } from './coalition.js';
 import type { Files } from './files.js';
 import type { AppHost } from './host.js';
 import type { Address } from './location.js';
@@ -21,10 +22,14 @@ export interface Mediator {
   files: Files;
   saved: SavedCommands;
   overrides: Overrides;
+  coalition: CoalitionCommands;
 }
 
 /** Listen on `target` for every intent and hand each to the mediator. */
-export function listenToIntents(target: EventTarget, { host, runs, address, files, saved, overrides }: Mediator): void {
+export function listenToIntents(
+  target: EventTarget,
+  { host, runs, address, files, saved, overrides, coalition }: Mediator,
+): void {
   const { store } = host;
   const edit = (recipe: Parameters<RunController['edit']>[0]) => runs.edit(recipe);
   const on = <K extends keyof IntentMap>(name: K, handle: (detail: IntentMap[K]) => void) =>
@@ -87,6 +92,12 @@ export function listenToIntents(target: EventTarget, { host, runs, address, file
   on('dm-map-import', ({ files }) => void map.importFiles(files));
   on('dm-map-import-apply', () => map.applyImport());
   on('dm-map-import-cancel', () => map.cancelImport());
+  on('dm-coalition-settings', (detail) => coalition.settings(detail));
+  on('dm-coalition-role', ({ code, role }) => store.update(actions.setCoalitionRole(code, role)));
+  on('dm-coalition-find', () => coalition.find());
+  on('dm-coalition-cancel', () => coalition.cancel());
+  on('dm-coalition-share', (chosen) => coalition.share(chosen));
+  on('dm-coalition-open', (chosen) => coalition.open(chosen));
   on('dm-scenario-select', ({ id }) => {
     const scenario = SCENARIOS.find((s) => s.id === id);
     if (scenario) edit(actions.loadScenario(structuredClone(scenario)));

@@ -2,6 +2,7 @@
  * Startup: load and check the data files, restore the latest work (unless the address holds a link),
  * start the workers, then open the link or run the scenario on screen.
  */
+import { parseKommunGeo } from '../data/kommun-geo.js';
 import { parseCapabilities, parseMunicipalities, type Scenario } from '../engine/index.js';
 import { loadDataFile } from '../platform.js';
 import * as actions from '../state/actions.js';
@@ -24,6 +25,14 @@ export async function loadData(host: AppHost, work: StartupWork, runs: RunContro
   const { store } = host;
   try {
     const fetchJson = (name: string) => loadDataFile(name, new URL(`${host.dataBase}${name}`, document.baseURI));
+    // the kommuner's points and borders are optional: without them the finder cannot keep to neighbours
+    const geo = fetchJson('kommun-geo.json').then(
+      (json) => {
+        const parsed = parseKommunGeo(json);
+        return parsed.ok ? parsed.value : null;
+      },
+      () => null,
+    );
     const [municipalities, capabilities, regions] = await Promise.all(
       ['municipalities.json', 'capabilities.json', 'regions.json'].map(fetchJson),
     );
@@ -39,7 +48,14 @@ export async function loadData(host: AppHost, work: StartupWork, runs: RunContro
     // the latest work, unless the address holds a scenario (a link reproduces its numbers; the work is offered)
     const restored = await work.restore(linkInAddress(), { municipalities: m.value, capabilities: c.value });
     if (restored) store.update(actions.loadScenario(withinWorkLimit(restored, store.state.lang).scenario));
-    store.update(actions.dataLoaded({ municipalities: m.value, capabilities: c.value, regions: regions as Region[] }));
+    store.update(
+      actions.dataLoaded({
+        municipalities: m.value,
+        capabilities: c.value,
+        regions: regions as Region[],
+        geo: await geo,
+      }),
+    );
     runs.connect(m.value, c.value);
     if (!address.openLink(() => runs.start())) runs.start();
     work.arm();

@@ -58,6 +58,8 @@ export interface KeyOutcome {
   everyoneGains: boolean;
   /** Per member, the mean share of the joint cost it carries (volume keys), for the table. */
   weights?: number[];
+  /** Per member, the standard error of a sampled Shapley value (absent when exact). */
+  standardError?: number[];
 }
 
 /** A gain below this (SEK, present value) is a loss: rounding never makes a member a loser. */
@@ -126,7 +128,14 @@ export function applyKeys(input: KeyInput): KeyOutcome[] {
       probabilityLoss: null,
       loses: values[i] < LOSS_TOLERANCE,
     }));
-    return { key, available: true, members, everyoneGains: members.every((m) => !m.loses) };
+    const se = key === 'shapley' ? input.shapley?.standardError : null;
+    return {
+      key,
+      available: true,
+      members,
+      everyoneGains: members.every((m) => !m.loses),
+      ...(se && { standardError: se }),
+    };
   };
   let groupGain = 0;
   for (let i = 0; i < n; i++) for (let r = 0; r < runs; r++) groupGain += input.gain[i][r] / runs;

@@ -1,5 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
+import { CoalitionCommands } from '../app/coalition.js';
 import { downloadText, Files } from '../app/files.js';
 import type { AppHost } from '../app/host.js';
 import { listenToIntents } from '../app/intents.js';
@@ -83,6 +84,7 @@ export class DmApp extends LitElement implements AppHost {
   private readonly address = new Address(this.store);
   private readonly runs: RunController = new RunController(this, this.address, () => this.saved.fillAwaiting());
   private readonly saved = new SavedCommands(this, this.runs);
+  private readonly coalition = new CoalitionCommands(this, (recipe) => this.runs.edit(recipe));
   readonly work = new WorkAutosave(this, {
     store: this.store,
     enabled: () => this.autosave,
@@ -101,7 +103,8 @@ export class DmApp extends LitElement implements AppHost {
     this.store.subscribe(() => this.requestUpdate());
     const { address, runs, saved } = this;
     const overrides = new Overrides(this.store, (recipe) => runs.edit(recipe));
-    listenToIntents(this, { host: this, runs, address, files: new Files(this, runs), saved, overrides });
+    const coalition = this.coalition;
+    listenToIntents(this, { host: this, runs, address, files: new Files(this, runs), saved, overrides, coalition });
     window.addEventListener('hashchange', () => this.work.linkOpened(() => void address.openLink(() => runs.start())));
   }
 
@@ -114,6 +117,7 @@ export class DmApp extends LitElement implements AppHost {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.runs.dispose();
+    this.coalition.dispose();
     this.saved.dispose();
   }
 

@@ -25,6 +25,7 @@ import { MAX_COMPARE } from '../state/actions.js';
 import type { Tab } from '../state/app-state.js';
 import type { SavedScenario } from '../state/saved-scenarios.js';
 import './dm-capability-map.js';
+import './dm-coalition.js';
 import './dm-chart.js';
 import './dm-data-view.js';
 import './dm-decision.js';
@@ -35,6 +36,7 @@ const TABS: [Tab, StringKey][] = [
   ['formagor', 'tabCapabilities'],
   ['formagekarta', 'tabCapabilityMap'],
   ['kommuner', 'tabMunicipalities'],
+  ['vemmedvem', 'tabCoalition'],
   ['osakerhet', 'tabUncertainty'],
   ['beslut', 'tabDecision'],
   ['jamforelse', 'tabCompare'],
@@ -168,6 +170,8 @@ export class DmResults extends LitElement {
         return html`<dm-data-view></dm-data-view>`;
       case 'formagekarta':
         return html`<dm-capability-map></dm-capability-map>`;
+      case 'vemmedvem':
+        return html`<dm-coalition></dm-coalition>`;
       case 'jamforelse':
         return this.comparison(lang);
     }

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { mapInputs } from '../app/capability-map.js';
+import { coalitionNames } from '../app/coalition.js';
 import { capacityCharts } from '../charts/capacity.js';
 import { costCharts } from '../charts/cost.js';
 import type { ChartSpec } from '../charts/spec.js';
@@ -8,16 +9,19 @@ import { uncertaintyCharts } from '../charts/uncertainty.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { ASSUMPTIONS, type AssumptionId, centralValue } from '../engine/index.js';
 import { emit } from '../events.js';
-import { formatAssumptionValue, formatNumber, type Lang, pick, t } from '../i18n.js';
+import { formatAssumptionValue, formatNumber, type Lang, listOf, pick, t } from '../i18n.js';
 import { SCENARIOS } from '../scenarios.js';
 import { type AppState, analysedResults } from '../state/app-state.js';
 import { weaknesses } from '../state/capability-map.js';
+import { coalitionStale } from '../state/coalition.js';
 import { fill } from '../state/map-text.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
+import { methodNote, noGainNote, topGroupings } from '../summary/coalition.js';
 import { summarySentences } from '../summary/sentences.js';
 import { todayFigures, todaySentences } from '../summary/today.js';
 import './dm-capability-heatmap.js';
+import './dm-coalition-keys.js';
 import './dm-chart.js';
 
 /** How many of the weakest capabilities the summary's heatmap shows. */
@@ -159,6 +163,7 @@ export class DmSummary extends LitElement {
       }
       ${summaryCharts(results, lang).map((spec) => html`<dm-chart .spec=${spec} .lang=${lang} exportable></dm-chart>`)}
       ${summaryMap(s)}
+      ${summaryCoalition(s)}
       <h3>${t('keyAssumptions', lang)}</h3>
       <table>
         <thead><tr><th scope="col">${t('assumption', lang)}</th><th scope="col">${t('lowLikelyHigh', lang)}</th><th scope="col">${t('source', lang)}</th></tr></thead>
@@ -197,6 +202,37 @@ function summaryMap(s: AppState) {
       ${fill('mapSummaryTop', lang, { n: Math.min(SUMMARY_MAP_ROWS, w.rows.length) })}
       ${map.source ? html`${t('source', lang)}: ${map.source}.` : ''}</p>
     <dm-capability-heatmap .lang=${lang} .weaknesses=${w} .names=${new Map(members.map((m) => [m.code, m.name]))} limit=${SUMMARY_MAP_ROWS}></dm-capability-heatmap>
+  </section>`;
+}
+
+/** Who with whom: the top groupings in words and the chosen group's keys, when the finder has a result for this scenario. */
+function summaryCoalition(s: AppState) {
+  const { lang, coalition } = s;
+  const result = coalition.finder.result;
+  if (!result || coalitionStale(coalition, s.scenario)) return '';
+  const names = coalitionNames(s);
+  const noGain = noGainNote(result, names, lang);
+  const sharing = coalition.sharing.result;
+  const group = coalition.chosen ? result.groupings[coalition.chosen.grouping]?.groups[coalition.chosen.group] : null;
+  return html`<section data-summary-coalition>
+    <h3>${t('coalitionSummaryHeading', lang)}</h3>
+    <ol class="lead" data-top-groupings>${topGroupings(result, names, lang).map((line) => html`<li>${line}</li>`)}</ol>
+    <p class="facts">${noGain ? `${noGain.join(' ')} ` : ''}${methodNote(result, lang)}</p>
+    ${
+      sharing && group
+        ? html`<h3>${t(
+            'coalitionKeysHeading',
+            lang,
+            listOf(
+              group.members.map((c) => names.name(c)),
+              lang,
+            ),
+          )}</h3>
+          <p class="facts">${t('coalitionKeysIntro', lang, s.scenario.horizonYears, formatNumber(sharing.runs, lang))}</p>
+          <dm-coalition-keys .sharing=${sharing} .names=${names} .lang=${lang} .fixedShare=${coalition.settings.fixedShare}
+            .years=${s.scenario.horizonYears}></dm-coalition-keys>`
+        : ''
+    }
   </section>`;
 }
 

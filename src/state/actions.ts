@@ -1,4 +1,7 @@
 import { castDraft, type Draft } from 'immer';
+import type { GroupForm } from '../coalition/game.js';
+import type { FinderProgress, FinderResult } from '../coalition/search.js';
+import type { SharingResult } from '../coalition/sharing.js';
 import type {
   Assumption,
   AssumptionId,
@@ -16,6 +19,7 @@ import type {
 import type { Lang } from '../i18n.js';
 import type { AppData, AppState, Tab, View } from './app-state.js';
 import { type MemberCells, mergeMap } from './capability-map.js';
+import { type ChosenGroup, type CoalitionSettings, coalitionKey, type MemberRole } from './coalition.js';
 import type { KeyResults, SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
 /** At most this many scenarios side by side. */
@@ -323,4 +327,92 @@ export const applyMapImport =
   (d) => {
     d.scenario.capabilityMap = castDraft(mergeMap(d.scenario.capabilityMap, imported));
     d.mapImport = null;
+  };
+
+// the coalition finder ("Vem med vem?", issue #21)
+/** Change the finder's settings (takes effect at the next search). */
+export const setCoalitionSettings =
+  (settings: Partial<CoalitionSettings>): Recipe =>
+  (d) => {
+    Object.assign(d.coalition.settings, settings);
+  };
+/** Set what the user says of one member: may join, must join, stays outside. */
+export const setCoalitionRole =
+  (code: string, role: MemberRole): Recipe =>
+  (d) => {
+    if (role === 'may') delete d.coalition.settings.roles[code];
+    else d.coalition.settings.roles[code] = role;
+  };
+/** A search started for `scenario`: the earlier result, choice and keys are dropped. */
+export const coalitionSearchStarted =
+  (id: number, scenario: Scenario, forms: GroupForm[]): Recipe =>
+  (d) => {
+    d.coalition.finder = {
+      id,
+      status: 'running',
+      phase: 'screening',
+      screened: 0,
+      result: null,
+      forms,
+      scenario: castDraft(scenario),
+      key: coalitionKey(scenario),
+      error: null,
+    };
+    d.coalition.chosen = null;
+    d.coalition.sharing = { id: d.coalition.sharing.id, status: 'idle', done: 0, result: null, error: null };
+  };
+export const coalitionSearchProgressed =
+  (id: number, progress: FinderProgress): Recipe =>
+  (d) => {
+    if (d.coalition.finder.id !== id || d.coalition.finder.status !== 'running') return;
+    d.coalition.finder.phase = progress.phase;
+    d.coalition.finder.screened = progress.screenedGroups;
+  };
+/** A search answered: its result, or null when it was cancelled (back to idle, no result). */
+export const coalitionSearchFinished =
+  (id: number, result: FinderResult | null): Recipe =>
+  (d) => {
+    if (d.coalition.finder.id !== id || d.coalition.finder.status !== 'running') return;
+    d.coalition.finder.status = result ? 'done' : 'idle';
+    d.coalition.finder.result = castDraft(result);
+    if (!result) {
+      d.coalition.finder.key = null;
+      d.coalition.finder.scenario = null;
+    }
+  };
+export const coalitionSearchFailed =
+  (id: number, message: string): Recipe =>
+  (d) => {
+    if (d.coalition.finder.id !== id) return;
+    d.coalition.finder.status = 'failed';
+    d.coalition.finder.error = message;
+  };
+/** The user chose a group of a grouping for the sharing analysis (which starts with it). */
+export const coalitionSharingStarted =
+  (id: number, chosen: ChosenGroup): Recipe =>
+  (d) => {
+    d.coalition.chosen = chosen;
+    d.coalition.sharing = { id, status: 'running', done: 0, result: null, error: null };
+  };
+export const coalitionSharingProgressed =
+  (id: number, done: number): Recipe =>
+  (d) => {
+    if (d.coalition.sharing.id !== id || d.coalition.sharing.status !== 'running') return;
+    d.coalition.sharing.done = done;
+  };
+/** The analysis answered; null: cancelled or superseded (the choice stays, without keys). */
+export const coalitionSharingFinished =
+  (id: number, result: SharingResult | null): Recipe =>
+  (d) => {
+    if (d.coalition.sharing.id !== id || d.coalition.sharing.status !== 'running') return;
+    d.coalition.sharing.status = result ? 'done' : 'idle';
+    d.coalition.sharing.result = castDraft(result);
+    if (!result) d.coalition.chosen = null;
+  };
+export const coalitionSharingFailed =
+  (id: number, message: string): Recipe =>
+  (d) => {
+    if (d.coalition.sharing.id !== id) return;
+    d.coalition.sharing.status = 'failed';
+    d.coalition.sharing.error = message;
   };

@@ -1,3 +1,5 @@
+import { DEFAULT_FIXED_SHARE } from '../coalition/keys.js';
+import type { KommunGeo } from '../data/kommun-geo.js';
 import type {
   Capability,
   DecisionAnalysis,
@@ -10,6 +12,7 @@ import type {
 } from '../engine/index.js';
 import type { Lang } from '../i18n.js';
 import type { MemberCells, MemberChange } from './capability-map.js';
+import { type CoalitionState, initialCoalition } from './coalition.js';
 import type { MapProblem } from './map-text.js';
 import type { SavedScenario, UnreadableSaved } from './saved-scenarios.js';
 
@@ -26,6 +29,11 @@ export interface AppData {
   municipalities: Municipality[];
   capabilities: Capability[];
   regions: Region[];
+  /**
+   * Each kommun's point and bordering kommuner (public/data/kommun-geo.json); null when the file could not
+   * be loaded or read: the app works without it, but the finder cannot keep to neighbours.
+   */
+  geo?: KommunGeo | null;
 }
 
 /** The screen: the workspace, the politicians' summary, or full-screen presentation of the summary's charts. */
@@ -38,6 +46,7 @@ export const TABS = [
   'formagor',
   'formagekarta',
   'kommuner',
+  'vemmedvem',
   'osakerhet',
   'beslut',
   'jamforelse',
@@ -126,6 +135,8 @@ export interface AppState {
     string,
     { status: 'running'; done: number; total: number } | { status: 'failed'; reason: { sv: string; en: string } }
   >;
+  /** Who should work with whom (issue #21): the finder's settings, its result and the chosen group's keys. */
+  coalition: CoalitionState;
 }
 
 export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
@@ -156,6 +167,7 @@ export function initialState(scenario: Scenario, lang: Lang = 'sv'): AppState {
     view: 'workspace',
     importPreview: null,
     mapImport: null,
+    coalition: initialCoalition(DEFAULT_FIXED_SHARE),
   };
 }
 

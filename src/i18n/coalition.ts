@@ -235,6 +235,12 @@ export const COALITION_STRINGS = {
     en: (words: Arg, gain: Arg, p: Arg) =>
       `${words}: gain ${gain} against going alone (present value), probability of a gain ${p}.`,
   },
+  coalitionSummaryGroupingLoss: {
+    sv: (words: Arg, cost: Arg, p: Arg) =>
+      `${words}: kostar ${cost} mer än att gå själv (nuvärde), sannolikhet för vinst ${p}.`,
+    en: (words: Arg, cost: Arg, p: Arg) =>
+      `${words}: costs ${cost} more than going alone (present value), probability of a gain ${p}.`,
+  },
   coalitionSummaryAlone: {
     sv: 'Alla fortsätter själva (det som grupperingarna jämförs med).',
     en: 'Everyone goes on alone (what the groupings are compared with).',

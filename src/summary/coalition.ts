@@ -147,17 +147,16 @@ export function keySentences(
 
 /** The top groupings in words, for the summary (a numbered list): groups, gain and its probability. */
 export function topGroupings(result: FinderResult, n: CoalitionNames, lang: Lang, count = 3): string[] {
-  return result.groupings
-    .slice(0, count)
-    .map((g) =>
-      g.groups.length === 0
-        ? t('coalitionSummaryAlone', lang)
-        : t(
-            'coalitionSummaryGrouping',
-            lang,
-            groupingWords(g, n, lang),
-            formatMsek(g.meanGain, lang, 1),
-            formatPercent(g.probabilityGain, lang),
-          ),
-    );
+  return result.groupings.slice(0, count).map((g) =>
+    g.groups.length === 0
+      ? t('coalitionSummaryAlone', lang)
+      : t(
+          // a loss in words, not as a negative gain
+          g.meanGain < 0 ? 'coalitionSummaryGroupingLoss' : 'coalitionSummaryGrouping',
+          lang,
+          groupingWords(g, n, lang),
+          formatMsek(Math.abs(g.meanGain), lang, 1),
+          formatPercent(g.probabilityGain, lang),
+        ),
+  );
 }

@@ -200,7 +200,7 @@ describe('the finder in words', () => {
     );
     expect(topGroupings(result, names, 'en')[0]).toBe('Everyone goes on alone (what the groupings are compared with).');
     expect(topGroupings(result, names, 'sv')[1]).toMatch(
-      /^Dals-Ed och Färgelanda med Färgelanda som värdkommun; .*: vinst −12,0 mnkr/,
+      /^Dals-Ed och Färgelanda med Färgelanda som värdkommun; .*: kostar 12,0 mnkr mer/,
     );
   });
 

@@ -372,13 +372,16 @@ export async function findCoalitions(
       const here = partitionValue(current);
       let best: Partition | null = null;
       let bestValue = here;
-      for (const c of candidates) {
-        const v = partitionValue(c);
+      const valued = candidates.map((c) => ({ c, v: partitionValue(c) }));
+      for (const { c, v } of valued) {
         if (v > bestValue + 1e-9 * Math.abs(here)) {
           bestValue = v;
           best = c;
         }
       }
+      // the best neighbours are alternatives worth ranking, even when none improves on where the search is
+      valued.sort((a, b) => b.v - a.v);
+      for (const { c } of valued.slice(0, settings.candidates)) remember(c);
       if (!best) return current;
       current = withSingles(best);
       remember(current);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONSTRAINTS, type Geography, type GroupConstraints } from '../src/coalition/constraints.js';
-import { CoalitionGame } from '../src/coalition/game.js';
+import { CoalitionGame, inThread } from '../src/coalition/game.js';
 import { DEFAULT_FIXED_SHARE } from '../src/coalition/keys.js';
 import { findCoalitions } from '../src/coalition/search.js';
 import { analyseSharing } from '../src/coalition/sharing.js';
@@ -44,7 +44,7 @@ async function finder(label: string, scenario: Scenario, constraints: GroupConst
   const started = performance.now();
   const result = await findCoalitions(
     { codes: scenario.members, forms: ['samverkan', 'asymmetrisk'], constraints, geography },
-    { evaluate: async (groups, runs) => groups.map((g) => game.evaluate(g, runs)) },
+    inThread(game),
   );
   const seconds = (performance.now() - started) / 1000;
   const best = result?.groupings[0];
@@ -74,10 +74,7 @@ async function keys(label: string, scenario: Scenario, size: number) {
       fixedShare: DEFAULT_FIXED_SHARE,
       seed: scenario.seed,
     },
-    {
-      evaluate: async (groups, runs) => groups.map((g) => game.evaluate(g, runs)),
-      details: async (group, form, runs) => game.details(group, form, runs),
-    },
+    inThread(game),
   );
   rows.push({
     case: label,

@@ -14,10 +14,10 @@ import {
   type GroupConstraints,
   type NeighbourRule,
 } from '../coalition/constraints.js';
-import { CoalitionGame, GROUP_FORMS, type GroupForm } from '../coalition/game.js';
+import { CoalitionGame, GROUP_FORMS, type GroupForm, inThread } from '../coalition/game.js';
 import { DEFAULT_FIXED_SHARE } from '../coalition/keys.js';
 import { DEFAULT_SETTINGS, type FinderResult, type FinderSettings, findCoalitions } from '../coalition/search.js';
-import { analyseSharing, type SharingResult } from '../coalition/sharing.js';
+import { analyseSharing, type SharingResult, withoutExits } from '../coalition/sharing.js';
 import type { KommunGeo } from '../data/kommun-geo.js';
 import type { Capability, Municipality, Scenario } from '../engine/index.js';
 
@@ -103,10 +103,7 @@ export async function findInProcess(
     neighbours: (code) => geo.kommuner[code]?.neighbours,
   };
   const game = new CoalitionGame(scenario, { municipalities, capabilities }, options.forms);
-  const evaluator = {
-    evaluate: async (groups: number[][], runs: number) => groups.map((g) => game.evaluate(g, runs)),
-    details: async (group: number[], form: GroupForm, runs: number) => game.details(group, form, runs),
-  };
+  const evaluator = inThread(game);
   let last = 0;
   const finder = (await findCoalitions(
     {
@@ -129,6 +126,10 @@ export async function findInProcess(
   const sharing: SharingResult[] = [];
   // the best grouping that forms any group (when everyone alone ranks first, the next one)
   const chosen = finder.groupings.find((g) => g.groups.length > 0);
+  // keys divide the cost among members that stay: without member exits (sharing.ts)
+  const sharingEvaluator = inThread(
+    new CoalitionGame(withoutExits(scenario), { municipalities, capabilities }, options.forms),
+  );
   if (options.keys && chosen) {
     const members = scenario.members.map((c) => byCode.get(c) as Municipality);
     for (const group of chosen.groups) {
@@ -144,7 +145,7 @@ export async function findInProcess(
           fixedShare: options.fixedShare,
           seed: scenario.seed,
         },
-        evaluator,
+        sharingEvaluator,
       );
       if (result) sharing.push(result);
     }

@@ -2,9 +2,10 @@
  * The coalition game (docs/model.md §16): what a group of the scenario's kommuner gains, against each of
  * them going alone, when it shares its IT as one joint organisation (samverkan) or through a host
  * (asymmetrisk). Every group is simulated as a scenario of its own members with the same seed, so every
- * group sees the same draws run by run (common random numbers): differences between groups are not
- * sampling noise. A kommun's status quo does not depend on who else is in the scenario, so a group's
+ * group sees the same draws run by run (common random numbers). A kommun's status quo does not depend on who else is in the scenario, so a group's
  * figures equal those of the same arrangement inside the full scenario (test/coalition/game.test.ts).
+ * Common random numbers make the differences between groups far less noisy than the groups' own figures,
+ * not noiseless: the finder reports the standard error of the difference it ranks on.
  */
 import {
   ASSUMPTION_IDS,
@@ -62,6 +63,14 @@ export function bestForm(outcome: GroupOutcome): GroupForm {
   }
   if (best === undefined) throw new Error('no form simulated');
   return best;
+}
+
+/** A game as an evaluator in this thread (the CLI, the docs' figures, tests); the app uses workers. */
+export function inThread(game: CoalitionGame) {
+  return {
+    evaluate: async (groups: number[][], runs: number, from = 0) => groups.map((g) => game.evaluate(g, runs, from)),
+    details: async (group: number[], form: GroupForm, runs: number) => game.details(group, form, runs),
+  };
 }
 
 /** The data a game simulates against: the embedded (or imported) profiles and catalogue. */
@@ -135,13 +144,16 @@ export class CoalitionGame {
     return (own ?? this.data.municipalities.find((m) => m.code === code))?.population ?? 0;
   }
 
-  /** Simulate a group (≥ 2 members) over runs [0, runs): its gain per form. Cached. */
-  evaluate(members: readonly number[], runs: number): GroupOutcome {
+  /**
+   * Simulate a group (≥ 2 members) over runs [from, from + runs), `from` a multiple of 100: its gain per form.
+   * Cached.
+   */
+  evaluate(members: readonly number[], runs: number, from = 0): GroupOutcome {
     const sorted = [...members].sort((a, b) => a - b);
-    const key = `${runs}:${sorted.join(',')}`;
+    const key = `${from}+${runs}:${sorted.join(',')}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const { chunk, M } = this.simulate(sorted, runs);
+    const { chunk, M } = this.simulate(sorted, runs, from);
     const forms: Partial<Record<GroupForm, FormOutcome>> = {};
     for (const form of this.forms) {
       const p = PATH[form];
@@ -191,12 +203,12 @@ export class CoalitionGame {
     };
   }
 
-  private simulate(sorted: number[], runs: number) {
+  private simulate(sorted: number[], runs: number, from = 0) {
     if (sorted.length < 2) throw new Error('a group needs at least two members');
     const model = loadModel(this.groupScenario(sorted, runs), this.data.municipalities, this.data.capabilities);
     if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     this.simulated++;
-    const chunk = new Simulator(model.value).simulateChunk(0, runs);
+    const chunk = new Simulator(model.value).simulateChunk(from, runs);
     return { chunk, M: sorted.length, pupilWeightIndex: PUPIL_WEIGHT };
   }
 }

@@ -1,8 +1,9 @@
 /**
  * Cost-sharing keys (fördelningsnycklar) for one group (docs/model.md §16). A member's cost on the path is
- * its own part (capabilities it keeps, its ordering function, its transition, …) plus its part of the
- * joint cost J = Σ shared payments (what the members pay the provider, and the joint body's governance).
- * The model divides J by use: each capability by its own volume driver. A key divides J otherwise:
+ * its own part (capabilities it keeps, its ordering function, its transition, the unrealised rest of its own
+ * former cost of what moved, …) plus its part of the joint cost J = Σ shared payments: the provider's cost
+ * of the members' parts at the provider's scale, with markup and the joint body's governance. The model
+ * divides J by use: each capability by its own volume driver. A key divides J otherwise:
  *
  *   gain of member i under key k = its gain under the model's division + its shared payment − w_i^k · J,
  *
@@ -37,6 +38,8 @@ export interface KeyInput {
   /** The group's game-theoretic splits of its mean gain, where computed. */
   shapley: { value: number[]; exact: boolean; standardError: number[] | null } | null;
   nucleolus: number[] | null;
+  /** Why the Shapley value or the nucleolus is missing, where it is. */
+  reasons?: Partial<Record<'shapley' | 'nucleolus', UnavailableReason>>;
 }
 
 export interface KeyMember {
@@ -48,11 +51,15 @@ export interface KeyMember {
   loses: boolean;
 }
 
+/** Why a game-theoretic key is not given: too many members to simulate every subgroup, no gain to divide, or
+ * the linear programs gave no answer. */
+export type UnavailableReason = 'too-many-members' | 'group-loses' | 'not-computed';
+
 export interface KeyOutcome {
   key: KeyId;
   /** False where the key could not be computed (the reason is a code the UI words). */
   available: boolean;
-  reason?: 'too-many-members' | 'group-loses';
+  reason?: UnavailableReason;
   members: KeyMember[];
   /** Every member gains (in expectation) under this key. */
   everyoneGains: boolean;
@@ -117,7 +124,7 @@ export function applyKeys(input: KeyInput): KeyOutcome[] {
       return {
         key,
         available: false,
-        reason: groupLoses ? 'group-loses' : 'too-many-members',
+        reason: input.reasons?.[key] ?? (groupLoses ? 'group-loses' : 'too-many-members'),
         members: [],
         everyoneGains: false,
       };

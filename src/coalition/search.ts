@@ -9,14 +9,18 @@
  * alone, everyone together) is polished by local moves, and the result says that it may have missed a
  * better grouping. Pure: groups are simulated by an `Evaluator` (in this thread, or by workers).
  */
+import { BLOCK_RUNS } from '../engine/simulate.js';
 import { describe } from '../engine/statistics.js';
 import { allowedGroup, type Geography, type GroupConstraints } from './constraints.js';
 import { type FormOutcome, GROUP_FORMS, type GroupForm, type GroupOutcome } from './game.js';
 import { popcount } from './shapley.js';
 
-/** Simulates groups (member indices, ascending) over runs [0, runs); results in the order asked. */
+/**
+ * Simulates groups (member indices, ascending) over runs [from, from + runs), `from` a multiple of 100;
+ * results in the order asked.
+ */
 export interface Evaluator {
-  evaluate(groups: number[][], runs: number): Promise<GroupOutcome[]>;
+  evaluate(groups: number[][], runs: number, from?: number): Promise<GroupOutcome[]>;
 }
 
 export interface FinderSettings {
@@ -147,6 +151,8 @@ export async function findCoalitions(
   // screening: a group's value is its better allowed form's mean gain (−∞ when no form may be formed)
   const screened = new Map<string, { value: number; form: GroupForm | null }>();
   let stoppedAtLimit = false;
+  /** The heuristic's screening limit for the current end of its search. */
+  let limit = settings.maxScreened;
   const formValue = (o: FormOutcome) => (constraints.capacityMayFall || o.capacity >= 0 ? o.meanGain : -Infinity);
   const valueOfOutcome = (outcome: GroupOutcome) => {
     let value = -Infinity;
@@ -173,11 +179,11 @@ export async function findCoalitions(
     }
     return !hooks.cancelled?.();
   };
-  /** A group's screened value; a single kommun alone is 0 (−penalty if it must join). */
+  /** A group's screened value (−∞ if not screened); a single kommun alone is 0 (−penalty if it must join). */
   const groupValue = (g: readonly number[]) => {
     if (g.length === 1) return mustJoin.has(g[0]) ? -ALONE_PENALTY : 0;
     if (!allowed(g)) return -Infinity;
-    return (screened.get(keyOf(g)) as { value: number }).value;
+    return screened.get(keyOf(g))?.value ?? Number.NEGATIVE_INFINITY;
   };
   const partitionValue = (p: Partition) => {
     const grouped = new Set(p.flat());
@@ -225,10 +231,8 @@ export async function findCoalitions(
   if (allGroups) {
     method = 'exhaustive';
     if (!(await screen(allGroups))) return null;
-    const best = bestPartition(eligible, allGroups, groupValue, mustJoin);
-    remember(best);
-    // the best grouping's neighbours, all already screened: move one kommun, or merge two groups
-    for (const next of neighbours(best, eligible, allowed)) remember(next);
+    // the best groupings exactly, not only the best and its neighbours: the runner-up and the lead are right too
+    for (const p of bestPartitions(eligible, allGroups, groupValue, mustJoin, settings.candidates)) remember(p);
   } else {
     method = 'heuristic';
     const outcome = await heuristic();
@@ -247,10 +251,12 @@ export async function findCoalitions(
     .slice(0, settings.candidates);
   const groups = [...new Map(ranked.flatMap((x) => x.partition).map((g) => [keyOf(g), g])).values()];
   const refined = new Map<string, GroupOutcome>();
+  // fresh runs, after the screening ones: the winners are not judged again on the runs that picked them
+  const refineFrom = Math.ceil(settings.screeningRuns / BLOCK_RUNS) * BLOCK_RUNS;
   for (let from = 0; from < groups.length; from += 4) {
     if (hooks.cancelled?.()) return null;
     const batch = groups.slice(from, from + 4);
-    const outcomes = await evaluator.evaluate(batch, settings.refineRuns);
+    const outcomes = await evaluator.evaluate(batch, settings.refineRuns, refineFrom);
     batch.forEach((g, k) => {
       refined.set(keyOf(g), outcomes[k]);
     });
@@ -258,39 +264,44 @@ export async function findCoalitions(
   }
   const R = settings.refineRuns;
   const totals: Float64Array[] = [];
-  const groupings = ranked.map((x) => {
+  const groupings = ranked.flatMap((x) => {
     const total = new Float64Array(R);
-    const found = x.partition.map((g): FoundGroup => {
+    const found: FoundGroup[] = [];
+    for (const g of x.partition) {
       const outcome = refined.get(keyOf(g)) as GroupOutcome;
       const pick = forms
         .map((f) => ({ f, o: outcome.forms[f] as FormOutcome }))
         .filter(({ o }) => constraints.capacityMayFall || o.capacity >= 0)
-        .sort((a, b) => b.o.meanGain - a.o.meanGain)[0] ?? { f: forms[0], o: outcome.forms[forms[0]] as FormOutcome };
+        .sort((a, b) => b.o.meanGain - a.o.meanGain)[0];
+      // on the fresh runs no form keeps the capacity rule: the grouping is not shown
+      if (!pick) return [];
       for (let r = 0; r < R; r++) total[r] += pick.o.gain[r];
-      return {
+      found.push({
         members: g.map((i) => codes[i]),
         form: pick.f,
         meanGain: pick.o.meanGain,
         probabilityGain: share(pick.o.gain, (v) => v > GAIN_TOLERANCE),
         capacity: pick.o.capacity,
-      };
-    });
+      });
+    }
     totals.push(total);
     const grouped = new Set(x.partition.flat());
     const stats = describe(total);
-    return {
-      index: totals.length - 1,
-      grouping: {
-        groups: found,
-        alone: codes.filter((_, i) => !grouped.has(i)),
-        meanGain: stats.mean,
-        p10: stats.p10,
-        p90: stats.p90,
-        probabilityGain: share(total, (v) => v > GAIN_TOLERANCE),
-        capacity: found.reduce((s, g) => s + g.capacity, 0),
-        screenedGain: x.value,
-      } satisfies Grouping,
-    };
+    return [
+      {
+        index: totals.length - 1,
+        grouping: {
+          groups: found,
+          alone: codes.filter((_, i) => !grouped.has(i)),
+          meanGain: stats.mean,
+          p10: stats.p10,
+          p90: stats.p90,
+          probabilityGain: share(total, (v) => v > GAIN_TOLERANCE),
+          capacity: found.reduce((s, g) => s + g.capacity, 0),
+          screenedGain: x.value,
+        } satisfies Grouping,
+      },
+    ];
   });
   groupings.sort((a, b) => b.grouping.meanGain - a.grouping.meanGain);
   let lead: FinderResult['lead'] = null;
@@ -313,6 +324,8 @@ export async function findCoalitions(
 
   /** Greedy merging from everyone alone, then from everyone together, each polished by local moves. */
   async function heuristic(): Promise<true | null> {
+    // half the screening budget for each end, so that the second always runs
+    limit = Math.floor(settings.maxScreened / 2);
     // bottom-up: merge the two units whose union gains most, while that gain is positive
     let units: Partition = eligible.map((i) => [i]);
     for (;;) {
@@ -323,7 +336,7 @@ export async function findCoalitions(
           if (allowed(union)) pairs.push([a, b, union]);
         }
       }
-      if (!(await budgeted(pairs.map((p) => p[2])))) return stoppedAtLimit ? true : null;
+      if (!(await budgeted(pairs.map((p) => p[2])))) return null;
       let best: [number, number, number[]] | null = null;
       let bestGain = 0;
       for (const [a, b, union] of pairs) {
@@ -341,21 +354,25 @@ export async function findCoalitions(
     }
     if ((await polish(units)) === null) return null;
     // top-down: everyone together in as few allowed groups as possible, then local moves
+    limit = settings.maxScreened;
     const start = chunks();
-    if (!(await budgeted(start.filter((g) => g.length >= 2)))) return stoppedAtLimit ? true : null;
+    if (!(await budgeted(start.filter((g) => g.length >= 2)))) return null;
     remember(start);
     if ((await polish(start)) === null) return null;
     return true;
   }
 
-  /** Screen groups unless the limit is reached (then screen none and mark it). False: cancelled or stopped. */
+  /**
+   * Screen the groups not yet screened, as many as the current limit allows (the rest stay unscreened and
+   * count as not formable; the result says the limit was reached). False: cancelled.
+   */
   async function budgeted(groups: number[][]): Promise<boolean> {
-    const fresh = new Set(groups.filter((g) => g.length >= 2 && !screened.has(keyOf(g))).map(keyOf));
-    if (screened.size + fresh.size > settings.maxScreened) {
-      stoppedAtLimit = true;
-      return false;
-    }
-    return screen(groups.filter((g) => g.length >= 2));
+    const fresh = [
+      ...new Map(groups.filter((g) => g.length >= 2 && !screened.has(keyOf(g))).map((g) => [keyOf(g), g])).values(),
+    ];
+    const room = Math.max(0, limit - screened.size);
+    if (fresh.length > room) stoppedAtLimit = true;
+    return screen(fresh.slice(0, room));
   }
 
   /** Best-improvement local search over single moves and merges, from a partition. */
@@ -368,7 +385,7 @@ export async function findCoalitions(
         allowed,
       );
       const needed = candidates.flat().filter((g) => g.length >= 2);
-      if (!(await budgeted(needed))) return stoppedAtLimit ? current : null;
+      if (!(await budgeted(needed))) return null;
       const here = partitionValue(current);
       let best: Partition | null = null;
       let bestValue = here;
@@ -453,53 +470,87 @@ export function neighbours(
 }
 
 /**
- * The best partition of `eligible` into allowed groups and lone kommuner, by dynamic programming over
- * subsets: the kommun with the lowest index either stays alone or joins one of the groups containing it.
- * Exact for the values given (every allowed group screened).
+ * The k best partitions of `eligible` into allowed groups and lone kommuner, best first, by dynamic
+ * programming over subsets: for each subset the k best ways to split it, where the kommun with the lowest
+ * index either stays alone or joins one of the groups containing it. Exact for the values given (every
+ * allowed group screened). Up to 16 kommuner; beyond, the best one and its neighbours (memory).
  */
-export function bestPartition(
+export function bestPartitions(
   eligible: readonly number[],
   groups: readonly number[][],
   groupValue: (g: readonly number[]) => number,
   mustJoin: ReadonlySet<number>,
-): Partition {
+  k: number,
+): Partition[] {
   const e = eligible.length;
+  const keep = e <= 16 ? Math.max(1, k) : 1;
   const bit = new Map(eligible.map((i, b) => [i, b]));
-  const byLowest: { mask: number; value: number; group: number[] }[][] = eligible.map(() => []);
+  const byLowest: { mask: number; value: number; group: number[]; index: number }[][] = eligible.map(() => []);
+  const all: { mask: number; value: number; group: number[]; index: number }[] = [];
   for (const g of groups) {
     let mask = 0;
     for (const i of g) mask |= 1 << (bit.get(i) as number);
-    byLowest[bit.get(g[0]) as number].push({ mask, value: groupValue(g), group: g as number[] });
+    const entry = { mask, value: groupValue(g), group: g as number[], index: all.length };
+    byLowest[bit.get(g[0]) as number].push(entry);
+    all.push(entry);
   }
   const size = 1 << e;
-  const best = new Float64Array(size);
-  const choice = new Int32Array(size).fill(-1);
+  // per subset, up to `keep` entries: value, the group chosen for its lowest kommun (−1: alone), and which
+  // entry of the rest it continues with
+  const value = new Float64Array(size * keep).fill(Number.NEGATIVE_INFINITY);
+  const choice = new Int32Array(size * keep).fill(-2);
+  const next = new Int32Array(size * keep);
+  const count = new Int32Array(size);
+  value[0] = 0;
+  choice[0] = -1;
+  count[0] = 1;
+  const candidates: { v: number; c: number; j: number }[] = [];
   for (let mask = 1; mask < size; mask++) {
     const low = 31 - Math.clz32(mask & -mask);
-    let value = mustJoin.has(eligible[low]) ? Number.NEGATIVE_INFINITY : best[mask ^ (1 << low)];
-    let pick = -1;
-    byLowest[low].forEach((g, k) => {
-      if ((g.mask & mask) !== g.mask) return;
-      const v = g.value + best[mask ^ g.mask];
-      if (v > value) {
-        value = v;
-        pick = k;
+    candidates.length = 0;
+    const offer = (v: number, c: number, rest: number) => {
+      for (let j = 0; j < count[rest]; j++) {
+        const total = v + value[rest * keep + j];
+        if (total > Number.NEGATIVE_INFINITY) candidates.push({ v: total, c, j });
       }
+    };
+    if (!mustJoin.has(eligible[low])) offer(0, -1, mask ^ (1 << low));
+    byLowest[low].forEach((g) => {
+      if ((g.mask & mask) === g.mask) offer(g.value, g.index, mask ^ g.mask);
     });
-    best[mask] = value;
-    choice[mask] = pick;
-  }
-  const out: Partition = [];
-  for (let mask = size - 1; mask > 0; ) {
-    const low = 31 - Math.clz32(mask & -mask);
-    const pick = choice[mask];
-    if (pick < 0) mask ^= 1 << low;
-    else {
-      out.push(byLowest[low][pick].group);
-      mask ^= byLowest[low][pick].mask;
+    candidates.sort((a, b) => b.v - a.v);
+    const n = Math.min(keep, candidates.length);
+    for (let q = 0; q < n; q++) {
+      value[mask * keep + q] = candidates[q].v;
+      choice[mask * keep + q] = candidates[q].c;
+      next[mask * keep + q] = candidates[q].j;
     }
+    count[mask] = n;
   }
-  return normalise(out);
+  const full = size - 1;
+  const out: Partition[] = [];
+  for (let q = 0; q < count[full]; q++) {
+    const partition: Partition = [];
+    let mask = full;
+    let at = q;
+    while (mask > 0) {
+      const low = 31 - Math.clz32(mask & -mask);
+      const c = choice[mask * keep + at];
+      const j = next[mask * keep + at];
+      if (c < 0) mask ^= 1 << low;
+      else {
+        partition.push(all[c].group);
+        mask ^= all[c].mask;
+      }
+      at = j;
+    }
+    out.push(normalise(partition));
+  }
+  if (keep === 1 && out.length > 0) {
+    const allowedSet = new Set(groups.map((g) => keyOf(g)));
+    out.push(...neighbours(out[0], eligible, (g) => allowedSet.has(keyOf(g))));
+  }
+  return out;
 }
 
 function share(values: ArrayLike<number>, test: (v: number) => boolean): number {

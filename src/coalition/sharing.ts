@@ -7,8 +7,9 @@
  * in the same form, or 0 when it would rather stay apart (each kommun alone gains 0). All values come from
  * the same runs (common random numbers), so the Shapley values sum exactly to the group's gain.
  */
+import type { Scenario } from '../engine/index.js';
 import type { GroupForm, GroupOutcome } from './game.js';
-import { applyKeys, type KeyId, type KeyOutcome } from './keys.js';
+import { applyKeys, type KeyId, type KeyOutcome, type UnavailableReason } from './keys.js';
 import type { Evaluator, FinderHooks } from './search.js';
 import { joiningOrders, nucleolus, popcount, prefixes, shapleyExact, shapleyFromOrders } from './shapley.js';
 
@@ -34,6 +35,12 @@ export interface SharingSettings {
 
 export const DEFAULT_SHARING: SharingSettings = { runs: 200, exactUpTo: 9, orderPairs: 12 };
 
+/**
+ * Beyond this many members no game-theoretic split is estimated: the sampled orders would need about
+ * 24·(n − 2) subgroups simulated, minutes of work for a split whose error grows with n.
+ */
+export const MAX_SAMPLED_SHAPLEY = 20;
+
 export interface SharingInput {
   /** The scenario's members; `group` indexes into them. */
   codes: string[];
@@ -53,18 +60,29 @@ export interface SharingResult {
   form: GroupForm;
   runs: number;
   groupGain: number;
-  shapley: 'exact' | 'sampled';
+  shapley: 'exact' | 'sampled' | 'none';
   /** Whether every subgroup was simulated, so that `blockedBy` (the core condition) was checked. */
   coreChecked: boolean;
   /** Per key: its outcome, and the subgroup that would gain more alone than the key gives it (exact only). */
   keys: (KeyOutcome & { blockedBy: string[] | null })[];
-  /** Keys under which every member gains, and no subgroup (where checked) would rather leave. */
+  /** Keys under which every member gains and no subgroup would rather leave: only where every subgroup was tried. */
   stableKeys: KeyId[];
   subgroupsSimulated: number;
 }
 
 /** A shortfall below this share of the group's |gain| is rounding, not a blocking subgroup. */
 const CORE_TOLERANCE = 1e-9;
+
+/**
+ * The scenario a sharing analysis simulates: without member exits. A key divides the cost among the members
+ * that stay; with an exit the leaver would be charged for years after it left and the stranded cost would
+ * fall outside every key (docs/model.md §16).
+ */
+export function withoutExits(scenario: Scenario): Scenario {
+  const { exit: _s, ...samverkan } = scenario.paths.samverkan;
+  const { exit: _a, ...asymmetrisk } = scenario.paths.asymmetrisk;
+  return { ...scenario, paths: { ...scenario.paths, samverkan, asymmetrisk } };
+}
 
 export async function analyseSharing(
   input: SharingInput,
@@ -89,7 +107,7 @@ export async function analyseSharing(
     for (let mask = 1; mask < (1 << n) - 1; mask++) {
       if (popcount(mask) >= 2) subgroups.push(group.filter((_, k) => mask & (1 << k)));
     }
-  } else {
+  } else if (n <= MAX_SAMPLED_SHAPLEY) {
     orders = joiningOrders(n, settings.orderPairs, input.seed);
     for (const p of prefixes(orders)) if (p.length < n) subgroups.push(p.map((k) => group[k]));
   }
@@ -110,14 +128,20 @@ export async function analyseSharing(
   };
   const maskValue = (mask: number) => valueOfMembers([...Array(n).keys()].filter((k) => mask & (1 << k)));
 
-  let shapley: { value: number[]; exact: boolean; standardError: number[] | null };
+  let shapley: { value: number[]; exact: boolean; standardError: number[] | null } | null = null;
   let nucleolusValue: number[] | null = null;
+  const reasons: Partial<Record<'shapley' | 'nucleolus', UnavailableReason>> = {};
   if (exact) {
     shapley = { value: shapleyExact(n, maskValue), exact: true, standardError: null };
     nucleolusValue = nucleolus(n, maskValue);
+    // no split leaves every member as well off as alone when the group loses; else the programs failed
+    if (!nucleolusValue) reasons.nucleolus = groupGain < 0 ? 'group-loses' : 'not-computed';
   } else {
-    const sampled = shapleyFromOrders(n, orders, valueOfMembers);
-    shapley = { value: sampled.value, exact: false, standardError: sampled.standardError };
+    reasons.nucleolus = 'too-many-members';
+    if (orders.length > 0) {
+      const sampled = shapleyFromOrders(n, orders, valueOfMembers);
+      shapley = { value: sampled.value, exact: false, standardError: sampled.standardError };
+    } else reasons.shapley = 'too-many-members';
   }
 
   const pick = (xs: number[]) => group.map((i) => xs[i]);
@@ -132,14 +156,17 @@ export async function analyseSharing(
     fixedShare: input.fixedShare,
     shapley,
     nucleolus: nucleolusValue,
+    reasons,
   });
   const tolerance = CORE_TOLERANCE * Math.max(1, Math.abs(groupGain));
   const keys = outcomes.map((o) => {
     if (!exact || !o.available) return { ...o, blockedBy: null };
-    // the subgroup that falls furthest short of what it would gain alone
+    // the subgroup (two or more: a single member short of 0 is a member that loses) that falls furthest
+    // short of what it would gain on its own
     let worst = 0;
     let blockedBy: string[] | null = null;
     for (let mask = 1; mask < (1 << n) - 1; mask++) {
+      if (popcount(mask) < 2) continue;
       let given = 0;
       for (let k = 0; k < n; k++) if (mask & (1 << k)) given += o.members[k].gain;
       const short = maskValue(mask) - given;
@@ -155,10 +182,13 @@ export async function analyseSharing(
     form: input.form,
     runs,
     groupGain,
-    shapley: exact ? 'exact' : 'sampled',
+    shapley: exact ? 'exact' : shapley ? 'sampled' : 'none',
     coreChecked: exact,
     keys,
-    stableKeys: keys.filter((k) => k.available && k.everyoneGains && k.blockedBy === null).map((k) => k.key),
+    // stable only where every subgroup was tried
+    stableKeys: exact
+      ? keys.filter((k) => k.available && k.everyoneGains && k.blockedBy === null).map((k) => k.key)
+      : [],
     subgroupsSimulated: subgroups.length,
   };
 }

@@ -207,7 +207,7 @@ export class DmCoalition extends LitElement {
     const years = s.scenario.horizonYears;
     const stale = coalitionStale(s.coalition, s.scenario);
     const busy = s.coalition.sharing.status === 'running';
-    const noGain = noGainNote(result, names, lang);
+    const noGain = noGainNote(result, names, lang, s.coalition.finder.scenario ?? null);
     const lead = leadNote(result, lang);
     return html`<h3 id="coalition-results" tabindex="-1">${t('coalitionResults', lang)}</h3>
       <p class="note" data-method>${methodNote(result, lang)}${lead ? html` ${lead}` : ''}</p>

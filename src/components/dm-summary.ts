@@ -17,7 +17,7 @@ import { coalitionStale } from '../state/coalition.js';
 import { fill } from '../state/map-text.js';
 import { encodeScenario } from '../state/scenario-link.js';
 import { scenarioName } from '../state/scenario-name.js';
-import { methodNote, noGainNote, topGroupings } from '../summary/coalition.js';
+import { leadNote, methodNote, noGainNote, topGroupings } from '../summary/coalition.js';
 import { summarySentences } from '../summary/sentences.js';
 import { todayFigures, todaySentences } from '../summary/today.js';
 import './dm-capability-heatmap.js';
@@ -211,13 +211,13 @@ function summaryCoalition(s: AppState) {
   const result = coalition.finder.result;
   if (!result || coalitionStale(coalition, s.scenario)) return '';
   const names = coalitionNames(s);
-  const noGain = noGainNote(result, names, lang);
+  const noGain = noGainNote(result, names, lang, s.coalition.finder.scenario ?? null);
   const sharing = coalition.sharing.result;
   const group = coalition.chosen ? result.groupings[coalition.chosen.grouping]?.groups[coalition.chosen.group] : null;
   return html`<section data-summary-coalition>
     <h3>${t('coalitionSummaryHeading', lang)}</h3>
     <ol class="lead" data-top-groupings>${topGroupings(result, names, lang).map((line) => html`<li>${line}</li>`)}</ol>
-    <p class="facts">${noGain ? `${noGain.join(' ')} ` : ''}${methodNote(result, lang)}</p>
+    <p class="facts">${noGain ? `${noGain.join(' ')} ` : ''}${methodNote(result, lang)}${leadNote(result, lang) ? ` ${leadNote(result, lang)}` : ''}</p>
     ${
       sharing && group
         ? html`<h3>${t(

@@ -30,10 +30,10 @@ export const MEMBER_RUN_METRICS = [
   'finalDevelopmentCapacity',
   'finalCapacityGap',
   /**
-   * Present value of what the member pays its provider for shared provision, r·Σ_{c∈K}(e_ic + μ_i·π_ic)
-   * plus its governance, minus a host's markup income: its part of the arrangement's joint cost under the
-   * model's own allocation (by volume), which a cost-sharing key re-divides (docs/model.md §16). 0 on status
-   * quo, outside the arrangement and after an exit.
+   * Present value of the member's part of the arrangement's joint cost under the model's own allocation (by
+   * volume): r·(1 + μ_i)·Σ_{c∈K} π_ic plus its governance, a host minus its markup income. What a
+   * cost-sharing key re-divides (docs/model.md §16); the unrealised part of the member's own former cost,
+   * e_ic − π_ic, stays its own. 0 on status quo, outside the arrangement and after an exit.
    */
   'sharedPayment',
 ] as const;
@@ -986,9 +986,12 @@ export class Simulator {
           if (merged) transition += this.retired[t] * this.shareD[it * 4 + DRIVER.inhabitants];
           if (i !== spec.host) markupIncome += spec.markup[i] * part;
           // what it pays the provider (not the part it still runs itself), for stranded cost after an exit
-          const payment = r * sums[B_PROVIDER_PAY] + governance;
-          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = payment;
-          this.sharedPv[p * M + i] += payment * this.discount[t];
+          if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = r * sums[B_PROVIDER_PAY] + governance;
+          // its part of the joint cost: the provider's cost of its part at the provider's scale, with markup and
+          // governance; the unrealised rest of its own former cost is its own (§16)
+          // (a merger has no contract: its members' parts of the merged organisation, as realised)
+          const joint = merged ? r * sums[B_PROVIDER_PAY] : part * (1 + spec.markup[i]) + governance;
+          this.sharedPv[p * M + i] += joint * this.discount[t];
           // after an exit the others carry the leaver's former payment, falling to zero over strandedYears
           const stranded =
             exitMember >= 0 && t >= exitYear && t - exitYear < strandedYears && remainingPayment > 0

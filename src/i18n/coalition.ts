@@ -112,8 +112,12 @@ export const COALITION_STRINGS = {
     en: (gain: Arg, se: Arg) => `The first grouping gains ${gain} more than the second (standard error ${se}).`,
   },
   coalitionLeadUnsure: {
-    sv: 'Skillnaden är inom slumpens marginal: de två är i praktiken lika bra.',
-    en: 'The difference is within the margin of chance: the two are as good as equal.',
+    sv: 'Skillnaden är mindre än två medelfel: med fler körningar kan ordningen mellan dem bli en annan.',
+    en: 'The difference is less than two standard errors: with more runs the two could change places.',
+  },
+  coalitionStoppedAtLimit: {
+    sv: 'Sökningen stannade vid sin gräns för antalet prövade grupper.',
+    en: 'The search stopped at its limit on the number of groups tried.',
   },
   coalitionNoGain: {
     sv: 'Under scenariots antaganden blir ingen gruppering billigare än att varje kommun fortsätter själv.',
@@ -124,10 +128,10 @@ export const COALITION_STRINGS = {
     en: (words: Arg, loss: Arg) => `The least costly grouping (${words}) costs ${loss} more.`,
   },
   coalitionHinges: {
-    sv: (label: Arg) =>
-      `Det hänger oftast på antagandet ”${label}”: förvalet är att en liten del av skalfördelarna blir verklighet.`,
-    en: (label: Arg) =>
-      `This usually hinges on the assumption “${label}”: the default is that a small part of the scale gains is realised.`,
+    sv: (label: Arg, value: Arg) =>
+      `Det hänger oftast på antagandet ”${label}” (i scenariot mest troligt ${value}); begränsningar i sökningen kan också avgöra.`,
+    en: (label: Arg, value: Arg) =>
+      `This usually hinges on the assumption “${label}” (most likely ${value} in the scenario); the search’s constraints can also decide it.`,
   },
   coalitionChangeAssumption: { sv: 'Visa antagandet', en: 'Show the assumption' },
   coalitionMapLabel: {
@@ -161,8 +165,12 @@ export const COALITION_STRINGS = {
   coalitionEveryoneGains: { sv: 'Alla vinner', en: 'Everyone gains' },
   coalitionNotAvailable: { sv: 'kan inte beräknas', en: 'cannot be computed' },
   coalitionReasonTooMany: {
-    sv: 'nukleolus beräknas för grupper med högst 9 kommuner',
-    en: 'the nucleolus is computed for groups of at most 9 municipalities',
+    sv: 'gruppen har för många kommuner: nukleolus beräknas för högst 9, Shapley-värdet för högst 20',
+    en: 'the group has too many municipalities: the nucleolus is computed for at most 9, the Shapley value for at most 20',
+  },
+  coalitionReasonNotComputed: {
+    sv: 'beräkningen gav inget säkert svar',
+    en: 'the computation gave no reliable answer',
   },
   coalitionReasonGroupLoses: {
     sv: 'gruppen som helhet förlorar, så det finns ingen vinst att dela',
@@ -187,8 +195,16 @@ export const COALITION_STRINGS = {
     en: 'Whether a subgroup would gain more on its own is tried only for groups of at most 9 municipalities.',
   },
   coalitionStable: {
-    sv: (keys: Arg) => `Gruppen är stabil med: ${keys}.`,
-    en: (keys: Arg) => `The group is stable with: ${keys}.`,
+    sv: (keys: Arg) =>
+      `Gruppen är stabil med nycklarna ${keys}: alla vinner i genomsnitt, och ingen delgrupp vinner mer på egen hand i samma form.`,
+    en: (keys: Arg) =>
+      `The group is stable with the keys ${keys}: everyone gains on average, and no subgroup gains more on its own in the same form.`,
+  },
+  coalitionGainsUnchecked: {
+    sv: (keys: Arg) =>
+      `Alla vinner i genomsnitt med nycklarna ${keys}. Om någon delgrupp skulle vinna mer på egen hand är inte prövat (gruppen har fler än 9 kommuner).`,
+    en: (keys: Arg) =>
+      `Everyone gains on average with the keys ${keys}. Whether a subgroup would gain more on its own was not tried (the group has more than 9 municipalities).`,
   },
   coalitionGainsButBlocked: {
     sv: (keys: Arg) => `Alla vinner med ${keys}, men en delgrupp skulle vinna mer på egen hand.`,

@@ -185,10 +185,10 @@ export function createCoalitionApi() {
       load(scenario, [data.municipalities, data.capabilities]);
       game = new CoalitionGame(scenario, data, forms);
     },
-    evaluate(groups: number[][], runs: number): GroupOutcome[] {
+    evaluate(groups: number[][], runs: number, from = 0): GroupOutcome[] {
       if (!game) throw new Error('scenario not set');
       const g = game;
-      return groups.map((members) => g.evaluate(members, runs));
+      return groups.map((members) => g.evaluate(members, runs, from));
     },
     details(group: number[], form: GroupForm, runs: number): GroupDetails {
       if (!game) throw new Error('scenario not set');

@@ -7,7 +7,13 @@
 import type { Geography, GroupConstraints } from '../coalition/constraints.js';
 import type { GroupForm, GroupOutcome } from '../coalition/game.js';
 import { type FinderProgress, type FinderResult, type FinderSettings, findCoalitions } from '../coalition/search.js';
-import { analyseSharing, type SharingEvaluator, type SharingInput, type SharingResult } from '../coalition/sharing.js';
+import {
+  analyseSharing,
+  type SharingEvaluator,
+  type SharingInput,
+  type SharingResult,
+  withoutExits,
+} from '../coalition/sharing.js';
 import type { Scenario } from '../engine/index.js';
 import type { CoalitionApi } from './apis.js';
 import type { Endpoint, EndpointFactory } from './endpoint.js';
@@ -78,7 +84,8 @@ export class CoalitionRunner {
     progress?: (p: FinderProgress) => void,
   ): Promise<SharingResult | null> {
     const token = ++this.token;
-    const evaluator = await this.evaluator(scenario, forms, token);
+    // keys divide the cost among members that stay: the analysis runs without member exits
+    const evaluator = await this.evaluator(withoutExits(scenario), forms, token);
     if (!evaluator) return null;
     return analyseSharing({ ...input, codes: scenario.members, seed: scenario.seed }, evaluator, {
       progress: (p) => token === this.token && progress?.(p),
@@ -133,13 +140,15 @@ export class CoalitionRunner {
     const endpoints = this.endpoints;
     const stop = this.stopped.promise;
     return {
-      evaluate: async (groups: number[][], runs: number): Promise<GroupOutcome[]> => {
+      evaluate: async (groups: number[][], runs: number, from = 0): Promise<GroupOutcome[]> => {
         // contiguous shares of the batch, one per worker; answers in the order asked
         const size = Math.ceil(groups.length / endpoints.length);
         const parts = await Promise.all(
           endpoints.map((e, k) => {
             const part = groups.slice(k * size, (k + 1) * size);
-            return part.length > 0 ? Promise.race([e.api.evaluate(part, runs), e.broken, stop]) : Promise.resolve([]);
+            return part.length > 0
+              ? Promise.race([e.api.evaluate(part, runs, from), e.broken, stop])
+              : Promise.resolve([]);
           }),
         );
         return parts.flat();

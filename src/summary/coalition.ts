@@ -3,10 +3,10 @@
  * first grouping's lead, the plain words when no grouping gains, and the cost-sharing keys as one sentence
  * per key about the members that lose. Pure: the tab and the summary show the same texts.
  */
-import type { KeyId } from '../coalition/keys.js';
+import type { KeyId, UnavailableReason } from '../coalition/keys.js';
 import type { FinderResult, FoundGroup, Grouping } from '../coalition/search.js';
 import type { SharingResult } from '../coalition/sharing.js';
-import { assumptionDef } from '../engine/index.js';
+import { assumptionDef, centralValue, type Scenario } from '../engine/index.js';
 import { formatMsek, formatNumber, formatPercent, type Lang, listOf, pick, type StringKey, t } from '../i18n.js';
 
 /** What the texts need of the data: a kommun's name, and the host of a group sharing through a host. */
@@ -78,7 +78,8 @@ export function methodNote(result: FinderResult, lang: Lang): string {
   if (result.method === 'exhaustive')
     return t('coalitionMethodExhaustive', lang, formatNumber(result.screenedGroups, lang), s, r);
   const of = result.allowedGroups === null ? t('coalitionUncountable', lang) : formatNumber(result.allowedGroups, lang);
-  return t('coalitionMethodHeuristic', lang, formatNumber(result.screenedGroups, lang), of, s, r);
+  const note = t('coalitionMethodHeuristic', lang, formatNumber(result.screenedGroups, lang), of, s, r);
+  return result.stoppedAtLimit ? `${note} ${t('coalitionStoppedAtLimit', lang)}` : note;
 }
 
 /** The first grouping's lead over the second, and whether it is within the margin of chance (2 standard errors). */
@@ -93,22 +94,37 @@ export function leadNote(result: FinderResult, lang: Lang): string | null {
  * When the best is everyone alone: the plain words, the least costly real grouping's loss, and the
  * assumption it usually hinges on. Null when some grouping gains.
  */
-export function noGainNote(result: FinderResult, n: CoalitionNames, lang: Lang): string[] | null {
+export function noGainNote(
+  result: FinderResult,
+  n: CoalitionNames,
+  lang: Lang,
+  scenario: Scenario | null,
+): string[] | null {
   const best = result.groupings[0];
   if (!best || best.groups.length > 0) return null;
   const out = [t('coalitionNoGain', lang)];
   const least = result.groupings.find((g) => g.groups.length > 0);
   if (least)
     out.push(t('coalitionLeastLoss', lang, groupingWords(least, n, lang, false), formatMsek(-least.meanGain, lang, 1)));
-  out.push(t('coalitionHinges', lang, pick(assumptionDef('realisationShared').label, lang).toLowerCase()));
+  // the assumption as the scenario of the search has it, not as the default has it
+  const def = assumptionDef('realisationShared');
+  const realisation = centralValue(scenario?.assumptions?.realisationShared ?? def.default);
+  out.push(t('coalitionHinges', lang, pick(def.label, lang).toLowerCase(), formatPercent(realisation, lang)));
   return out;
 }
+
+const REASON = {
+  'group-loses': 'coalitionReasonGroupLoses',
+  'too-many-members': 'coalitionReasonTooMany',
+  'not-computed': 'coalitionReasonNotComputed',
+} as const satisfies Record<UnavailableReason, StringKey>;
 
 /** The verdict on the group: the keys it is stable with, or that everyone gains but a subgroup would leave, or none. */
 export function verdict(sharing: SharingResult, lang: Lang): string {
   const label = (k: KeyId) => t(KEY_LABEL[k], lang);
   if (sharing.stableKeys.length > 0) return t('coalitionStable', lang, listOf(sharing.stableKeys.map(label), lang));
   const gaining = sharing.keys.filter((k) => k.available && k.everyoneGains).map((k) => label(k.key));
+  if (gaining.length > 0 && !sharing.coreChecked) return t('coalitionGainsUnchecked', lang, listOf(gaining, lang));
   if (gaining.length > 0) return t('coalitionGainsButBlocked', lang, listOf(gaining, lang));
   return t('coalitionNoKey', lang);
 }
@@ -127,12 +143,7 @@ export function keySentences(
   return sharing.keys.map((k) => {
     const phrase = keyPhrase(k.key, fixedShare, lang);
     if (!k.available)
-      return t(
-        'coalitionSentenceUnavailable',
-        lang,
-        phrase,
-        t(k.reason === 'group-loses' ? 'coalitionReasonGroupLoses' : 'coalitionReasonTooMany', lang),
-      );
+      return t('coalitionSentenceUnavailable', lang, phrase, t(REASON[k.reason ?? 'not-computed'], lang));
     const losers = k.members.filter((m) => m.loses);
     if (losers.length === 0) return t('coalitionSentenceAllGain', lang, phrase);
     const who = listOf(

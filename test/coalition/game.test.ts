@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CoalitionGame } from '../../src/coalition/game.js';
+import { CoalitionGame, inThread } from '../../src/coalition/game.js';
 import { analyseSharing, type SharingEvaluator } from '../../src/coalition/sharing.js';
 import {
   type Capability,
@@ -79,10 +79,7 @@ describe('the coalition game (docs/model.md §16)', () => {
 
   it('the sharing analysis: the Shapley values sum to the group’s gain, every key divides the same total', async () => {
     const { scenario, game } = gameFor();
-    const evaluator: SharingEvaluator = {
-      evaluate: async (groups, runs) => groups.map((g) => game.evaluate(g, runs)),
-      details: async (group, form, runs) => game.details(group, form, runs),
-    };
+    const evaluator: SharingEvaluator = inThread(game);
     const profiles = scenario.members.map((c) => municipalities.find((m) => m.code === c) as unknown as Municipality);
     for (const form of ['samverkan', 'asymmetrisk'] as const) {
       const result = await analyseSharing(

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSTRAINTS, type Geography, type GroupConstraints } from '../../src/coalition/constraints.js';
-import { CoalitionGame, type GroupOutcome } from '../../src/coalition/game.js';
+import { CoalitionGame, type GroupOutcome, inThread } from '../../src/coalition/game.js';
 import { type Evaluator, findCoalitions } from '../../src/coalition/search.js';
 import type { Capability, Municipality, Scenario } from '../../src/engine/index.js';
 import { fyrbodal, municipalities, pert, scenarioWith, smallCatalogue } from '../helpers.js';
@@ -183,7 +183,7 @@ describe('the coalition finder (docs/model.md §16)', () => {
     }
   });
 
-  it('on simulated groups, returns the best grouping of five kommuner that brute force finds with the same runs', async () => {
+  it('on simulated groups, finds the best grouping of five kommuner that brute force finds on the same runs', async () => {
     const capabilities = smallCatalogue as Capability[];
     const data = { municipalities: municipalities as Municipality[], capabilities };
     const scenario: Scenario = scenarioWith((s) => {
@@ -205,8 +205,10 @@ describe('the coalition finder (docs/model.md §16)', () => {
         geography: noGeography,
         settings: { screeningRuns: runs, refineRuns: runs },
       },
-      { evaluate: async (groups, r) => groups.map((g) => game.evaluate(g, r)) },
+      inThread(game),
     );
-    expect(result?.groupings[0].meanGain).toBeCloseTo(expected, 3);
+    // exact on the screening runs: the best screened value among the ranked groupings is brute force's best
+    // (the ranking itself is on fresh runs)
+    expect(Math.max(...(result?.groupings ?? []).map((g) => g.screenedGain))).toBeCloseTo(expected, 3);
   });
 });

@@ -805,8 +805,8 @@ export interface PathRun {
   finalDevelopmentCapacity: number[];
   finalCapacityGap: number[];
   /**
-   * [member] Present value of its shared payment (what it pays the provider plus governance, minus a host's
-   * markup income): its part of the joint cost under the model's allocation, which a key re-divides (§16).
+   * [member] Present value of its part of the joint cost (its part of the provider's cost with markup, plus
+   * governance, a host minus its markup income) under the model's allocation, which a key re-divides (§16).
    */
   sharedPayment: number[];
   /** The member exit of this run on this path, if any. */
@@ -1219,6 +1219,14 @@ export function sharedPayment(r: number, sheet: CostSheet): number {
 }
 
 /**
+ * §16: a member's part of the joint cost, r·(1 + μ_i)·Σ_{c∈K} π_ic plus its governance; the unrealised rest of
+ * its own former cost stays its own.
+ */
+export function jointPayment(r: number, sheet: CostSheet, markup: number): number {
+  return r * (1 + markup) * sheet.providerParts + sheet.governance;
+}
+
+/**
  * §5.1, §5.3, §5.4, §5.6 with §6–§8 and member exit. Members outside A, and a leaver from its exit year,
  * have their status-quo figures.
  */
@@ -1340,7 +1348,8 @@ export function contractPath(
     model.years.map((_, t) => {
       const sheet = sheets[i][t];
       if (!sheet || !isPresent(arrangement, exit, i, t)) return 0;
-      return sharedPayment(ramp(t, arrangement.rampStart, inputs.rampUpYears), sheet) - sheet.markupIncome;
+      const r = ramp(t, arrangement.rampStart, inputs.rampUpYears);
+      return jointPayment(r, sheet, arrangement.markup[i]) - sheet.markupIncome;
     }),
   );
   return finishPath(run, result, statusQuo, exit, payments);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSTRAINTS, type Geography } from '../../src/coalition/constraints.js';
-import { CoalitionGame } from '../../src/coalition/game.js';
+import { CoalitionGame, inThread } from '../../src/coalition/game.js';
 import { findCoalitions } from '../../src/coalition/search.js';
 import type { Capability, Municipality } from '../../src/engine/index.js';
 import { CoalitionRunner } from '../../src/runner/coalition.js';
@@ -31,10 +31,7 @@ describe('the coalition runner', () => {
       municipalities: municipalities as Municipality[],
       capabilities: smallCatalogue as Capability[],
     });
-    const direct = await findCoalitions(
-      { codes: scenario.members, ...request, geography },
-      { evaluate: async (groups, runs) => groups.map((g) => game.evaluate(g, runs)) },
-    );
+    const direct = await findCoalitions({ codes: scenario.members, ...request, geography }, inThread(game));
     expect(viaWorkers).toEqual(direct);
     expect(seen.length).toBeGreaterThan(0);
     runner.dispose();

@@ -175,14 +175,21 @@ describe('the coalition state', () => {
 
 describe('the finder in words', () => {
   it('says when no grouping gains, what the least costly one loses, and what it hinges on', () => {
-    const words = noGainNote(result, names, 'sv');
+    const words = noGainNote(result, names, 'sv', null);
     expect(words?.[0]).toBe(
       'Under scenariots antaganden blir ingen gruppering billigare än att varje kommun fortsätter själv.',
     );
     expect(words?.[1]).toContain('Dals-Ed och Färgelanda med Färgelanda som värdkommun');
     expect(words?.[1]).toContain('12,0 mnkr');
     expect(words?.[2]).toContain('andel av beräknade skalfördelar');
-    expect(noGainNote({ ...result, groupings: [result.groupings[1]] }, names, 'sv')).toBeNull();
+    // the scenario's own value of the assumption, not the default's
+    expect(words?.[2]).toContain('mest troligt 10 %');
+    const raised = {
+      realisationShared: { dist: 'pert' as const, low: 0.5, mode: 0.7, high: 0.9, source: 'antagande: test' },
+    };
+    const scenario = { assumptions: raised } as unknown as Parameters<typeof noGainNote>[3];
+    expect(noGainNote(result, names, 'sv', scenario)?.[2]).toContain('mest troligt 70 %');
+    expect(noGainNote({ ...result, groupings: [result.groupings[1]] }, names, 'sv', null)).toBeNull();
   });
 
   it('describes the method, the lead, and the top groupings', () => {
@@ -194,7 +201,7 @@ describe('the finder in words', () => {
       'prövade 400 grupper av fler än kan räknas',
     );
     expect(leadNote(result, 'sv')).toContain('12,0 mnkr mer än den andra (medelfel 0,1 mnkr)');
-    expect(leadNote({ ...result, lead: { mean: 1e5, standardError: 1e5 } }, 'sv')).toContain('slumpens marginal');
+    expect(leadNote({ ...result, lead: { mean: 1e5, standardError: 1e5 } }, 'sv')).toContain('mindre än två medelfel');
     expect(groupingWords(result.groupings[1], names, 'sv')).toBe(
       'Dals-Ed och Färgelanda med Färgelanda som värdkommun; Bengtsfors, Mellerud och Åmål fortsätter själva',
     );
@@ -214,7 +221,9 @@ describe('the finder in words', () => {
       'Med Shapley-värdet vinner alla kommuner.',
       'Med nukleolus: kan inte beräknas (gruppen som helhet förlorar, så det finns ingen vinst att dela).',
     ]);
-    expect(verdict(sharing, 'sv')).toBe('Gruppen är stabil med: Per invånare, Fast del + per invånare och Shapley.');
+    expect(verdict(sharing, 'sv')).toBe(
+      'Gruppen är stabil med nycklarna Per invånare, Fast del + per invånare och Shapley: alla vinner i genomsnitt, och ingen delgrupp vinner mer på egen hand i samma form.',
+    );
     expect(verdict({ ...sharing, stableKeys: [], keys: sharing.keys.slice(2, 3) }, 'sv')).toBe(
       'Ingen nyckel ger alla en vinst.',
     );

@@ -3,7 +3,7 @@
  * assumptions and with more of the modelled gains realised, and the cost-sharing keys for SML-IT.
  */
 import { DEFAULT_CONSTRAINTS, type Geography } from '../../coalition/constraints.js';
-import { CoalitionGame, type GroupForm } from '../../coalition/game.js';
+import { CoalitionGame, type GroupForm, inThread } from '../../coalition/game.js';
 import { DEFAULT_FIXED_SHARE, type KeyId } from '../../coalition/keys.js';
 import { DEFAULT_SETTINGS, findCoalitions } from '../../coalition/search.js';
 import { analyseSharing, DEFAULT_SHARING } from '../../coalition/sharing.js';
@@ -45,18 +45,23 @@ export async function coalitionBlock(): Promise<string> {
     const game = new CoalitionGame(scenario, data);
     const result = await findCoalitions(
       { codes: scenario.members, forms: ['samverkan', 'asymmetrisk'], constraints: DEFAULT_CONSTRAINTS, geography },
-      { evaluate: async (groups, runs) => groups.map((g) => game.evaluate(g, runs)) },
+      inThread(game),
     );
     if (!result) throw new Error('not cancelled, so never null');
+    // everyone alone is the reference: 0 by definition, no spread and no probability to show
     const rows = result.groupings
       .slice(0, 4)
-      .map((g, k) => [
-        String(k + 1),
-        g.groups.map((x) => `${x.members.map(name).join(', ')} (${FORM[x.form]})`).join('; ') || 'everyone alone',
-        signedMsek(g.meanGain, 1),
-        `${signedMsek(g.p10, 1)} … ${signedMsek(g.p90, 1)}`,
-        percent(g.probabilityGain),
-      ]);
+      .map((g, k) =>
+        g.groups.length === 0
+          ? [String(k + 1), 'everyone alone (the reference)', '0', '—', '—']
+          : [
+              String(k + 1),
+              g.groups.map((x) => `${x.members.map(name).join(', ')} (${FORM[x.form]})`).join('; '),
+              signedMsek(g.meanGain, 1),
+              `${signedMsek(g.p10, 1)} … ${signedMsek(g.p90, 1)}`,
+              percent(g.probabilityGain),
+            ],
+      );
     return { result, rows };
   };
   const dalsland = 'scenarios/dalsland.json';
@@ -82,10 +87,7 @@ export async function coalitionBlock(): Promise<string> {
         fixedShare: DEFAULT_FIXED_SHARE,
         seed: scenario.seed,
       },
-      {
-        evaluate: async (groups, runs) => groups.map((g) => game.evaluate(g, runs)),
-        details: async (group, form, runs) => game.details(group, form, runs),
-      },
+      inThread(game),
     );
     if (!result) throw new Error('not cancelled, so never null');
     return result;

@@ -211,4 +211,63 @@ describe('the coalition finder (docs/model.md §16)', () => {
     // (the ranking itself is on fresh runs)
     expect(Math.max(...(result?.groupings ?? []).map((g) => g.screenedGain))).toBeCloseTo(expected, 3);
   });
+
+  it('ranks the runner-up exactly too (the k best groupings), so the lead is the true one', async () => {
+    const codes = codes8.slice(0, 4);
+    const table = new Map([
+      ['0,1', 10],
+      ['2,3', 10],
+      ['0,2', 9.9],
+      ['1,3', 9.9],
+    ]);
+    const values = (g: number[]) => (table.get(g.join(',')) ?? -100) * 1e6;
+    const result = await findCoalitions(
+      {
+        codes,
+        forms: ['samverkan'],
+        constraints: DEFAULT_CONSTRAINTS,
+        geography: noGeography,
+        settings: { screeningRuns: 2, refineRuns: 2 },
+      },
+      tableEvaluator(values),
+    );
+    expect(result?.groupings[0].meanGain).toBeCloseTo(20e6, 0);
+    expect(result?.groupings[1].meanGain).toBeCloseTo(19.8e6, 0);
+    expect(result?.lead?.mean).toBeCloseTo(0.2e6, 0);
+  });
+
+  it('with more kommuner than its screening limit covers, still finds gaining groups and says it stopped', async () => {
+    const codes = municipalities.slice(0, 60).map((m) => m.code);
+    // pairs 2k, 2k+1 gain; every other group loses
+    const values = (g: number[]) => (g.length === 2 && g[0] % 2 === 0 && g[1] === g[0] + 1 ? 10e6 : -1e6 * g.length);
+    const result = await findCoalitions(
+      {
+        codes,
+        forms: ['samverkan'],
+        constraints: DEFAULT_CONSTRAINTS,
+        geography: noGeography,
+        settings: { screeningRuns: 2, refineRuns: 2 },
+      },
+      tableEvaluator(values),
+    );
+    expect(result?.method).toBe('heuristic');
+    expect(result?.stoppedAtLimit).toBe(true);
+    expect(result?.groupings[0].meanGain).toBeGreaterThan(0);
+    expect(result?.screenedGroups).toBeLessThanOrEqual(1_500 + 1);
+  });
+
+  it('returns no grouping when the constraints cannot be met', async () => {
+    const codes = codes8.slice(0, 3);
+    const result = await findCoalitions(
+      {
+        codes,
+        forms: ['samverkan'],
+        constraints: { ...DEFAULT_CONSTRAINTS, mustJoin: codes, maxGroupSize: 2 },
+        geography: noGeography,
+        settings: { screeningRuns: 2, refineRuns: 2 },
+      },
+      tableEvaluator(() => 1e6),
+    );
+    expect(result?.groupings).toEqual([]);
+  });
 });

@@ -14,6 +14,10 @@
  * rqmc: the first checkpoint that meets it, or ">" the largest).
  * Options: --scenario FILE, --seeds 30, --runs 10000, --reference 100000 (0: none), --quick (10 seeds,
  * 5 000 runs, no reference). Each method runs in its own child process (2 at a time).
+ *
+ * With --stop (and --seeds 20, --reference 100000): the stopping rule itself. Per seed, runs 100 at a time
+ * until stable (as the app with stopWhenStable, at most 20 000): where each method stopped, and how many of
+ * the answers there (P10/P50/P90, P(cheaper) of each path) lie beyond the tolerance from the reference.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,11 +25,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quantileSorted } from 'simple-statistics';
 import {
+  Accumulator,
+  BLOCK_RUNS,
   isCheaper,
   loadModel,
+  npvVsStatusQuo,
   PATH_IDS,
   PROBABILITY_TOLERANCE,
+  presentValue,
   QUANTILE_TOLERANCE,
+  RQMC_REPLICATES,
   Simulator,
   STABILITY_Z,
 } from '../src/engine/index.js';
@@ -97,6 +106,33 @@ function answer(npv: Float64Array[], sq: Float64Array, enabled: boolean[], n: nu
   return { scale: scale / n, paths };
 }
 
+/**
+ * Child: per seed, runs 100 at a time until the runs from 0 are stable (Accumulator.stableAt, as the app
+ * stops with stopWhenStable; at most `most`), and the answer there.
+ */
+function stopChild(file: string, sampling: 'mc' | 'rqmc', seeds: number[], most: number) {
+  return seeds.map((seed) => {
+    const scenario = { ...read(file), runs: most, seed, sampling };
+    const loaded = loadModel(scenario, read('public/data/municipalities.json'), read('public/data/capabilities.json'));
+    if (!loaded.ok) throw new Error(loaded.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    const simulator = new Simulator(loaded.value);
+    const acc = new Accumulator(loaded.value, most);
+    let runs = 0;
+    while (runs < most && acc.stableAt() === null) {
+      acc.add(simulator.simulateChunk(runs, BLOCK_RUNS));
+      runs += BLOCK_RUNS;
+    }
+    const at = acc.stableAt() ?? runs;
+    const view = acc.prefix(at);
+    const sq = presentValue(view, 'totalCost', 'status-quo');
+    const npv = PATH_IDS.map((p) =>
+      p === 'status-quo' || !acc.enabled(p) ? new Float64Array(at) : npvVsStatusQuo(view, p),
+    );
+    const enabled = PATH_IDS.map((p) => p !== 'status-quo' && acc.enabled(p));
+    return { seed, stableAt: acc.stableAt(), answer: answer(npv, sq, enabled, at) };
+  });
+}
+
 /** Child: answers at every checkpoint ≤ runs, per seed. */
 function child(file: string, sampling: 'mc' | 'rqmc', seeds: number[], runs: number) {
   const out: Record<number, Answer[]> = {};
@@ -110,6 +146,23 @@ function child(file: string, sampling: 'mc' | 'rqmc', seeds: number[], runs: num
   return out;
 }
 
+/** Run this script as a child with `args` and parse what it prints. */
+function spawnJson<T>(args: string[]): Promise<T> {
+  const self = fileURLToPath(import.meta.url);
+  return new Promise<T>((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', self, ...args], { cwd: fileURLToPath(root) });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+    });
+    proc.stderr.on('data', (d) => {
+      err += d;
+    });
+    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(err))));
+  });
+}
+
 const { values } = parseArgs({
   options: {
     child: { type: 'string' },
@@ -119,13 +172,71 @@ const { values } = parseArgs({
     reference: { type: 'string' },
     quick: { type: 'boolean' },
     'seed-list': { type: 'string' },
+    stop: { type: 'boolean' },
   },
 });
 
 if (values.child) {
   const seeds = (values['seed-list'] as string).split(',').map(Number);
-  const result = child(values.scenario as string, values.child as 'mc' | 'rqmc', seeds, Number(values.runs));
+  const [kind, sampling] = (values.child as string).split(':') as ['answers' | 'stop', 'mc' | 'rqmc'];
+  const result =
+    kind === 'stop'
+      ? stopChild(values.scenario as string, sampling, seeds, Number(values.runs))
+      : child(values.scenario as string, sampling, seeds, Number(values.runs));
   process.stdout.write(JSON.stringify(result));
+} else if (values.stop) {
+  // the stopping rule: runs to stable, and how far the answer there is from a long reference
+  const file = values.scenario as string;
+  const seedCount = Number(values.seeds ?? 20);
+  const seeds = Array.from({ length: seedCount }, (_, i) => 1_000 + 7_919 * i);
+  const referenceRuns = Number(values.reference ?? 100_000);
+  const started = performance.now();
+  type Stop = { seed: number; stableAt: number | null; answer: Answer };
+  const common = ['--scenario', file, '--runs', '20000', '--seed-list', seeds.join(',')];
+  const [mc, rqmc, reference] = await Promise.all([
+    spawnJson<Stop[]>(['--child', 'stop:mc', ...common]),
+    spawnJson<Stop[]>(['--child', 'stop:rqmc', ...common]),
+    spawnJson<Record<number, Answer[]>>([
+      '--child',
+      'answers:mc',
+      '--scenario',
+      file,
+      '--runs',
+      String(referenceRuns),
+      '--seed-list',
+      '4242',
+    ]).then((r) => r[referenceRuns][0]),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `Stopping at a stable answer — ${file}, ${seedCount} seeds, plain MC (iid intervals) against RQMC (${RQMC_REPLICATES} replicates' spread); reference ${referenceRuns} plain runs (${seconds.toFixed(0)} s)`,
+  );
+  const tol = (q: Quantity, scale: number) => (q === 'pCheaper' ? PROBABILITY_TOLERANCE : QUANTILE_TOLERANCE * scale);
+  for (const [label, stops] of [
+    ['mc', mc],
+    ['rqmc', rqmc],
+  ] as const) {
+    const at = stops.map((s) => s.stableAt ?? Number.POSITIVE_INFINITY).sort((a, b) => a - b);
+    let beyond = 0;
+    let worst = 0;
+    let count = 0;
+    for (const s of stops) {
+      for (const [path, answer] of Object.entries(s.answer.paths)) {
+        for (const q of ['p10', 'p50', 'p90', 'pCheaper'] as const) {
+          const e = Math.abs(answer[q] - reference.paths[path][q]) / tol(q, reference.scale);
+          worst = Math.max(worst, e);
+          count++;
+          if (e > 1) beyond++;
+        }
+      }
+    }
+    console.log(
+      `  ${label.padEnd(5)} stable at: median ${at[Math.floor(at.length / 2)]}, range ${at[0]}–${at.at(-1)} runs; answers beyond ±tolerance of the reference: ${beyond} of ${count} (worst ${worst.toFixed(2)} × tolerance)`,
+    );
+  }
+  console.log(
+    `  (the reference's own error is about ${(1 / Math.sqrt(referenceRuns / 10_000)).toFixed(2)} × a 10 000-run answer's: at ±1 tolerance it adds to the spread)`,
+  );
 } else {
   const quick = values.quick === true;
   const seedCount = Number(values.seeds ?? (quick ? 10 : 30));
@@ -134,32 +245,19 @@ if (values.child) {
   const file = values.scenario as string;
   // seeds unrelated to each other and to the reference's
   const seeds = Array.from({ length: seedCount }, (_, i) => 1_000 + 7_919 * i);
-  const self = fileURLToPath(import.meta.url);
-  const run = <T>(args: string[]) =>
-    new Promise<T>((resolve, reject) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', self, ...args], { cwd: fileURLToPath(root) });
-      let out = '';
-      let err = '';
-      proc.stdout.on('data', (d) => {
-        out += d;
-      });
-      proc.stderr.on('data', (d) => {
-        err += d;
-      });
-      proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(err))));
-    });
+  const run = spawnJson;
   const started = performance.now();
   const common = ['--scenario', file, '--runs', String(runs), '--seed-list', seeds.join(',')];
   const [mc, rqmc] = await Promise.all([
-    run<Record<number, Answer[]>>(['--child', 'mc', ...common]),
-    run<Record<number, Answer[]>>(['--child', 'rqmc', ...common]),
+    run<Record<number, Answer[]>>(['--child', 'answers:mc', ...common]),
+    run<Record<number, Answer[]>>(['--child', 'answers:rqmc', ...common]),
   ]);
   const reference =
     referenceRuns > 0
       ? (
           await run<Record<number, Answer[]>>([
             '--child',
-            'mc',
+            'answers:mc',
             '--scenario',
             file,
             '--runs',

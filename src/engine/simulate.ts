@@ -5,6 +5,12 @@ import { runStream } from './rng.js';
 import { CAPABILITY_GROUPS, PATH_IDS } from './schema.js';
 import { ScrambledSobol } from './sobol.js';
 
+/**
+ * With `sampling: 'rqmc'`: independent scrambles of the Sobol sequence, interleaved run by run (run i is
+ * point ⌊i/R⌋ of scramble i mod R); a divisor of BLOCK_RUNS, so every checkpoint holds as many points of each.
+ */
+export const RQMC_REPLICATES = 10;
+
 /** Runs per block: the unit in which per-municipality means are summed, so sums never depend on chunking. */
 export const BLOCK_RUNS = 100;
 
@@ -307,7 +313,8 @@ export class Simulator {
 
   constructor(model: PreparedModel) {
     this.m = model;
-    this.points = model.scenario.sampling === 'rqmc' ? new ScrambledSobol(model.scenario.seed, K) : null;
+    this.points =
+      model.scenario.sampling === 'rqmc' ? new ScrambledSobol(model.scenario.seed, K, RQMC_REPLICATES) : null;
     const T = model.years.length;
     const M = model.members.length;
     const C = model.capabilities.length;

@@ -117,40 +117,51 @@ export function owenScramble(x: number, key: number): number {
 }
 
 /**
- * Points of the scrambled Sobol sequence in `dimensions` dimensions for one seed. `scramble` false gives
- * the unscrambled sequence (for tests). Each coordinate is (integer + 0.5) / 2^32, strictly inside (0, 1).
+ * Independent scrambles of the same Sobol sequence, interleaved: run i takes point ⌊i/R⌋ of replicate
+ * i mod R. So the first n runs (n a multiple of R) hold the first n/R points of each of R independent
+ * randomisations, and the Monte Carlo error of an estimate can be read from the spread of the replicates'
+ * own estimates (stability.ts) — the iid formulas do not hold for quasi-random points. `replicates` 1 gives
+ * one scrambled sequence; `scramble` false the unscrambled sequence (for tests). Each coordinate is
+ * (integer + 0.5) / 2^32, strictly inside (0, 1). O(dimensions × log2 i) per point.
  *
- * @example const s = new ScrambledSobol(20260101, 29); const u = new Float64Array(29); s.point(0, u);
+ * @example const s = new ScrambledSobol(20260101, 29, 10); const u = new Float64Array(29); s.point(0, u);
  */
 export class ScrambledSobol {
   private readonly v: Uint32Array;
+  /** [replicate][dimension]: the scramble's key. */
   private readonly keys: Uint32Array;
 
   constructor(
     seed: number,
     readonly dimensions: number,
+    readonly replicates = 1,
     private readonly scramble = true,
   ) {
     this.v = sobolDirections(dimensions);
-    this.keys = new Uint32Array(dimensions);
+    this.keys = new Uint32Array(replicates * dimensions);
     // a salt keeps the keys apart from the runs' own streams (mixSeed(seed, runIndex))
-    for (let j = 0; j < dimensions; j++) this.keys[j] = mixSeed((seed ^ 0x5b0b5eed) >>> 0, j);
+    for (let r = 0; r < replicates; r++) {
+      const replicateSeed = mixSeed((seed ^ 0x5b0b5eed) >>> 0, r);
+      for (let j = 0; j < dimensions; j++) this.keys[r * dimensions + j] = mixSeed(replicateSeed, j);
+    }
   }
 
-  /** The 32-bit coordinates of point `index` (0 ≤ index < 2^32) into out[0 … dimensions − 1]. */
-  integers(index: number, out: Uint32Array | Float64Array): void {
-    const { v, dimensions } = this;
+  /** The 32-bit coordinates of run `runIndex`'s point (0 ≤ runIndex / replicates < 2^32) into out. */
+  integers(runIndex: number, out: Uint32Array | Float64Array): void {
+    const { v, dimensions, replicates } = this;
+    const key = (runIndex % replicates) * dimensions;
+    const index = Math.floor(runIndex / replicates);
     for (let j = 0; j < dimensions; j++) {
       let x = 0;
       let i = index >>> 0;
       for (let b = j * BITS; i !== 0; b++, i >>>= 1) if (i & 1) x ^= v[b];
-      out[j] = this.scramble ? owenScramble(x >>> 0, this.keys[j]) : x >>> 0;
+      out[j] = this.scramble ? owenScramble(x >>> 0, this.keys[key + j]) : x >>> 0;
     }
   }
 
-  /** Point `index` as uniforms in (0, 1) into out[0 … dimensions − 1]. */
-  point(index: number, out: Float64Array): void {
-    this.integers(index, out);
+  /** Run `runIndex`'s point as uniforms in (0, 1) into out[0 … dimensions − 1]. */
+  point(runIndex: number, out: Float64Array): void {
+    this.integers(runIndex, out);
     for (let j = 0; j < this.dimensions; j++) out[j] = (out[j] + 0.5) / 4294967296;
   }
 }

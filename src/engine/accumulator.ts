@@ -390,6 +390,8 @@ export class Accumulator {
         horizonYears: s.horizonYears,
         discountRate: s.discountRate,
         members: model.members.map((m) => ({ code: m.code, name: m.name })),
+        // only when quasi-random, so that every plain result stays byte-identical
+        ...(s.sampling === 'rqmc' ? { sampling: 'rqmc' as const } : {}),
       },
       runsDone: n,
       years: model.years,

@@ -103,6 +103,9 @@ describe('scrambled Sobol points (sampling: rqmc)', () => {
     expect(JSON.stringify(acc.summarize())).toBe(whole);
     const mc = simulateAll(model(scenarioWith((s) => Object.assign(s, { runs: 400 }))));
     expect(JSON.stringify(mc)).not.toBe(whole);
+    // the results say so; plain results do not carry the field at all
+    expect(JSON.parse(whole).scenario.sampling).toBe('rqmc');
+    expect('sampling' in mc.scenario).toBe(false);
     // 'mc' written out is the default
     const explicit = simulateAll(model(scenarioWith((s) => Object.assign(s, { runs: 400, sampling: 'mc' }))));
     expect(JSON.stringify(explicit)).toBe(JSON.stringify(mc));

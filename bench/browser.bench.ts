@@ -14,8 +14,15 @@
  *     figure as Performance.getMetrics JSHeapUsedSize) plus every dedicated worker of the page (attached
  *     with Target.setAutoAttach, Runtime.getHeapUsage in each), sampled every 100 ms during the run:
  *     the peak of the sum, and the sum at the end.
- * Run: npx tsx bench/browser.bench.ts (also part of npm run bench). Reports only; asserts nothing.
- * Figures are noisy when other processes share the machine.
+ *
+ * Then, per preset (scenarios/: fyrbodal, dalsland, sml-it, trestad) and for Västra Götaland's 49 kommuner as
+ * one scenario (the default scenario with members = county 14, as bench/engine.bench.ts), opened from a link
+ * (`#s=…`, set as the page's hash, so timed from the hashchange) with stopWhenStable on and at most 20 000
+ * runs, once with plain Monte Carlo and once with sampling 'rqmc' (docs/model.md §15): the runs at which it
+ * stopped (stability.stableAt), the time to the final chart, the first partial chart, the longest main-thread
+ * task and the peak JS heap, measured as above.
+ * Run: npx tsx bench/browser.bench.ts [--quick] (also part of npm run bench; --quick leaves out Västra
+ * Götaland). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +30,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type CDPSession, chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import type { Scenario } from '../src/engine/index.js';
+import { SCENARIOS } from '../src/scenarios.js';
+import { encodeScenario } from '../src/state/scenario-link.js';
+
+const quick = process.argv.includes('--quick');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath =
@@ -104,6 +116,9 @@ interface Timings {
   completeState: number;
   completeChart: number;
   longTasks: { start: number; duration: number }[];
+  /** Runs in the final result, and where its answer became stable (null: not within its runs). */
+  runsDone: number;
+  stableAt: number | null;
 }
 
 try {
@@ -135,7 +150,7 @@ try {
    * session also pays for V8 re-optimising the engine for a model of another shape (see docs/performance.md),
    * so a second edit is measured too.
    */
-  async function measureEdit(codes: string[], label: string) {
+  async function measureEdit(change: string[] | { hash: string }, label: string, quiet = false) {
     // a changed input: one member removed; everything is timed in the page, from the edit event
     let sampling = true;
     const samples: { main: number; workers: number; workerCount: number }[] = [];
@@ -150,9 +165,14 @@ try {
       }
     })();
     const measured = page.evaluate(
-      (codes) =>
+      (change) =>
         new Promise<Timings>((resolve, reject) => {
-          type Run = { id: number; status: string; done: number; results: unknown };
+          type Run = {
+            id: number;
+            status: string;
+            done: number;
+            results: { stability?: { stableAt?: number | null } } | null;
+          };
           type Store = { state: { run: Run }; subscribe(f: (s: { run: Run }) => void): () => void };
           type Chart = HTMLElement & {
             spec?: { table: { rows: string[][] } } | null;
@@ -212,6 +232,8 @@ try {
               t.completeChart = -1;
               afterPaint((at) => {
                 t.completeChart = at - started;
+                t.runsDone = store.state.run.done;
+                t.stableAt = store.state.run.results?.stability?.stableAt ?? null;
                 unsubscribe();
                 observer.disconnect();
                 const w = window as unknown as { longTasks: { start: number; duration: number }[] };
@@ -265,10 +287,12 @@ try {
           };
           watch();
           started = performance.now();
-          app.dispatchEvent(new CustomEvent('dm-members-change', { detail: { codes } }));
+          if (Array.isArray(change))
+            app.dispatchEvent(new CustomEvent('dm-members-change', { detail: { codes: change } }));
+          else location.hash = change.hash;
           requestAnimationFrame(poll);
         }),
-      codes,
+      change,
     );
     const t = await Promise.race([
       measured,
@@ -281,7 +305,8 @@ try {
     const peak = samples.reduce((a, s) => Math.max(a, s.main + s.workers), 0);
     const peakMain = samples.reduce((a, s) => Math.max(a, s.main), 0);
     const result = {
-      runs: 10_000,
+      runs: t.runsDone,
+      stableAt: t.stableAt,
       firstPartialStateMs: Math.round(t.firstState),
       firstPartialRuns: t.firstDoneRuns,
       firstPartialChartMs: Math.round(t.firstChart),
@@ -302,6 +327,7 @@ try {
         samples: samples.length,
       },
     };
+    if (quiet) return result;
     const since = (ms: number) => `${ms} ms (${ms - result.runStartMs} ms after run start)`;
     console.log(`${label}:`);
     console.log(
@@ -343,7 +369,48 @@ try {
   const firstEdit = await measureEdit(fyrbodal, 'first edit of the session (Åmål removed)');
   await page.waitForTimeout(1000);
   const secondEdit = await measureEdit(fyrbodal.slice(0, 12), 'second edit (Vänersborg removed too)');
-  const result = { firstEdit, secondEdit };
+
+  console.log('');
+  console.log(
+    'Runs to a stable answer in the app: each preset opened from a link (#s=…) with stopWhenStable, at most 20 000 runs;',
+  );
+  console.log('times from the hashchange (the link opened) to the final chart painted; mc = plain Monte Carlo, rqmc =');
+  console.log("sampling 'rqmc' (10 scrambled Sobol replicates, error from their spread; docs/model.md §15):");
+  const municipalities = JSON.parse(readFileSync(join(root, 'public/data/municipalities.json'), 'utf8')) as {
+    code: string;
+    county: string;
+  }[];
+  const presets: [string, Scenario][] = ['fyrbodal', 'dalsland', 'sml-it', 'trestad'].map((id) => [
+    id,
+    SCENARIOS.find((x) => x.id === id) as Scenario,
+  ]);
+  if (!quick)
+    presets.push([
+      'Västra Götaland (49)',
+      { ...SCENARIOS[0], members: municipalities.filter((m) => m.county === '14').map((m) => m.code) },
+    ]);
+  console.log(
+    `${'scenario'.padEnd(22)}${'members'.padStart(8)}${'sampling'.padStart(10)}${'stable at'.padStart(11)}${'final chart'.padStart(13)}${'first chart'.padStart(13)}${'longest task'.padStart(14)}${'peak heap'.padStart(11)}`,
+  );
+  const stability: Record<string, unknown>[] = [];
+  for (const [label, preset] of presets) {
+    const pair: { runs: number; ms: number }[] = [];
+    for (const sampling of ['mc', 'rqmc'] as const) {
+      const scenario: Scenario = { ...preset, runs: 20_000, stopWhenStable: true, sampling };
+      const hash = `#s=${encodeScenario(scenario, SCENARIOS)}`;
+      await page.waitForTimeout(500);
+      const r = await measureEdit({ hash }, label, true);
+      stability.push({ scenario: label, members: preset.members.length, sampling, ...r });
+      pair.push({ runs: r.stableAt ?? r.runs, ms: r.completeChartMs });
+      console.log(
+        `${(sampling === 'mc' ? label : '').padEnd(22)}${(sampling === 'mc' ? String(preset.members.length) : '').padStart(8)}${sampling.padStart(10)}${(r.stableAt === null ? `> ${r.runs}` : String(r.stableAt)).padStart(11)}${`${r.completeChartMs} ms`.padStart(13)}${`${r.firstPartialChartMs} ms`.padStart(13)}${`${r.longestTaskMs} ms`.padStart(14)}${`${r.heap.peakMb} MB`.padStart(11)}`,
+      );
+    }
+    console.log(
+      `${''.padEnd(40)}rqmc: ${(pair[0].runs / pair[1].runs).toFixed(1)}× fewer runs, ${(pair[0].ms / pair[1].ms).toFixed(1)}× less time to the final chart`,
+    );
+  }
+  const result = { firstEdit, secondEdit, stability };
   const file = new URL('results.json', import.meta.url);
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(file, `${JSON.stringify({ ...previous, browser: result }, null, 2)}\n`);

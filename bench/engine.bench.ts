@@ -12,7 +12,8 @@
  *     the engine's simulation time per path-year is compared ("efficiency" = engine / reference).
  *   - runs to a stable answer (src/engine/stability.ts) for each preset and for Västra Götaland's 49
  *     kommuner as one scenario: runs simulated in one thread, 100 at a time, until the runs from 0 are
- *     stable (at most 20 000), and the time that took.
+ *     stable (at most 20 000), and the time that took; with plain Monte Carlo (sampling 'mc', the default)
+ *     and with scrambled Sobol inputs (sampling 'rqmc', docs/model.md §15), back to back.
  * --quick skips the 100 000-run cases, the 290-member case and the regional stability case.
  * Prints a table and writes bench/results.json (keeping the `browser` key written by browser.bench.ts).
  * Reports only: nothing here asserts a time. Other processes on the machine make the figures noisy.
@@ -125,6 +126,7 @@ async function runCase(members: Members, runs: number, workers: number): Promise
 
 interface StabilityCase {
   label: string;
+  sampling: 'mc' | 'rqmc';
   members: number;
   stableAt: number | null;
   runsSimulated: number;
@@ -134,10 +136,10 @@ interface StabilityCase {
 }
 
 /** Child: runs of a scenario file (or Västra Götaland) in one thread, 100 at a time, until stable. */
-function stabilityCase(file: string): StabilityCase {
+function stabilityCase(file: string, sampling: 'mc' | 'rqmc'): StabilityCase {
   const municipalities = read('public/data/municipalities.json') as { code: string; county: string }[];
   const most = 20_000;
-  const scenario = { ...read(file === 'vg' ? SCENARIO : file), runs: most };
+  const scenario = { ...read(file === 'vg' ? SCENARIO : file), runs: most, sampling };
   if (file === 'vg') scenario.members = municipalities.filter((m) => m.county === '14').map((m) => m.code);
   const model = prepare([scenario, municipalities, read('public/data/capabilities.json')]);
   const simulator = new Simulator(model);
@@ -152,6 +154,7 @@ function stabilityCase(file: string): StabilityCase {
   const last = stabilityOf(acc.prefix(acc.stableAt() ?? runs));
   return {
     label: file === 'vg' ? 'Västra Götaland (49)' : file.replace('scenarios/', '').replace('.json', ''),
+    sampling,
     members: model.members.length,
     stableAt: acc.stableAt(),
     runsSimulated: runs,
@@ -208,6 +211,7 @@ const { values } = parseArgs({
     members: { type: 'string' },
     runs: { type: 'string' },
     workers: { type: 'string' },
+    sampling: { type: 'string' },
     quick: { type: 'boolean' },
   },
 });
@@ -220,7 +224,7 @@ if (values.child) {
       : values.child === 'reference'
         ? referenceKernel()
         : values.child === 'stability'
-          ? stabilityCase(values.members as string)
+          ? stabilityCase(values.members as string, values.sampling === 'rqmc' ? 'rqmc' : 'mc')
           : await runCase(values.members as Members, runs, Number(values.workers));
   process.stdout.write(JSON.stringify(result));
 } else {
@@ -313,7 +317,8 @@ if (values.child) {
 
   console.log('');
   console.log('Runs to a stable answer (P10/P50/P90 within ±0.5 % of status quo, P(cheaper) within ±1 pp, 95 %),');
-  console.log('in one thread, 100 runs at a time; errors as a share of their tolerance at that point (≤ 1 is stable):');
+  console.log('in one thread, 100 runs at a time; errors as a share of their tolerance at that point (≤ 1 is stable);');
+  console.log('mc: independent runs, iid intervals; rqmc: 10 scrambled Sobol replicates, error from their spread:');
   const presets = [
     'scenarios/fyrbodal.json',
     'scenarios/dalsland.json',
@@ -322,12 +327,30 @@ if (values.child) {
   ];
   const stability: StabilityCase[] = [];
   for (const file of quick ? presets : [...presets, 'vg']) {
-    const c = child<StabilityCase>(['--child', 'stability', '--members', file, '--runs', '0']);
-    stability.push(c);
-    const worst = c.paths.map((p) => `${p.path} ${p.quantile.toFixed(2)}/${p.probability.toFixed(2)}`).join(', ');
-    console.log(
-      `  ${c.label.padEnd(22)}${String(c.members).padStart(4)} members  ${(c.stableAt === null ? `not stable at ${fmt(c.runsSimulated)}` : `stable at ${fmt(c.stableAt)}`).padEnd(22)}${fmt(c.seconds, 1).padStart(6)} s   ${worst}`,
-    );
+    const pair: StabilityCase[] = [];
+    for (const sampling of ['mc', 'rqmc'] as const) {
+      const c = child<StabilityCase>([
+        '--child',
+        'stability',
+        '--members',
+        file,
+        '--runs',
+        '0',
+        '--sampling',
+        sampling,
+      ]);
+      stability.push(c);
+      pair.push(c);
+      const worst = c.paths.map((p) => `${p.path} ${p.quantile.toFixed(2)}/${p.probability.toFixed(2)}`).join(', ');
+      console.log(
+        `  ${(sampling === 'mc' ? c.label : '').padEnd(22)}${(sampling === 'mc' ? `${c.members}` : '').padStart(4)}${sampling === 'mc' ? ' members' : '        '}  ${sampling.padEnd(5)}${(c.stableAt === null ? `not stable at ${fmt(c.runsSimulated)}` : `stable at ${fmt(c.stableAt)}`).padEnd(22)}${fmt(c.seconds, 1).padStart(6)} s   ${worst}`,
+      );
+    }
+    const [mc, rq] = pair;
+    if (mc.stableAt !== null && rq.stableAt !== null)
+      console.log(
+        `${''.padEnd(36)}rqmc: ${(mc.stableAt / rq.stableAt).toFixed(1)}× fewer runs, ${(mc.seconds / rq.seconds).toFixed(1)}× less time`,
+      );
   }
 
   const file = new URL('bench/results.json', root);

@@ -21,7 +21,7 @@ export interface IntentMap {
   'dm-assumption-preview': { id: AssumptionId; assumption: Assumption };
   /** Show this input's editor in the scenario panel (scroll to it and focus its first field). */
   'dm-focus-assumption': { id: AssumptionId };
-  'dm-run-settings-change': Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed' | 'stopWhenStable'>>;
+  'dm-run-settings-change': Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed' | 'stopWhenStable' | 'sampling'>>;
   'dm-scenario-select': { id: string };
   'dm-lang-change': { lang: Lang };
   'dm-tab-change': { tab: Tab };

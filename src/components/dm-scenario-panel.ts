@@ -368,6 +368,9 @@ export class DmScenarioPanel extends LitElement {
       <label class="check" data-stop-when-stable><input type="checkbox" .checked=${scenario.stopWhenStable === true}
         @change=${(e: Event) => emit(this, 'dm-run-settings-change', { stopWhenStable: (e.target as HTMLInputElement).checked })} />
         ${t('stopWhenStable', lang, formatNumber(scenario.runs, lang))}</label>
+      <label class="check" data-sampling><input type="checkbox" .checked=${scenario.sampling === 'rqmc'}
+        @change=${(e: Event) => emit(this, 'dm-run-settings-change', { sampling: (e.target as HTMLInputElement).checked ? 'rqmc' : 'mc' })} />
+        ${t('samplingRqmc', lang)}</label>
       <div class="files">
         <button type="button" @click=${() => emit(this, 'dm-scenario-download', {})}>${t('download', lang)}</button>
         <label class="file">${t('upload', lang)}

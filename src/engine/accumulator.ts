@@ -25,6 +25,7 @@ import {
   MEMBER_RUN_METRICS,
   MEMBER_YEAR_METRICS,
   type MemberRunMetric,
+  RQMC_REPLICATES,
   TOTAL_METRICS,
   type TotalMetric,
 } from './simulate.js';
@@ -62,8 +63,15 @@ export class Accumulator {
   private stable: number | null = null;
   private checkpoint = MIN_STABLE_RUNS;
 
+  /**
+   * Interleaved replicates the runs form (sampling 'rqmc': RQMC_REPLICATES), whose spread is the error of
+   * the answer (stability.ts); 1 for independent runs.
+   */
+  readonly replicates: number;
+
   constructor(model: PreparedModel, runs = model.scenario.runs) {
     this.model = model;
+    this.replicates = model.scenario.sampling === 'rqmc' ? RQMC_REPLICATES : 1;
     this.runs = runs;
     this.T = model.years.length;
     this.M = model.members.length;
@@ -147,10 +155,13 @@ export class Accumulator {
    * The first n runs as the view that npv.ts and stability.ts read (no copy). They must all have been
    * received (n ≤ contiguousRuns()).
    */
-  prefix(n: number): Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'> {
+  prefix(
+    n: number,
+  ): Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled' | 'replicates'> {
     if (n > this.contiguousRuns()) throw new RangeError(`runs 0 … ${n - 1} have not all been received`);
     const stride = this.runs;
     return {
+      replicates: this.replicates,
       years: this.T,
       discountRate: this.discountRate,
       runsDone: n,
@@ -387,6 +398,8 @@ export class Accumulator {
         horizonYears: s.horizonYears,
         discountRate: s.discountRate,
         members: model.members.map((m) => ({ code: m.code, name: m.name })),
+        // only when quasi-random, so that every plain result stays byte-identical
+        ...(s.sampling === 'rqmc' ? { sampling: 'rqmc' as const } : {}),
       },
       runsDone: n,
       years: model.years,

@@ -16,6 +16,7 @@ export * from './run.js';
 export * from './schema.js';
 export * from './sensitivity.js';
 export * from './simulate.js';
+export * from './sobol.js';
 export * from './stability.js';
 export * from './statistics.js';
 export * from './swing.js';

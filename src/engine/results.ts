@@ -110,6 +110,8 @@ export interface Results {
     horizonYears: number;
     discountRate: number;
     members: { code: string; name: string }[];
+    /** Present when the inputs were quasi-random (docs/model.md §15); absent: independent runs. */
+    sampling?: 'rqmc';
   };
   runsDone: number;
   years: number[];

@@ -186,6 +186,11 @@ export const ScenarioSchema = v.strictObject({
    * most; absent or false: run all `runs`. Part of the scenario, so a link reproduces where it stopped.
    */
   stopWhenStable: v.optional(v.boolean()),
+  /**
+   * How the inputs are drawn: 'mc' (absent: the default) independent pseudo-random uniforms per run;
+   * 'rqmc' point i of a scrambled Sobol sequence for run i (src/engine/sobol.ts, docs/model.md §15).
+   */
+  sampling: v.optional(v.picklist(['mc', 'rqmc'])),
   discountRate: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.5)),
   paths: v.strictObject({
     samverkan: v.strictObject({

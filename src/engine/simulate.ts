@@ -3,6 +3,13 @@ import { correlatePinned, correlateUniforms, type PinnedCopula, pinnedCopula } f
 import { DRIVER, KIND, type PreparedModel } from './model.js';
 import { runStream } from './rng.js';
 import { CAPABILITY_GROUPS, PATH_IDS } from './schema.js';
+import { ScrambledSobol } from './sobol.js';
+
+/**
+ * With `sampling: 'rqmc'`: independent scrambles of the Sobol sequence, interleaved run by run (run i is
+ * point ⌊i/R⌋ of scramble i mod R); a divisor of BLOCK_RUNS, so every checkpoint holds as many points of each.
+ */
+export const RQMC_REPLICATES = 10;
 
 /** Runs per block: the unit in which per-municipality means are summed, so sums never depend on chunking. */
 export const BLOCK_RUNS = 100;
@@ -310,9 +317,13 @@ export class Simulator {
   private pinned: [number, number][] = [];
   /** When a pinned input is correlated with others: the copula conditional on it (docs/model.md §13). */
   private pinnedCopula: PinnedCopula | null = null;
+  /** With `sampling: 'rqmc'`: the inputs' uniforms of run i are point i of a scrambled Sobol sequence. */
+  private readonly points: ScrambledSobol | null;
 
   constructor(model: PreparedModel) {
     this.m = model;
+    this.points =
+      model.scenario.sampling === 'rqmc' ? new ScrambledSobol(model.scenario.seed, K, RQMC_REPLICATES) : null;
     const T = model.years.length;
     const M = model.members.length;
     const C = model.capabilities.length;
@@ -557,6 +568,8 @@ export class Simulator {
     const rng = runStream(seed, runIndex);
     const u = this.uniforms;
     for (let k = 0; k < K; k++) u[k] = rng();
+    // (the pseudo-random uniforms are drawn either way, so the exit draws below are the same in both)
+    if (this.points) this.points.point(runIndex, u);
     if (this.pinnedCopula) correlatePinned(u, this.pinnedCopula, this.copulaScratch);
     else if (m.correlated.length > 0) correlateUniforms(u, m.correlated, m.copulaFactor, this.copulaScratch);
     for (let k = 0; k < K; k++) {

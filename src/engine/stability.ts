@@ -12,7 +12,14 @@
  * Cheap enough to check at every partial result: one sort per path, O(P·n log n). Not a guarantee: each
  * interval holds with 95 % confidence on its own, and the runs must be independent draws (they are: run i
  * depends only on the seed and i).
+ *
+ * With quasi-random inputs (`sampling: 'rqmc'`) the runs are not independent and these formulas do not
+ * hold (they would overstate the error many times over). There the runs are R independently scrambled
+ * replicates, interleaved (simulate.ts RQMC_REPLICATES), and each quantity's error is read from the
+ * spread of the replicates' own estimates: half-width t_{R−1} · sd / √R (`replicateStability`).
  */
+
+import { quantileSorted } from 'simple-statistics';
 import type { Accumulator } from './accumulator.js';
 import { npvVsStatusQuo, presentValue } from './npv.js';
 import { PATH_IDS, type PathId } from './schema.js';
@@ -97,15 +104,97 @@ export function pathStability(path: PathId, npv: Float64Array, statusQuo: Float6
   };
 }
 
-/** The accumulator views stability reads: all runs received, or the first n (Accumulator.prefix). */
-type RunsView = Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'>;
+/**
+ * The 97.5 % quantile of Student's t with `df` degrees of freedom, by the Cornish–Fisher expansion about
+ * the normal quantile (Abramowitz & Stegun 26.7.5, four terms): 2.2619 at df = 9 against the table's 2.2622,
+within 0.003 of the table for df ≥ 5.
+ */
+export function studentT975(df: number): number {
+  const z = STABILITY_Z;
+  const [z3, z5, z7] = [z ** 3, z ** 5, z ** 7];
+  return (
+    z +
+    (z3 + z) / (4 * df) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3)
+  );
+}
+
+/** Half-width t_{R−1}·sd/√R of the 95 % interval of the mean of R replicate estimates. */
+function replicateHalfWidth(estimates: Float64Array): number {
+  const R = estimates.length;
+  let mean = 0;
+  for (const x of estimates) mean += x / R;
+  let ss = 0;
+  for (const x of estimates) ss += (x - mean) ** 2;
+  return (studentT975(R - 1) * Math.sqrt(ss / (R - 1))) / Math.sqrt(R);
+}
+
+/**
+ * One path's stability from R interleaved replicates (run r belongs to replicate r mod R): each replicate's
+ * P10, P50, P90 and share cheaper, and the half-width of their mean's 95 % interval (Student's t with R − 1
+ * degrees of freedom; as in L'Ecuyer, "Randomized quasi-Monte Carlo: an introduction for practitioners", 2018).
+ * The answer itself is still read from all runs together. Where the replicates agree exactly (a spread of
+ * zero, e.g. no run cheaper in any of them) the iid interval of `pathStability` is taken instead, so a
+ * probability near 0 or 1 is never called exact.
+ */
+export function replicateStability(
+  path: PathId,
+  npv: Float64Array,
+  statusQuo: Float64Array,
+  replicates: number,
+): PathStability {
+  const iid = pathStability(path, npv, statusQuo);
+  const m = Math.floor(npv.length / replicates);
+  if (replicates < 2 || m < 2) return { ...iid, quantileError: Number.POSITIVE_INFINITY, stable: false };
+  const quantiles = QUANTILES.map(() => new Float64Array(replicates));
+  const shares = new Float64Array(replicates);
+  const sample = new Float64Array(m);
+  for (let r = 0; r < replicates; r++) {
+    let cheaper = 0;
+    for (let j = 0; j < m; j++) {
+      const run = j * replicates + r;
+      sample[j] = npv[run];
+      if (isCheaper(npv[run], statusQuo[run])) cheaper++;
+    }
+    shares[r] = cheaper / m;
+    sample.sort();
+    QUANTILES.forEach((q, k) => {
+      quantiles[k][r] = quantileSorted(sample as unknown as number[], q);
+    });
+  }
+  const spread = (estimates: Float64Array, fallback: number) => {
+    const h = replicateHalfWidth(estimates);
+    return h > 0 ? h : fallback;
+  };
+  const quantileError = Math.max(...quantiles.map((x) => spread(x, iid.quantileError)));
+  const probabilityError = spread(shares, iid.probabilityError);
+  return {
+    path,
+    quantileError,
+    quantileTolerance: iid.quantileTolerance,
+    probabilityError,
+    stable: quantileError <= iid.quantileTolerance && probabilityError <= PROBABILITY_TOLERANCE,
+  };
+}
+
+/**
+ * The accumulator views stability reads: all runs received, or the first n (Accumulator.prefix), and how
+ * many interleaved replicates the runs are (1 or absent: independent runs).
+ */
+type RunsView = Pick<Accumulator, 'years' | 'discountRate' | 'runsDone' | 'totalSamples' | 'enabled'> & {
+  replicates?: number;
+};
 
 /** Stability of the runs a view holds, for every enabled path. */
 export function stabilityOf(acc: RunsView): Stability {
   const runs = acc.runsDone;
   const statusQuo = presentValue(acc, 'totalCost', 'status-quo');
+  const R = acc.replicates ?? 1;
   const paths = PATH_IDS.filter((p) => p !== 'status-quo' && acc.enabled(p)).map((p) =>
-    pathStability(p, npvVsStatusQuo(acc, p), statusQuo),
+    R > 1
+      ? replicateStability(p, npvVsStatusQuo(acc, p), statusQuo, R)
+      : pathStability(p, npvVsStatusQuo(acc, p), statusQuo),
   );
   return { runs, stable: runs >= MIN_STABLE_RUNS && paths.every((p) => p.stable), paths };
 }

@@ -37,6 +37,10 @@ export const SCENARIO_STRINGS = {
     sv: (most: Arg) => `Stoppa vid stabilt svar (högst ${most} körningar)`,
     en: (most: Arg) => `Stop at a stable answer (at most ${most} runs)`,
   },
+  samplingRqmc: {
+    sv: 'Kvasislumptal (RQMC): stabilt svar efter färre körningar',
+    en: 'Quasi-random numbers (RQMC): a stable answer after fewer runs',
+  },
   theSeedMustBe: {
     sv: 'Fröet måste vara ett heltal från 0 till 4 294 967 295.',
     en: 'The seed must be a whole number from 0 to 4,294,967,295.',

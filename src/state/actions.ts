@@ -98,11 +98,13 @@ export const resetAssumption =
     if (d.scenario.assumptions) delete d.scenario.assumptions[id];
   };
 export const setRunSettings =
-  (settings: Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed' | 'stopWhenStable'>>): Recipe =>
+  (settings: Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed' | 'stopWhenStable' | 'sampling'>>): Recipe =>
   (d) => {
     Object.assign(d.scenario, settings);
     // the default is to run them all: keep the scenario (and its link) as it was without the option
     if (d.scenario.stopWhenStable === false) delete d.scenario.stopWhenStable;
+    // likewise plain Monte Carlo, the default sampling
+    if (d.scenario.sampling === 'mc') delete d.scenario.sampling;
   };
 export const loadScenario =
   (scenario: Scenario): Recipe =>

@@ -58,5 +58,15 @@ describe('a stable answer (src/engine/stability.ts) in the app', () => {
     box.click();
     // off again: the scenario is as it was without the option
     await until(() => !('stopWhenStable' in app.store.state.scenario));
+    // quasi-random sampling: on, it is in the scenario (and its link); off, the scenario is as before
+    const rqmc = panel.querySelector<HTMLInputElement>('[data-sampling] input')!;
+    expect(rqmc.checked).to.equal(false);
+    rqmc.click();
+    await until(() => app.store.state.scenario.sampling === 'rqmc');
+    await until(
+      () => app.store.state.run.status === 'done' && app.store.state.run.results!.scenario.sampling === 'rqmc',
+    );
+    rqmc.click();
+    await until(() => !('sampling' in app.store.state.scenario));
   });
 });

@@ -249,6 +249,24 @@ describe('the pool runner’s run lifecycle', () => {
     same(stopped, simulateAll(model(uncertain(at as number, false))));
   });
 
+  it('with quasi-random sampling, stops far earlier on a probability near ½, and is the same as a run of that many', async () => {
+    const merger = (runs: number, stop: boolean) =>
+      scenarioWith((s) => {
+        s.runs = runs;
+        s.seed = 11;
+        s.members = s.members.slice(0, 3);
+        s.stopWhenStable = stop;
+        s.sampling = 'rqmc';
+      });
+    const stopped = await run(runner(), merger(4000, true));
+    const at = stopped.stability?.stableAt ?? null;
+    // with independent runs the merger's probability near ½ needs ≈ 9 600 runs; here a few thousand at most
+    expect(at).not.toBeNull();
+    expect(stopped.runsDone).toBe(at);
+    expect(stopped.scenario.sampling).toBe('rqmc');
+    same(stopped, simulateAll(model(merger(at as number, false))));
+  });
+
   it('answers the latest run’s analyses, and null for them once a newer run has started', async () => {
     const r = runner();
     const s = scenario(300, 7);

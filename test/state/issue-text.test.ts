@@ -53,6 +53,7 @@ const SCENARIO_LABEL: Record<string, string> = {
   correlations: 'Samband mellan antaganden',
   capabilityMap: 'Förmågekartan',
   stopWhenStable: 'Stoppa vid stabilt svar',
+  sampling: 'Dragningsmetod',
 };
 
 /** The Swedish label of every setting of a path, as the scenario panel shows it. */

@@ -115,6 +115,9 @@ describe('scenario links', () => {
       stopWhenStable: (s) => {
         s.stopWhenStable = true;
       },
+      sampling: (s) => {
+        s.sampling = 'rqmc';
+      },
       discountRate: (s) => {
         s.discountRate = 0.03;
       },

@@ -33,6 +33,7 @@ export const SCENARIO_FIELD: Record<string, Text> = {
   correlations: L('Samband mellan antaganden', 'Correlations between assumptions'),
   capabilityMap: L('Förmågekartan', 'The capability map'),
   stopWhenStable: L('Stoppa vid stabilt svar', 'Stop at a stable answer'),
+  sampling: L('Dragningsmetod', 'Sampling method'),
 };
 
 /** The settings of a path (`paths.samverkan.form`). */

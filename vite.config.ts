@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) =>
           outDir: 'dist-single',
           modulePreload: false,
           assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+          // one script: what the app loads on demand (the .xlsx reader) is inlined too
+          rolldownOptions: { output: { codeSplitting: false } },
         },
         plugins: [singleFile(publicDir)],
       }

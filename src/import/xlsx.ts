@@ -4,14 +4,9 @@
  * The capability map's import (`./capability-map.ts`) reads a sheet as it reads a CSV table, so that every
  * rule and message is the same.
  *
- * The workbook is read with [read-excel-file](https://gitlab.com/catamphetamine/read-excel-file) (MIT), loaded
- * on first use (a dynamic import, its own chunk), so that the app does not grow for those who never import a
- * workbook. Its `universal` entry runs alike in browsers and Node and starts no worker of its own. Its unzip
- * (fflate's asynchronous `unzip`) would start a worker from a `blob:` URL for a large entry, which the app's
- * Content-Security-Policy forbids (`worker-src 'self'`); so the workbook is unzipped here, synchronously, and
- * handed over stored (uncompressed), which fflate reads without a worker.
+ * Only the recognising is here; the reading (`./xlsx-workbook.ts`, with read-excel-file) is loaded on first
+ * use, so that the app does not grow for those who never import a workbook.
  */
-import { unzipSync, zipSync } from 'fflate';
 import { MAX_FILE_BYTES } from './decode.js';
 
 /** A workbook's sheet: its name and its rows, every cell as text ("" when empty). */
@@ -29,9 +24,6 @@ export type MapInput =
   | { name: string; sheets: SheetRows[] }
   | { name: string; unreadable: WorkbookProblem };
 
-/** Most bytes the entries of a workbook may unpack to (a zip bomb is refused). */
-const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
-
 /** Whether the bytes start as a zip archive, which an .xlsx workbook is. */
 export const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -39,13 +31,6 @@ export const isZip = (bytes: Uint8Array): boolean =>
 /** Whether the bytes start as an OLE2 compound file: a legacy Excel 97–2003 workbook (.xls). */
 const isOle = (bytes: Uint8Array): boolean =>
   [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b);
-
-/** A cell as text: numbers as Excel stores them (`2`, `1438`, `1.5`), dates as `YYYY-MM-DD`, empty as "". */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  return String(value);
-}
 
 /**
  * The sheets of an .xlsx workbook, in the workbook's order, or why it cannot be read: `xls` for a legacy
@@ -56,21 +41,9 @@ export async function readWorkbook(bytes: Uint8Array): Promise<{ sheets: SheetRo
   if (isOle(bytes)) return { problem: 'xls' };
   if (!isZip(bytes) || bytes.length > MAX_FILE_BYTES) return { problem: 'notTable' };
   try {
-    const { default: readXlsxFile } = await import('read-excel-file/universal');
-    let unpacked = 0;
-    const entries = unzipSync(bytes, {
-      filter: (f) => {
-        unpacked += f.originalSize;
-        if (unpacked > MAX_UNPACKED_BYTES) throw new Error('too large');
-        return /\.(xml|rels)$/i.test(f.name);
-      },
-    });
-    if (!('xl/workbook.xml' in entries) && !Object.keys(entries).some((k) => /(^|\/)workbook\.xml$/i.test(k)))
-      return { problem: 'notTable' };
-    const stored = zipSync(entries, { level: 0 });
-    const buffer = stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
-    const sheets = await readXlsxFile(buffer);
-    return { sheets: sheets.map((s) => ({ name: s.sheet, rows: s.data.map((row) => row.map(cellText)) })) };
+    const { workbookSheets } = await import('./xlsx-workbook.js');
+    const sheets = await workbookSheets(bytes);
+    return sheets ? { sheets } : { problem: 'notTable' };
   } catch {
     return { problem: 'notTable' };
   }

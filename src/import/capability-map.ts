@@ -160,9 +160,10 @@ interface RowRead {
 }
 
 /**
- * Read filled templates: CSV files as bytes, or workbooks as read by `readMapInputs` (`./xlsx.ts`). A row whose kommun and capability are known but that has another problem keeps
- * that kommun's current cell for the capability; a kommun and capability given twice (in one file or in
- * two) are refused in both rows. An empty level means not assessed.
+ * Read filled templates: CSV files as bytes, workbooks as `readMapInputs` (`./xlsx.ts`) read them, in any
+ * mix. A row whose kommun and capability are known but that has another problem keeps that kommun's current
+ * cell for the capability; a kommun and capability given twice (in one file or in two) are refused in both
+ * rows. An empty level means not assessed.
  */
 export function parseMapFiles(files: readonly MapInput[], ctx: MapImportContext): MapImportResult {
   const problems: MapProblem[] = [];

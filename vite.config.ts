@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { lazyFflate } from './vite-plugins/lazy-fflate.js';
 import { serviceWorker } from './vite-plugins/service-worker.js';
 import { singleFile } from './vite-plugins/single-file.js';
 
@@ -18,6 +19,8 @@ export default defineConfig(({ mode }) =>
           outDir: 'dist-single',
           modulePreload: false,
           assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+          // one script: what the app loads on demand (the .xlsx reader) is inlined too
+          rolldownOptions: { output: { codeSplitting: false } },
         },
         plugins: [singleFile(publicDir)],
       }
@@ -27,7 +30,7 @@ export default defineConfig(({ mode }) =>
         worker: { format: 'es' },
         build: { target: 'es2022' },
         // the build precaches itself in a service worker: it works offline after its first visit
-        plugins: [serviceWorker()],
+        plugins: [serviceWorker(), lazyFflate()],
         test: {
           environment: 'node',
           include: ['test/{engine,charts,state,cli,data,print,docs,runner,coalition}/**/*.test.ts'],

@@ -6,6 +6,7 @@
 import type { Capability } from '../engine/index.js';
 import type { IntentMap } from '../events.js';
 import { mapTemplate, parseMapFiles } from '../import/capability-map.js';
+import { readMapInputs } from '../import/xlsx.js';
 import * as actions from '../state/actions.js';
 import type { AppState } from '../state/app-state.js';
 import { mapChanges } from '../state/capability-map.js';
@@ -56,10 +57,10 @@ export class MapCommands {
     this.host.saveFile(`formagekarta-${name}.csv`, text, 'text/csv');
   }
 
-  /** Read filled templates and preview what they would change; nothing is applied here. */
+  /** Read filled templates (CSV or .xlsx) and preview what they would change; nothing is applied here. */
   async importFiles(files: File[]): Promise<void> {
-    const read = await Promise.all(
-      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    const read = await readMapInputs(
+      await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     );
     const state = this.store.state;
     const municipalities = state.data.status === 'ready' ? state.data.municipalities : [];

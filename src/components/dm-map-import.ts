@@ -77,7 +77,9 @@ export class DmMapImport extends LitElement {
             ${this.members.map((m) => html`<option value=${m.code}>${m.name}</option>`)}
           </select></label>
         <label class="file">${t('mapImportFiles', lang)} <span class="note">(${t('mapDrop', lang)})</span>
-          <input type="file" multiple accept=".csv,.txt,text/csv" data-map-file @change=${(e: Event) => {
+          <input type="file" multiple accept=".csv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-map-file @change=${(
+            e: Event,
+          ) => {
             const input = e.target as HTMLInputElement;
             this.pick(input.files);
             input.value = '';
@@ -97,11 +99,12 @@ export class DmMapImport extends LitElement {
     const p = this.preview;
     const { lang } = this;
     if (!p) return '';
+    // a refused file is always named; in a preview, files are named when there are several
     const withFile = p.files.length > 1;
     const cancel = html`<button type="button" data-map-cancel @click=${() => emit(this, 'dm-map-import-cancel', {})}>${t('mapCancel', lang)}</button>`;
     if (!p.imported || !p.changes) {
       return html`<div class="problems" role="alert" data-map-refused>
-        <strong>${t('mapRefused', lang)}</strong>${this.problemList(withFile)}${cancel}</div>`;
+        <strong>${t('mapRefused', lang)}</strong>${this.problemList(true)}${cancel}</div>`;
     }
     const names = new Map(this.members.map((m) => [m.code, m.name]));
     const changing = p.changes.some((c) => c.added + c.changed + c.removed > 0);

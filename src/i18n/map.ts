@@ -46,15 +46,15 @@ export const MAP_STRINGS = {
   mapGridLabel: { sv: 'Förmågekarta: förmågor × kommuner', en: 'Capability map: capabilities × municipalities' },
   mapTemplateHeading: { sv: 'Mall och import', en: 'Template and import' },
   mapTemplateIntro: {
-    sv: 'Ladda ner mallen (CSV för Excel), låt varje kommun fylla i Nivå och Levereras av, och läs in filerna här – en fil per kommun eller en för alla, gärna flera på en gång. Inget ändras förrän du har sett förhandsvisningen och valt Tillämpa.',
-    en: 'Download the template (CSV for Excel), let each municipality fill in Level and Delivered by, and import the files here – one file per municipality or one for all, several at once if you like. Nothing changes before you have seen the preview and chosen Apply.',
+    sv: 'Ladda ner mallen (CSV för Excel), låt varje kommun fylla i Nivå och Levereras av, och läs in filerna här – som CSV eller sparade som Excel-arbetsbok (.xlsx), en fil per kommun eller en för alla, gärna flera på en gång. Inget ändras förrän du har sett förhandsvisningen och valt Tillämpa.',
+    en: 'Download the template (CSV for Excel), let each municipality fill in Level and Delivered by, and import the files here – as CSV or saved as an Excel workbook (.xlsx), one file per municipality or one for all, several at once if you like. Nothing changes before you have seen the preview and chosen Apply.',
   },
   mapTemplateAll: { sv: 'Ladda ner mall (alla kommuner)', en: 'Download template (all municipalities)' },
   mapTemplateOne: { sv: 'Mall för en kommun', en: 'Template for one municipality' },
   mapTemplateChoose: { sv: 'Välj kommun …', en: 'Choose a municipality …' },
   mapImportFiles: {
-    sv: 'Läs in ifylld mall (CSV, en eller flera filer)',
-    en: 'Import filled template (CSV, one or more files)',
+    sv: 'Läs in ifylld mall (CSV eller .xlsx, en eller flera filer)',
+    en: 'Import filled template (CSV or .xlsx, one or more files)',
   },
   mapDrop: { sv: 'eller dra och släpp filerna här', en: 'or drop the files here' },
   mapPreviewTitle: { sv: 'Förhandsvisning: {files}', en: 'Preview: {files}' },
@@ -128,8 +128,16 @@ export const MAP_STRINGS = {
   mapAtColumn: { sv: 'Kolumn {column}: ', en: 'Column {column}: ' },
   mapErrUnreadable: { sv: 'filen kunde inte läsas: {why}', en: 'the file could not be read: {why}' },
   mapErrJson: {
-    sv: 'förmågekartan läses in från CSV-mallen; spara filen som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”',
-    en: 'the capability map is imported from the CSV template; save the file as “CSV UTF-8” or “CSV (comma delimited)”',
+    sv: 'förmågekartan läses in från CSV-mallen; spara filen som ”CSV UTF-8”, ”CSV (semikolonavgränsad)” eller ”Excel-arbetsbok (.xlsx)”',
+    en: 'the capability map is imported from the CSV template; save the file as “CSV UTF-8”, “CSV (comma delimited)” or “Excel Workbook (.xlsx)”',
+  },
+  mapErrNotTable: {
+    sv: 'filen kan inte läsas, varken som CSV eller som Excel-arbetsbok (.xlsx); öppna den i Excel och spara den som ”Excel-arbetsbok (.xlsx)” eller ”CSV UTF-8”',
+    en: 'the file cannot be read, neither as CSV nor as an Excel workbook (.xlsx); open it in Excel and save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”',
+  },
+  mapErrXls: {
+    sv: 'filen är i Excels äldre format (.xls); spara den som ”Excel-arbetsbok (.xlsx)” eller ”CSV UTF-8”',
+    en: 'the file is in Excel’s older format (.xls); save it as “Excel Workbook (.xlsx)” or “CSV UTF-8”',
   },
   mapErrColumns: {
     sv: 'kolumnerna {columns} saknas; behåll mallens rubrikrad',

@@ -5,6 +5,9 @@
  * one for all), with Swedish or English headers (or the column ids `code`, `capability`, `level`, `by`),
  * levels as 0–3 or words and delivery in words; every problem is named by file, row and column.
  *
+ * A filled template saved as an Excel workbook (.xlsx) is read by `./xlsx.ts` into its sheets' rows first;
+ * a sheet is then read as a CSV table is, with the same rules and messages.
+ *
  * Reuses the importers' common parts: decoding (`./decode.ts`), the CSV table (`./table.ts`), names
  * (`./headers.ts`) and numbers (`./numbers.ts`). Problems are string keys (`../state/map-text.ts`), so that
  * they are shown in the UI language. Pure: no DOM apart from `TextDecoder`; nothing here throws on bad input.
@@ -14,11 +17,12 @@ import { toCsv } from '../export/csv.js';
 import { GROUP_LABEL, type Lang, pick, t } from '../i18n.js';
 import type { MemberCells } from '../state/capability-map.js';
 import { byText, COLUMN_KEY, MAP_COLUMNS, type MapColumn, type MapProblem } from '../state/map-text.js';
-import { readFileText } from './decode.js';
+import { isBinaryReason, readFileText } from './decode.js';
 import { normalizeName } from './headers.js';
 import { parseNumber } from './numbers.js';
 import { clip } from './problems.js';
-import { readCsvTable, unneutralise } from './table.js';
+import { readCsvTable, tableRows, unneutralise } from './table.js';
+import type { MapInput, SheetRows } from './xlsx.js';
 
 /** A kommun as the template names it. */
 export interface MapMember {
@@ -156,20 +160,18 @@ interface RowRead {
 }
 
 /**
- * Read filled templates. A row whose kommun and capability are known but that has another problem keeps
- * that kommun's current cell for the capability; a kommun and capability given twice (in one file or in
- * two) are refused in both rows. An empty level means not assessed.
+ * Read filled templates: CSV files as bytes, workbooks as `readMapInputs` (`./xlsx.ts`) read them, in any
+ * mix. A row whose kommun and capability are known but that has another problem keeps that kommun's current
+ * cell for the capability; a kommun and capability given twice (in one file or in two) are refused in both
+ * rows. An empty level means not assessed.
  */
-export function parseMapFiles(
-  files: readonly { name: string; bytes: Uint8Array }[],
-  ctx: MapImportContext,
-): MapImportResult {
+export function parseMapFiles(files: readonly MapInput[], ctx: MapImportContext): MapImportResult {
   const problems: MapProblem[] = [];
   const rows: RowRead[] = [];
   let fileWide = false;
   for (const file of files) {
     const before = problems.length;
-    rows.push(...readMapFile(file.name, file.bytes, ctx, problems));
+    rows.push(...readMapFile(file, ctx, problems));
     if (problems.slice(before).some((p) => p.row === null || p.key === 'mapErrQuotes')) fileWide = true;
   }
   const names = files.map((f) => f.name);
@@ -209,27 +211,60 @@ export function parseMapFiles(
   return { ok: true, files: names, imported, problems: listed };
 }
 
-/** One file's rows as far as they can be read; its problems are appended to `problems`. */
-function readMapFile(name: string, bytes: Uint8Array, ctx: MapImportContext, problems: MapProblem[]): RowRead[] {
-  const fileProblem = (key: MapProblem['key'], values: MapProblem['values'] = {}) =>
-    problems.push({ file: name, row: null, column: null, key, values });
-  const text = readFileText(bytes, name);
-  if ('error' in text) {
-    fileProblem('mapErrUnreadable', { why: text.error });
-    return [];
-  }
-  if (text.format === 'json') {
-    fileProblem('mapErrJson');
-    return [];
-  }
-  const { header, dataRows, quoteProblems } = readCsvTable(text.text, [';', ',', '\t']);
-  for (const q of quoteProblems)
-    problems.push({ file: name, row: q.row, column: null, key: 'mapErrQuotes', values: {} });
-  const columns = header.map((h) => {
+/** A header's columns: each cell's column, or null when it names none. */
+const headerColumns = (header: readonly string[]): (MapColumn | null)[] =>
+  header.map((h) => {
     const n = normalizeName(h);
     return HEADER_NAMES.get(n) ?? HEADER_NAMES.get(stripHint(n)) ?? null;
   });
-  const missing = (['code', 'capability', 'level'] as const).filter((c) => !columns.includes(c));
+
+const REQUIRED = ['code', 'capability', 'level'] as const;
+
+/**
+ * The sheet of a workbook to read: the only one; else the first named as the template's file is (Excel names
+ * the sheet of a saved CSV after it: `formagekarta-alla`); else the first whose first row has the template's
+ * columns; else the first.
+ */
+export function pickSheet(sheets: readonly SheetRows[]): SheetRows | undefined {
+  if (sheets.length <= 1) return sheets[0];
+  const named = sheets.find((s) => /^(formagekarta|förmågekarta)/.test(normalizeName(s.name)));
+  const headed = sheets.find((s) => {
+    const columns = headerColumns(s.rows[0] ?? []);
+    return REQUIRED.every((c) => columns.includes(c));
+  });
+  return named ?? headed ?? sheets[0];
+}
+
+/** One file's rows as far as they can be read; its problems are appended to `problems`. */
+function readMapFile(file: MapInput, ctx: MapImportContext, problems: MapProblem[]): RowRead[] {
+  const { name } = file;
+  const fileProblem = (key: MapProblem['key'], values: MapProblem['values'] = {}) =>
+    problems.push({ file: name, row: null, column: null, key, values });
+  let table: { header: string[]; dataRows: { row: number; cells: string[] }[] };
+  if ('unreadable' in file) {
+    fileProblem(file.unreadable === 'xls' ? 'mapErrXls' : 'mapErrNotTable');
+    return [];
+  } else if ('sheets' in file) {
+    table = tableRows(pickSheet(file.sheets)?.rows ?? []);
+  } else {
+    const text = readFileText(file.bytes, name);
+    if ('error' in text) {
+      if (isBinaryReason(text.error)) fileProblem('mapErrNotTable');
+      else fileProblem('mapErrUnreadable', { why: text.error });
+      return [];
+    }
+    if (text.format === 'json') {
+      fileProblem('mapErrJson');
+      return [];
+    }
+    const csv = readCsvTable(text.text, [';', ',', '\t']);
+    for (const q of csv.quoteProblems)
+      problems.push({ file: name, row: q.row, column: null, key: 'mapErrQuotes', values: {} });
+    table = csv;
+  }
+  const { header, dataRows } = table;
+  const columns = headerColumns(header);
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     fileProblem('mapErrColumns', { columns: missing.join(',') });
     return [];

@@ -13,6 +13,9 @@ const MAX_CONTROL_SHARE = 0.01;
 
 const BINARY = 'Filen är inte text (binärt innehåll)';
 
+/** Whether a reason of {@link readFileText} says the file is binary data (not text, and not a zip). */
+export const isBinaryReason = (reason: string): boolean => reason === BINARY;
+
 /** Megabytes with at most one decimal and a decimal comma. */
 export const formatMegabytes = (bytes: number): string => {
   const mb = bytes / (1024 * 1024);

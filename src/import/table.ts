@@ -92,13 +92,24 @@ export function readCsvTable(
       problemAt('csv', row, null, 'citattecknen stämmer inte (ett fält öppnas med " men stängs aldrig)'),
     );
   }
-  const table = parsed.data;
+  return { ...tableRows(parsed.data), quoteProblems };
+}
+
+/**
+ * A table's rows (the first one the header) as the importers read them: the header cleaned (NFC, no BOM,
+ * trimmed, clipped) and the data rows that are not blank, with their row numbers (the header is row 1).
+ * For CSV tables and for a workbook's sheet (`./xlsx.ts`) alike.
+ */
+export function tableRows(table: readonly string[][]): {
+  header: string[];
+  dataRows: { row: number; cells: string[] }[];
+} {
   const header = (table[0] ?? []).map((h) => clip(cleanText(h)));
   const dataRows: { row: number; cells: string[] }[] = [];
   for (let i = 1; i < table.length; i++) {
     if (table[i].some((c) => c.trim() !== '')) dataRows.push({ row: i + 1, cells: table[i] });
   }
-  return { header, dataRows, quoteProblems };
+  return { header, dataRows };
 }
 
 /** The problem of a data row with values beyond the header's columns (a wrong delimiter or quote), or null. */

@@ -123,6 +123,53 @@ describe('the capability map (förmågekartan)', () => {
     }
   });
 
+  it('imports a template saved as .xlsx beside a CSV, the heatmap shows them; a file that is neither is refused by name', async () => {
+    const importer = () => parts(app).importer;
+    const input = () => importer().querySelector('[data-map-file]') as HTMLInputElement;
+    expect(input().accept).to.contain('.xlsx');
+    expect(importer().textContent).to.contain('.xlsx');
+    const bytes = async (name: string) =>
+      new Uint8Array(await (await fetch(`/test/fixtures/import/${name}`)).arrayBuffer());
+    // garbage under an Excel name: refused, named, in the UI language; nothing changes
+    pickFiles(input(), [new File([await bytes('garbage.bin')], 'kommun.xlsx')]);
+    await until(() => !!importer().querySelector('[data-map-refused]'));
+    expect(importer().querySelector('[data-map-refused]')!.textContent).to.contain(
+      'kommun.xlsx: Filen kan inte läsas, varken som CSV eller som Excel-arbetsbok (.xlsx)',
+    );
+    expect(app.store.state.scenario.capabilityMap).to.equal(undefined);
+    (importer().querySelector('[data-map-cancel]') as HTMLButtonElement).click();
+    await until(() => app.store.state.mapImport === null);
+    // the workbook (Dals-Ed, Bengtsfors, Trollhättan) and a CSV for Färgelanda, picked together
+    const csv = 'Kommunkod;Förmåga-id;Nivå (0–3);Levereras av\r\n1439;service-desk;2;egen\r\n';
+    pickFiles(input(), [
+      new File([await bytes('formagekarta-ifylld.xlsx')], 'formagekarta-ifylld.xlsx'),
+      new File([csv], 'fargelanda.csv'),
+    ]);
+    await until(() => !!importer().querySelector('[data-map-preview]'));
+    const preview = importer().querySelector('[data-map-preview]')!;
+    expect(preview.textContent).to.contain('formagekarta-ifylld.xlsx, fargelanda.csv');
+    expect(preview.querySelector('[data-map-problems]')).to.equal(null);
+    const changes = [...preview.querySelectorAll('[data-map-change]')].map((li) => li.textContent ?? '');
+    expect(changes.find((c) => c.startsWith('Dals-Ed'))).to.contain('58 nya, 0 ändrade');
+    expect(changes.find((c) => c.startsWith('Trollhättan'))).to.contain('57 nya');
+    expect(changes.find((c) => c.startsWith('Färgelanda'))).to.contain('1 nya');
+    expect(app.store.state.scenario.capabilityMap).to.equal(undefined);
+    (preview.querySelector('[data-map-apply]') as HTMLButtonElement).click();
+    await until(() => Object.keys(app.store.state.scenario.capabilityMap?.members ?? {}).length === 4);
+    const members = app.store.state.scenario.capabilityMap!.members;
+    expect(members['1438']['service-desk']).to.deep.equal({ level: 1, by: 'own' });
+    expect(members['1460']['service-desk']).to.deep.equal({ level: 0, by: 'supplier' });
+    expect(members['1488']['service-desk']).to.deep.equal({ level: 3, by: 'collaboration' });
+    expect(members['1439']['service-desk']).to.deep.equal({ level: 2, by: 'own' });
+    await until(() => (parts(app).heatmap?.querySelectorAll('[data-heatmap] thead th.member').length ?? 0) === 4);
+    const heatmap = parts(app).heatmap!;
+    const columns = [...heatmap.querySelectorAll('[data-heatmap] thead th.member')].map((th) => th.textContent?.trim());
+    expect(columns).to.deep.equal(['Bengtsfors', 'Dals-Ed', 'Färgelanda', 'Trollhättan']);
+    // Trollhättan, at level 3, can lend what the others lack
+    const lenders = [...heatmap.querySelectorAll('[data-heatmap] [data-lenders]')].map((td) => td.textContent);
+    expect(lenders).to.include('Trollhättan');
+  });
+
   it('sets a level by keyboard: arrow keys move, a digit sets the level, a letter who delivers, Delete clears', async () => {
     const { grid } = parts(app);
     (grid.querySelector('td[tabindex="0"]') as HTMLElement).focus();

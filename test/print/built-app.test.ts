@@ -1,7 +1,19 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { charts, launchChromium, presetLink, runDone, servedBuild, watchPage } from './served-build.js';
+import writeExcelFile from 'write-excel-file/node';
+import { charts, launchChromium, presetLink, root, runDone, servedBuild, watchPage } from './served-build.js';
+
+/** A filled template as an .xlsx workbook whose sheet unpacks to more than 512 kB (long kommun names). */
+async function largeWorkbook(): Promise<Buffer> {
+  const ids = (JSON.parse(readFileSync(join(root, 'public/data/capabilities.json'), 'utf8')) as { id: string }[]).map(
+    (c) => c.id,
+  );
+  const rows: (string | number)[][] = [['Kommunkod', 'Kommun', 'Förmåga-id', 'Nivå (0–3)', 'Levereras av']];
+  for (const code of [1438, 1460, 1488])
+    for (const id of ids) rows.push([code, `${code}-${id}-${'x'.repeat(4000)}`, id, 2, 'egen']);
+  return writeExcelFile(rows).toBuffer();
+}
 
 /** The built app (dist/) as a static host serves it, in Chromium: CSP, outside requests, print. */
 describe('the built app', () => {
@@ -44,6 +56,20 @@ describe('the built app', () => {
       ).toEqual([]);
       // the charts were drawn
       expect(await charts(page)).toBeGreaterThan(0);
+      // a filled template saved as .xlsx: its reader is loaded on demand, from the origin, and starts no
+      // worker from a blob: URL (which the policy forbids), even for a sheet above fflate's 512 kB threshold
+      await page.getByRole('tab', { name: 'Förmågekarta' }).click();
+      await page.locator('[data-map-file]').setInputFiles({
+        name: 'formagekarta-stor.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await largeWorkbook(),
+      });
+      const preview = page.locator('[data-map-preview]');
+      await preview.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await preview.textContent()).toContain('Dals-Ed: 58 nya');
+      expect(await violations()).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
     } finally {
       await browser.close();
     }

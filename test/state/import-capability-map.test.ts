@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import writeExcelFile from 'write-excel-file/node';
 import { type Capability, type CapabilityMap, DELIVERIES, type Scenario } from '../../src/engine/index.js';
 import { type MapImportContext, mapTemplate, parseMapFiles, readLevel } from '../../src/import/capability-map.js';
+import { readMapInputs } from '../../src/import/xlsx.js';
 import { mergeMap } from '../../src/state/capability-map.js';
 import { type MapProblem, problemText } from '../../src/state/map-text.js';
 import { readJson } from '../helpers.js';
@@ -163,5 +167,120 @@ describe('importing a filled capability map', () => {
     expect(result.ok && result.imported['1438']).toEqual({ 'service-desk': { level: 2, by: 'supplier' } });
     const tabbed = parseMapFiles([file('code\tcapability\tlevel\tby\n1438\tservice-desk\t1\tsamverkan\n')], ctx());
     expect(tabbed.ok && tabbed.imported['1438']).toEqual({ 'service-desk': { level: 1, by: 'collaboration' } });
+  });
+});
+
+describe('importing a filled capability map saved as an Excel workbook (.xlsx)', () => {
+  const fixture = (name: string) => ({
+    name,
+    bytes: new Uint8Array(readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url))),
+  });
+  const workbook = async (sheets: { sheet: string; data: (string | number | null)[][] }[], name = 'karta.xlsx') => {
+    const buffer = await writeExcelFile(sheets.map((s) => ({ sheet: s.sheet, data: s.data }))).toBuffer();
+    return { name, bytes: new Uint8Array(buffer) };
+  };
+  const COLUMNS = ['Kommunkod', 'Förmåga-id', 'Nivå (0–3)', 'Levereras av'];
+
+  it('gives the same map, and the same problems, as the same template saved as CSV', async () => {
+    const xlsx = await readMapInputs([fixture('formagekarta-ifylld.xlsx')]);
+    expect('sheets' in xlsx[0]).toBe(true);
+    const fromXlsx = parseMapFiles(xlsx, ctx());
+    const fromCsv = parseMapFiles(await readMapInputs([fixture('formagekarta-ifylld.csv')]), ctx());
+    expect(fromCsv.ok).toBe(true);
+    expect(fromXlsx.ok && fromXlsx.imported).toEqual(fromCsv.ok && fromCsv.imported);
+    expect(fromXlsx.problems).toEqual([]);
+    if (!fromXlsx.ok) return;
+    expect(Object.keys(fromXlsx.imported).sort()).toEqual(['1438', '1460', '1488']);
+    expect(fromXlsx.imported['1438']['service-desk']).toEqual({ level: 1, by: 'own' });
+    expect(fromXlsx.imported['1460']['service-desk']).toEqual({ level: 0, by: 'supplier' });
+    expect(fromXlsx.imported['1488']['service-desk']).toEqual({ level: 3, by: 'collaboration' });
+    // the last capability of Trollhättan is left empty: not assessed
+    expect(Object.keys(fromXlsx.imported['1488'])).toHaveLength(catalogue.length - 1);
+  });
+
+  it('reads numbers as Excel stores them, and names a bad cell by its row and column', async () => {
+    const file = await workbook([
+      {
+        sheet: 'formagekarta-dals-ed',
+        data: [
+          COLUMNS,
+          [1438, 'service-desk', 2, 'egen'],
+          [1438, 'e-archive', 7, 'egen'],
+          [null, null, null, null],
+          [1438, 'innovation', 1.5, 'leverantör'],
+          [180, 'it-procurement', 'stark', 'samverkan'],
+        ],
+      },
+    ]);
+    const result = parseMapFiles(await readMapInputs([file]), ctx());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // row numbers as Excel shows them: the blank row 4 counts
+    expect(texts(result.problems)).toEqual([
+      'Rad 3, kolumn Nivå: ”7” är ingen nivå: skriv 0, 1, 2 eller 3 (eller saknas, sårbar, etablerad, stark)',
+      'Rad 5, kolumn Nivå: ”1.5” är ingen nivå: skriv 0, 1, 2 eller 3 (eller saknas, sårbar, etablerad, stark)',
+      'Rad 6, kolumn Kommunkod: Stockholm (0180) är inte med i scenariot; lägg till kommunen först',
+    ]);
+    expect(texts(result.problems, 'en')[0]).toMatch(/^Row 3, column Level: “7” is not a level/);
+    expect(result.imported).toEqual({ '1438': { 'service-desk': { level: 2, by: 'own' } } });
+  });
+
+  it('reads the sheet named as the template, or the first with its columns, when a workbook has several', async () => {
+    const notes = { sheet: 'Anvisningar', data: [['Fyll i Nivå och Levereras av'], ['Frågor: it@dals-ed.se']] };
+    const map = (level: number) => ({ sheet: 'Blad2', data: [COLUMNS, [1438, 'service-desk', level, 'egen']] });
+    const read = async (...sheets: { sheet: string; data: (string | number | null)[][] }[]) => {
+      const result = parseMapFiles(await readMapInputs([await workbook(sheets)]), ctx());
+      return result.ok ? result.imported['1438']['service-desk'] : result.problems;
+    };
+    expect(await read(notes, map(2))).toEqual({ level: 2, by: 'own' });
+    expect(await read(map(1), { ...map(3), sheet: 'formagekarta-alla' })).toEqual({ level: 3, by: 'own' });
+  });
+
+  it('reads CSV and .xlsx files imported together, naming each file in its problems', async () => {
+    const csv = file(`${HEADER}\r\n1439;Färgelanda;service-desk;;;2;egen\r\n1439;Färgelanda;e-archive;;;9;egen\r\n`);
+    const xlsx = await workbook([{ sheet: 'Blad1', data: [COLUMNS, [1460, 'service-desk', 'sårbar', 'samverkan']] }]);
+    const result = parseMapFiles(await readMapInputs([csv, xlsx]), ctx());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.files).toEqual(['karta.csv', 'karta.xlsx']);
+    expect(result.imported).toEqual({
+      '1439': { 'service-desk': { level: 2, by: 'own' } },
+      '1460': { 'service-desk': { level: 1, by: 'collaboration' } },
+    });
+    expect(texts(result.problems, 'sv', true)).toEqual([expect.stringMatching(/^karta\.csv: Rad 3, kolumn Nivå: ”9”/)]);
+  });
+
+  it('refuses a file that is neither CSV nor a workbook, or an old .xls, naming it in the UI language', async () => {
+    const garbage = { ...fixture('garbage.bin'), name: 'kommun.xlsx' };
+    const zip = { name: 'arkiv.xlsx', bytes: zipSync({ 'readme.txt': new TextEncoder().encode('hej') }) };
+    const xls = { name: 'gammal.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) };
+    const broken = { name: 'trasig.xlsx', bytes: fixture('formagekarta-ifylld.xlsx').bytes.slice(0, 4000) };
+    for (const f of [garbage, zip, broken, xls]) {
+      const result = parseMapFiles(await readMapInputs([f]), ctx());
+      expect(result.ok, f.name).toBe(false);
+      const [sv] = texts(result.problems, 'sv', true);
+      const [en] = texts(result.problems, 'en', true);
+      if (f === xls) {
+        expect(sv).toBe(
+          `${f.name}: Filen är i Excels äldre format (.xls); spara den som ”Excel-arbetsbok (.xlsx)” eller ”CSV UTF-8”`,
+        );
+        continue;
+      }
+      expect(sv).toBe(
+        `${f.name}: Filen kan inte läsas, varken som CSV eller som Excel-arbetsbok (.xlsx); öppna den i Excel och spara den som ”Excel-arbetsbok (.xlsx)” eller ”CSV UTF-8”`,
+      );
+      expect(en).toMatch(
+        new RegExp(`^${f.name.replace('.', '\\.')}: The file cannot be read, neither as CSV nor as an Excel workbook`),
+      );
+    }
+    // the garbage under its own name, beside a good file: refused as a whole, the good file named by nothing
+    const mixed = parseMapFiles(
+      await readMapInputs([fixture('garbage.bin'), fixture('formagekarta-ifylld.xlsx')]),
+      ctx(),
+    );
+    expect(mixed.ok).toBe(false);
+    expect(texts(mixed.problems, 'en', true)).toEqual([
+      expect.stringMatching(/^garbage\.bin: The file cannot be read, neither as CSV nor as an Excel workbook/),
+    ]);
   });
 });

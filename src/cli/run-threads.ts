@@ -35,10 +35,20 @@ export async function collectInThreads(
 ): Promise<Accumulator> {
   const acc = new Accumulator(model, runs);
   const ranges = splitRuns(runs, chunkRuns);
+  const stopping = model.scenario.stopWhenStable === true;
+  // a run that stopped at a stable answer is exactly a run of that many (as in the app's aggregator)
+  const stopped = (a: Accumulator) => {
+    const at = a.stableAt();
+    if (stopping && at !== null && a.runsDone > at) a.truncate(at);
+    return a;
+  };
   if (workers <= 0) {
     const simulator = new Simulator(model);
-    for (const r of ranges) acc.add(simulator.simulateChunk(r.runStart, r.runCount));
-    return acc;
+    for (const r of ranges) {
+      acc.add(simulator.simulateChunk(r.runStart, r.runCount));
+      if (stopping && acc.stableAt() !== null) break;
+    }
+    return stopped(acc);
   }
   // the worker is TypeScript: a small bootstrap registers tsx in each thread before loading it
   const url = new URL('../../workers/node-worker-bootstrap.mjs', import.meta.url);
@@ -52,7 +62,8 @@ export async function collectInThreads(
             worker.on('error', reject);
             let inFlight = 0;
             const dispatch = () => {
-              if (next < ranges.length) {
+              // a scenario that stops at a stable answer hands out no more ranges once it has one
+              if (next < ranges.length && !(stopping && acc.stableAt() !== null)) {
                 inFlight++;
                 worker.postMessage(ranges[next++]);
               } else if (inFlight === 0) resolve();
@@ -71,5 +82,5 @@ export async function collectInThreads(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return acc;
+  return stopped(acc);
 }

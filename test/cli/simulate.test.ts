@@ -184,4 +184,23 @@ describe('npm run simulate', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--neighbours');
   });
+
+  it('a scenario that stops at a stable answer stops there, and equals a run of that many', () => {
+    const scenario = JSON.parse(readFileSync('scenarios/dalsland.json', 'utf8'));
+    Object.assign(scenario, { runs: 6000, stopWhenStable: true, sampling: 'rqmc' });
+    const file = join(dir, 'stop.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const out = join(dir, 'stop-out.json');
+    const run = cli(file, '--quick', '--workers', '2', '--out', out);
+    expect(run.status).toBe(0);
+    const stopped = JSON.parse(readFileSync(out, 'utf8'));
+    expect(stopped.stability.stableAt).toBeLessThan(6000);
+    expect(stopped.runsDone).toBe(stopped.stability.stableAt);
+    Object.assign(scenario, { runs: stopped.runsDone, stopWhenStable: false });
+    writeFileSync(file, JSON.stringify(scenario));
+    const whole = cli(file, '--quick', '--workers', '0', '--out', out);
+    expect(whole.status).toBe(0);
+    const full = JSON.parse(readFileSync(out, 'utf8'));
+    expect(full.paths).toEqual(stopped.paths);
+  });
 });

@@ -10,6 +10,8 @@ import {
 
 /** Runs per task handed to a worker thread. Any value gives identical results (blocks are fixed). */
 export const CHUNK_RUNS = 500;
+/** Runs per task for a scenario that stops at a stable answer (checked every 100 runs). */
+export const STOPPING_CHUNK_RUNS = 200;
 
 /**
  * Run a model's Monte Carlo runs on `workers` Node worker threads (0: in this thread) and summarise.
@@ -34,8 +36,9 @@ export async function collectInThreads(
   chunkRuns = CHUNK_RUNS,
 ): Promise<Accumulator> {
   const acc = new Accumulator(model, runs);
-  const ranges = splitRuns(runs, chunkRuns);
   const stopping = model.scenario.stopWhenStable === true;
+  // stopping is checked as chunks arrive: smaller chunks stop closer to the stable answer (same results)
+  const ranges = splitRuns(runs, stopping ? Math.min(chunkRuns, STOPPING_CHUNK_RUNS) : chunkRuns);
   // a run that stopped at a stable answer is exactly a run of that many (as in the app's aggregator)
   const stopped = (a: Accumulator) => {
     const at = a.stableAt();

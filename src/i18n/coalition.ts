@@ -59,7 +59,10 @@ export const COALITION_STRINGS = {
   },
   coalitionRange: { sv: 'P10–P90 (vinst)', en: 'P10–P90 (gain)' },
   coalitionProbability: { sv: 'Sannolikhet för vinst', en: 'Probability of a gain' },
-  coalitionCapacityChange: { sv: 'Utvecklingskapacitet, förändring', en: 'Development capacity, change' },
+  coalitionCapacityChange: {
+    sv: 'Utvecklingskapacitet sista året, förändring (summa)',
+    en: 'Development capacity in the final year, change (sum)',
+  },
   coalitionGroupJoint: {
     sv: (n: Arg, names: Arg) => `Grupp ${n}: ${names} – gemensam organisation`,
     en: (n: Arg, names: Arg) => `Group ${n}: ${names} – joint organisation`,

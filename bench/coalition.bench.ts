@@ -4,11 +4,12 @@
  * two free cores). Reports only; asserts nothing. Run: npx tsx bench/coalition.bench.ts [--quick]
  */
 import { readFileSync } from 'node:fs';
+import { RAISED_REALISATION } from '../src/cli/figures/coalitions.js';
 import { DEFAULT_CONSTRAINTS, type Geography, type GroupConstraints } from '../src/coalition/constraints.js';
 import { CoalitionGame, inThread } from '../src/coalition/game.js';
 import { DEFAULT_FIXED_SHARE } from '../src/coalition/keys.js';
 import { findCoalitions } from '../src/coalition/search.js';
-import { analyseSharing } from '../src/coalition/sharing.js';
+import { analyseSharing, keyBases } from '../src/coalition/sharing.js';
 import type { KommunGeo } from '../src/data/kommun-geo.js';
 import type { Capability, Municipality, Scenario } from '../src/engine/index.js';
 
@@ -26,7 +27,7 @@ const raised: Scenario = {
   ...fyrbodal,
   assumptions: {
     ...fyrbodal.assumptions,
-    realisationShared: { dist: 'pert', low: 0.5, mode: 0.7, high: 0.9, source: 'antagande: benchmark case' },
+    realisationShared: RAISED_REALISATION,
   },
 };
 
@@ -61,16 +62,13 @@ async function finder(label: string, scenario: Scenario, constraints: GroupConst
 
 async function keys(label: string, scenario: Scenario, size: number) {
   const game = new CoalitionGame(scenario, { municipalities, capabilities }, ['asymmetrisk']);
-  const profiles = scenario.members.map((c) => municipalities.find((m) => m.code === c) as Municipality);
   const started = performance.now();
   const result = await analyseSharing(
     {
       codes: scenario.members,
       group: [...Array(size).keys()],
       form: 'asymmetrisk',
-      population: profiles.map((p) => p.population),
-      employees: profiles.map((p) => p.employees),
-      pupils: profiles.map((p) => p.pupils ?? 0),
+      ...keyBases(scenario.members, (c) => municipalities.find((m) => m.code === c)),
       fixedShare: DEFAULT_FIXED_SHARE,
       seed: scenario.seed,
     },

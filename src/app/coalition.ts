@@ -4,6 +4,8 @@
  * analysis), and open a group as an ordinary scenario. One runner per app, on the same worker factory as the
  * run pool; the state says which scenario a result belongs to (src/state/coalition.ts).
  */
+
+import { keyBases } from '../coalition/sharing.js';
 import type { IntentMap } from '../events.js';
 import { listOf, t } from '../i18n.js';
 import { CoalitionRunner } from '../runner/coalition.js';
@@ -109,7 +111,6 @@ export class CoalitionCommands {
     if (!client || !group || coalitionStale(s.coalition, s.scenario)) return;
     const scenario = s.scenario;
     const byCode = new Map(currentProfiles(s).map((m) => [m.code, m]));
-    const profile = (code: string) => byCode.get(code);
     const id = ++this.analyses;
     this.store.update(actions.coalitionSharingStarted(id, chosen));
     client
@@ -118,9 +119,7 @@ export class CoalitionCommands {
         {
           group: group.members.map((c) => scenario.members.indexOf(c)),
           form: group.form,
-          population: scenario.members.map((c) => profile(c)?.population ?? 0),
-          employees: scenario.members.map((c) => profile(c)?.employees ?? 0),
-          pupils: scenario.members.map((c) => profile(c)?.pupils ?? 0),
+          ...keyBases(scenario.members, (c) => byCode.get(c)),
           fixedShare: settings.fixedShare,
         },
         finder.forms,

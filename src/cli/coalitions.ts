@@ -17,7 +17,7 @@ import {
 import { CoalitionGame, GROUP_FORMS, type GroupForm, inThread } from '../coalition/game.js';
 import { DEFAULT_FIXED_SHARE } from '../coalition/keys.js';
 import { DEFAULT_SETTINGS, type FinderResult, type FinderSettings, findCoalitions } from '../coalition/search.js';
-import { analyseSharing, type SharingResult, withoutExits } from '../coalition/sharing.js';
+import { analyseSharing, keyBases, type SharingResult, withoutExits } from '../coalition/sharing.js';
 import type { KommunGeo } from '../data/kommun-geo.js';
 import type { Capability, Municipality, Scenario } from '../engine/index.js';
 
@@ -127,11 +127,10 @@ export async function findInProcess(
   // the best grouping that forms any group (when everyone alone ranks first, the next one)
   const chosen = finder.groupings.find((g) => g.groups.length > 0);
   // keys divide the cost among members that stay: without member exits (sharing.ts)
-  const sharingEvaluator = inThread(
-    new CoalitionGame(withoutExits(scenario), { municipalities, capabilities }, options.forms),
-  );
   if (options.keys && chosen) {
-    const members = scenario.members.map((c) => byCode.get(c) as Municipality);
+    const sharingEvaluator = inThread(
+      new CoalitionGame(withoutExits(scenario), { municipalities, capabilities }, options.forms),
+    );
     for (const group of chosen.groups) {
       progress(`keys: ${group.members.join(', ')}`);
       const result = await analyseSharing(
@@ -139,9 +138,7 @@ export async function findInProcess(
           codes: scenario.members,
           group: group.members.map((c) => scenario.members.indexOf(c)),
           form: group.form,
-          population: members.map((m) => m.population),
-          employees: members.map((m) => m.employees),
-          pupils: members.map((m) => m.pupils ?? 0),
+          ...keyBases(scenario.members, (c) => byCode.get(c)),
           fixedShare: options.fixedShare,
           seed: scenario.seed,
         },

@@ -149,23 +149,23 @@ export async function findCoalitions(
   };
 
   // screening: a group's value is its better allowed form's mean gain (−∞ when no form may be formed)
-  const screened = new Map<string, { value: number; form: GroupForm | null }>();
+  const screened = new Map<string, { value: number }>();
   let stoppedAtLimit = false;
   /** The heuristic's screening limit for the current end of its search. */
   let limit = settings.maxScreened;
-  const formValue = (o: FormOutcome) => (constraints.capacityMayFall || o.capacity >= 0 ? o.meanGain : -Infinity);
-  const valueOfOutcome = (outcome: GroupOutcome) => {
-    let value = -Infinity;
-    let form: GroupForm | null = null;
-    for (const f of forms) {
-      const o = outcome.forms[f];
-      if (o && formValue(o) > value) {
-        value = formValue(o);
-        form = f;
-      }
+  /** A group's better form by mean gain among those the capacity rule allows (the first on a tie), or null. */
+  const bestAllowedForm = (outcome: GroupOutcome): { form: GroupForm; o: FormOutcome } | null => {
+    let best: { form: GroupForm; o: FormOutcome } | null = null;
+    for (const form of forms) {
+      const o = outcome.forms[form];
+      if (!o || (!constraints.capacityMayFall && o.capacity < 0)) continue;
+      if (!best || o.meanGain > best.o.meanGain) best = { form, o };
     }
-    return { value, form };
+    return best;
   };
+  const valueOfOutcome = (outcome: GroupOutcome) => ({
+    value: bestAllowedForm(outcome)?.o.meanGain ?? Number.NEGATIVE_INFINITY,
+  });
   const screen = async (groups: number[][]): Promise<boolean> => {
     const missing = [...new Map(groups.filter((g) => !screened.has(keyOf(g))).map((g) => [keyOf(g), g])).values()];
     for (let from = 0; from < missing.length; from += 16) {
@@ -268,17 +268,13 @@ export async function findCoalitions(
     const total = new Float64Array(R);
     const found: FoundGroup[] = [];
     for (const g of x.partition) {
-      const outcome = refined.get(keyOf(g)) as GroupOutcome;
-      const pick = forms
-        .map((f) => ({ f, o: outcome.forms[f] as FormOutcome }))
-        .filter(({ o }) => constraints.capacityMayFall || o.capacity >= 0)
-        .sort((a, b) => b.o.meanGain - a.o.meanGain)[0];
+      const pick = bestAllowedForm(refined.get(keyOf(g)) as GroupOutcome);
       // on the fresh runs no form keeps the capacity rule: the grouping is not shown
       if (!pick) return [];
       for (let r = 0; r < R; r++) total[r] += pick.o.gain[r];
       found.push({
         members: g.map((i) => codes[i]),
-        form: pick.f,
+        form: pick.form,
         meanGain: pick.o.meanGain,
         probabilityGain: share(pick.o.gain, (v) => v > GAIN_TOLERANCE),
         capacity: pick.o.capacity,

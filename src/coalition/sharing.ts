@@ -7,7 +7,7 @@
  * in the same form, or 0 when it would rather stay apart (each kommun alone gains 0). All values come from
  * the same runs (common random numbers), so the Shapley values sum exactly to the group's gain.
  */
-import type { Scenario } from '../engine/index.js';
+import type { Municipality, Scenario } from '../engine/index.js';
 import type { GroupForm, GroupOutcome } from './game.js';
 import { applyKeys, type KeyId, type KeyOutcome, type UnavailableReason } from './keys.js';
 import type { Evaluator, FinderHooks } from './search.js';
@@ -72,6 +72,20 @@ export interface SharingResult {
 
 /** A shortfall below this share of the group's |gain| is rounding, not a blocking subgroup. */
 const CORE_TOLERANCE = 1e-9;
+
+/** The keys' bases per kommun (start-year inhabitants, employees, pupils) from its profile; 0 without one. */
+export function keyBases(codes: readonly string[], profileOf: (code: string) => Municipality | undefined) {
+  const figure = (of: (m: Municipality) => number) =>
+    codes.map((code) => {
+      const m = profileOf(code);
+      return m ? of(m) : 0;
+    });
+  return {
+    population: figure((m) => m.population),
+    employees: figure((m) => m.employees),
+    pupils: figure((m) => m.pupils ?? 0),
+  };
+}
 
 /**
  * The scenario a sharing analysis simulates: without member exits. A key divides the cost among the members

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CoalitionGame, inThread } from '../../src/coalition/game.js';
-import { analyseSharing, type SharingEvaluator } from '../../src/coalition/sharing.js';
+import { analyseSharing, keyBases, type SharingEvaluator } from '../../src/coalition/sharing.js';
 import {
   type Capability,
   MEMBER_RUN_METRICS,
@@ -80,16 +80,13 @@ describe('the coalition game (docs/model.md §16)', () => {
   it('the sharing analysis: the Shapley values sum to the group’s gain, every key divides the same total', async () => {
     const { scenario, game } = gameFor();
     const evaluator: SharingEvaluator = inThread(game);
-    const profiles = scenario.members.map((c) => municipalities.find((m) => m.code === c) as unknown as Municipality);
     for (const form of ['samverkan', 'asymmetrisk'] as const) {
       const result = await analyseSharing(
         {
           codes: scenario.members,
           group: [0, 1, 2, 3, 4],
           form,
-          population: profiles.map((p) => p.population),
-          employees: profiles.map((p) => p.employees),
-          pupils: profiles.map((p) => p.pupils ?? 0),
+          ...keyBases(scenario.members, (c) => (municipalities as Municipality[]).find((m) => m.code === c)),
           fixedShare: 0.25,
           seed: scenario.seed,
           settings: { runs: RUNS },

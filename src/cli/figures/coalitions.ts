@@ -6,7 +6,7 @@ import { DEFAULT_CONSTRAINTS, type Geography } from '../../coalition/constraints
 import { CoalitionGame, type GroupForm, inThread } from '../../coalition/game.js';
 import { DEFAULT_FIXED_SHARE, type KeyId } from '../../coalition/keys.js';
 import { DEFAULT_SETTINGS, findCoalitions } from '../../coalition/search.js';
-import { analyseSharing, DEFAULT_SHARING } from '../../coalition/sharing.js';
+import { analyseSharing, DEFAULT_SHARING, keyBases } from '../../coalition/sharing.js';
 import type { Assumption, Capability, Municipality, Scenario } from '../../engine/index.js';
 import { code, num, percent, signedMsek, table } from './format.js';
 import { readJson } from './repo.js';
@@ -75,15 +75,12 @@ export async function coalitionBlock(): Promise<string> {
       ? { ...base, assumptions: { ...base.assumptions, realisationShared: RAISED_REALISATION } }
       : base;
     const game = new CoalitionGame(scenario, data, ['asymmetrisk']);
-    const profiles = scenario.members.map((c) => municipalities.find((m) => m.code === c) as Municipality);
     const result = await analyseSharing(
       {
         codes: scenario.members,
         group: scenario.members.map((_, i) => i),
         form: 'asymmetrisk',
-        population: profiles.map((p) => p.population),
-        employees: profiles.map((p) => p.employees),
-        pupils: profiles.map((p) => p.pupils ?? 0),
+        ...keyBases(scenario.members, (c) => municipalities.find((m) => m.code === c)),
         fixedShare: DEFAULT_FIXED_SHARE,
         seed: scenario.seed,
       },

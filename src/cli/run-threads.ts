@@ -27,15 +27,8 @@ export async function runInThreads(
   return (await collectInThreads(model, raw, workers, runs, chunkRuns)).summarize();
 }
 
-/** As runInThreads, but returns the accumulator of all runs (for analyses that need every run). */
-export async function collectInThreads(
-  model: PreparedModel,
-  raw: [unknown, unknown, unknown],
-  workers: number,
-  runs = model.scenario.runs,
-  chunkRuns = CHUNK_RUNS,
-): Promise<Accumulator> {
-  const acc = new Accumulator(model, runs);
+/** How a scenario's runs are handed out, and how a run that stops at a stable answer ends. */
+function plan(model: PreparedModel, runs: number, chunkRuns: number) {
   const stopping = model.scenario.stopWhenStable === true;
   // stopping is checked as chunks arrive: smaller chunks stop closer to the stable answer (same results)
   const ranges = splitRuns(runs, stopping ? Math.min(chunkRuns, STOPPING_CHUNK_RUNS) : chunkRuns);
@@ -45,14 +38,35 @@ export async function collectInThreads(
     if (stopping && at !== null && a.runsDone > at) a.truncate(at);
     return a;
   };
-  if (workers <= 0) {
-    const simulator = new Simulator(model);
-    for (const r of ranges) {
-      acc.add(simulator.simulateChunk(r.runStart, r.runCount));
-      if (stopping && acc.stableAt() !== null) break;
-    }
-    return stopped(acc);
+  return { stopping, ranges, stopped };
+}
+
+/**
+ * A scenario's runs in this thread, as the CLI runs them: all of them, or up to its first stable answer
+ * when it has `stopWhenStable` (then exactly a run of that many). Every run is kept.
+ */
+export function collectInThisThread(model: PreparedModel, runs = model.scenario.runs, chunkRuns = CHUNK_RUNS) {
+  const acc = new Accumulator(model, runs);
+  const { stopping, ranges, stopped } = plan(model, runs, chunkRuns);
+  const simulator = new Simulator(model);
+  for (const r of ranges) {
+    acc.add(simulator.simulateChunk(r.runStart, r.runCount));
+    if (stopping && acc.stableAt() !== null) break;
   }
+  return stopped(acc);
+}
+
+/** As runInThreads, but returns the accumulator of all runs (for analyses that need every run). */
+export async function collectInThreads(
+  model: PreparedModel,
+  raw: [unknown, unknown, unknown],
+  workers: number,
+  runs = model.scenario.runs,
+  chunkRuns = CHUNK_RUNS,
+): Promise<Accumulator> {
+  if (workers <= 0) return collectInThisThread(model, runs, chunkRuns);
+  const acc = new Accumulator(model, runs);
+  const { stopping, ranges, stopped } = plan(model, runs, chunkRuns);
   // the worker is TypeScript: a small bootstrap registers tsx in each thread before loading it
   const url = new URL('../../workers/node-worker-bootstrap.mjs', import.meta.url);
   const pool = Array.from({ length: Math.min(workers, ranges.length) }, () => new Worker(url));

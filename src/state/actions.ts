@@ -100,11 +100,8 @@ export const resetAssumption =
 export const setRunSettings =
   (settings: Partial<Pick<Scenario, 'runs' | 'horizonYears' | 'seed' | 'stopWhenStable' | 'sampling'>>): Recipe =>
   (d) => {
+    // kept explicit, also when off: the presets stop at a stable answer with rqmc, so "off" is a difference
     Object.assign(d.scenario, settings);
-    // the default is to run them all: keep the scenario (and its link) as it was without the option
-    if (d.scenario.stopWhenStable === false) delete d.scenario.stopWhenStable;
-    // likewise plain Monte Carlo, the default sampling
-    if (d.scenario.sampling === 'mc') delete d.scenario.sampling;
   };
 export const loadScenario =
   (scenario: Scenario): Recipe =>
@@ -170,6 +167,8 @@ export const runFinished =
     if (d.run.id !== id) return;
     d.run.status = 'done';
     d.run.done = results.runsDone;
+    // a run that stopped at its first stable answer is complete at that count, not 1 200 of 10 000
+    if (results.runsDone < d.run.total) d.run.total = results.runsDone;
     d.run.results = castDraft(sealed(results));
   };
 export const runFailed =

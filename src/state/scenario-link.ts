@@ -12,6 +12,14 @@ import type { Lang } from '../i18n.js';
 
 /** Longest encoded link payload accepted (characters); longer ones are refused before decompressing. */
 export const MAX_LINK_CHARS = 16_000;
+/**
+ * The link format's version. A link stores only its differences from a preset, so a change to a preset's
+ * values changes what every older link means: each such change raises this version and adds a migration
+ * that restores, in older links, the preset values they were made against. It is separate from the
+ * scenario schema's version, which full scenarios (files, saved scenarios) carry and which a preset change
+ * does not touch. test/state/scenario-link.test.ts fails when a preset changes without a new version.
+ */
+export const LINK_VERSION = 2;
 /** Largest decompressed payload accepted (bytes), against decompression bombs. */
 const MAX_JSON_BYTES = 256_000;
 type ScenarioKey = Exclude<keyof Scenario, 'schemaVersion'>;
@@ -57,16 +65,25 @@ export function encodeScenario(scenario: Scenario, presets: readonly Scenario[],
   const base = presets.find((p) => p.id === scenario.id) ?? presets[0];
   const diff: Record<string, unknown> = {};
   for (const key of KEYS) if (!same(scenario[key], base[key])) diff[key] = scenario[key];
-  const payload = { v: SCHEMA_VERSION, b: base.id, ...(lang ? { l: lang } : {}), s: diff };
+  const payload = { v: LINK_VERSION, b: base.id, ...(lang ? { l: lang } : {}), s: diff };
   return toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
 }
 
 /**
- * Migrations of link payloads from older schema versions, keyed by the version they upgrade from.
- * Version 1 is the first release, so there is nothing to migrate yet; each future format change adds an
- * entry here and a stored fixture of an old link to test/fixtures/.
+ * Migrations of link payloads from older link versions, keyed by the version they upgrade from. Each adds
+ * to an older link the preset values it was made against, where they have changed since; each comes with
+ * a stored old link in test/fixtures/links.json.
  */
-const MIGRATIONS: Record<number, (payload: { s: Record<string, unknown> }) => void> = {};
+const MIGRATIONS: Record<number, (payload: { s: Record<string, unknown> }) => void> = {
+  /**
+   * Version 2: the presets stop at the first stable answer with scrambled Sobol sampling (#20). A version 1
+   * link was made when every preset drew plain Monte Carlo runs and ran all of them, so it keeps that.
+   */
+  1: ({ s }) => {
+    if (!Object.hasOwn(s, 'sampling')) s.sampling = 'mc';
+    if (!Object.hasOwn(s, 'stopWhenStable')) s.stopWhenStable = false;
+  },
+};
 
 /**
  * Decode a link payload back into a validated scenario. Never throws: a truncated, corrupted, oversized,
@@ -104,8 +121,8 @@ export function decodeScenario(text: string, presets: readonly Scenario[]): Resu
     };
   }
   const payload = envelope.output;
-  if (payload.v > SCHEMA_VERSION) return fail('link.v', `made by a newer version (${payload.v}) of the app`);
-  for (let version = payload.v; version < SCHEMA_VERSION; version++) MIGRATIONS[version]?.(payload);
+  if (payload.v > LINK_VERSION) return fail('link.v', `made by a newer version (${payload.v}) of the app`);
+  for (let version = payload.v; version < LINK_VERSION; version++) MIGRATIONS[version]?.(payload);
   const base = presets.find((p) => p.id === payload.b);
   if (!base) return fail('link.b', `unknown preset "${payload.b}"`);
   // build a fresh object: only known keys are copied, so __proto__ and friends never reach the scenario

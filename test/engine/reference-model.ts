@@ -12,6 +12,7 @@ import { correlateUniforms } from '../../src/engine/copula.js';
 import type { PreparedModel } from '../../src/engine/model.js';
 import { runStream } from '../../src/engine/rng.js';
 import { CAPABILITY_GROUPS, type Capability, type Municipality, PATH_IDS } from '../../src/engine/schema.js';
+import { ScrambledSobol } from '../../src/engine/sobol.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Constants named by the doc (defined here so that the reference does not depend on where, or whether,
@@ -55,6 +56,18 @@ export interface RunDraws {
   exitDraws: number[];
 }
 
+/** §15: with `sampling: 'rqmc'`, run i is point ⌊i/10⌋ of scramble i mod 10 (ten interleaved replicates). */
+const RQMC_REPLICATES = 10;
+const sobols = new WeakMap<PreparedModel, ScrambledSobol>();
+function sobolOf(model: PreparedModel): ScrambledSobol {
+  let sobol = sobols.get(model);
+  if (!sobol) {
+    sobol = new ScrambledSobol(model.scenario.seed, ASSUMPTION_IDS.length, RQMC_REPLICATES);
+    sobols.set(model, sobol);
+  }
+  return sobol;
+}
+
 /**
  * §10: run i's stream is runStream(seed, i); one uniform per input in ASSUMPTION_IDS order, the
  * correlated ones mixed by the Gaussian copula (Extensions: Correlated inputs), each turned into a value
@@ -65,6 +78,9 @@ export function drawRun(model: PreparedModel, runIndex: number): RunDraws {
   // correlateUniforms works in place on a Float64Array
   const uniforms = new Float64Array(ASSUMPTION_IDS.length);
   for (let k = 0; k < ASSUMPTION_IDS.length; k++) uniforms[k] = rng();
+  // §15: with `sampling: 'rqmc'` the inputs' uniforms are point i of the scrambled Sobol sequence instead
+  // (the pseudo-random ones are still drawn, so the exit draws are the same either way)
+  if (model.scenario.sampling === 'rqmc') sobolOf(model).point(runIndex, uniforms);
   if (model.correlated.length > 0) {
     correlateUniforms(uniforms, model.correlated, model.copulaFactor, new Float64Array(model.correlated.length));
   }

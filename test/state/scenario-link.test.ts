@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,8 @@ import {
   type Scenario,
   ScenarioSchema,
 } from '../../src/engine/index.js';
-import { decodeScenario, encodeScenario, MAX_LINK_CHARS } from '../../src/state/scenario-link.js';
+import { SCENARIOS } from '../../src/scenarios.js';
+import { decodeScenario, encodeScenario, LINK_VERSION, MAX_LINK_CHARS } from '../../src/state/scenario-link.js';
 import { municipalities, readJson } from '../helpers.js';
 
 const presets = ['fyrbodal', 'dalsland', 'trestad', 'sml-it'].map((id) => readJson(`scenarios/${id}.json`) as Scenario);
@@ -113,10 +115,10 @@ describe('scenario links', () => {
         s.seed = 7;
       },
       stopWhenStable: (s) => {
-        s.stopWhenStable = true;
+        s.stopWhenStable = !s.stopWhenStable;
       },
       sampling: (s) => {
-        s.sampling = 'rqmc';
+        s.sampling = s.sampling === 'rqmc' ? 'mc' : 'rqmc';
       },
       discountRate: (s) => {
         s.discountRate = 0.03;
@@ -291,6 +293,16 @@ describe('scenario links', () => {
       presets,
     );
     expect(bomb.ok).toBe(false);
+  });
+
+  it('a preset cannot change what it computes without a new link version', () => {
+    // A link holds only its differences from a preset: changing a preset's figures changes what every older
+    // link shows. Such a change must raise LINK_VERSION, add a migration that restores the old values in
+    // older links, a stored old link in test/fixtures/links.json, and then a new fingerprint here.
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(SCENARIOS.map(({ name: _name, description: _description, ...rest }) => rest)))
+      .digest('hex');
+    expect({ version: LINK_VERSION, fingerprint }).toEqual(readJson('test/fixtures/link-presets.json'));
   });
 
   it('still opens links made by released versions (stored fixtures)', () => {

@@ -4,7 +4,7 @@
  * the paths' results with its caption.
  */
 import {
-  Accumulator,
+  type Accumulator,
   type Assumption,
   type AssumptionId,
   centralValue,
@@ -14,10 +14,9 @@ import {
   type PreparedModel,
   type Results,
   type Scenario,
-  Simulator,
   simulateAll,
-  splitRuns,
 } from '../../engine/index.js';
+import { collectInThisThread } from '../run-threads.js';
 import { fte, msek, num, percent, signedMsek, table } from './format.js';
 import { readJson } from './repo.js';
 
@@ -38,7 +37,10 @@ const data = () => ({
   capabilities: readJson('public/data/capabilities.json'),
 });
 
-/** A scenario file run as `npm run simulate -- FILE --runs N` does, in this thread (optionally with overrides). */
+/**
+ * A scenario file run as `npm run simulate -- FILE --runs N` does, in this thread (optionally with overrides):
+ * a scenario with `stopWhenStable` stops at its first stable answer, so `runs` is then the most.
+ */
 export function runScenario(file: string, runs = DOC_RUNS, assumptions?: Scenario['assumptions']): Run {
   const scenario = readJson(file) as Record<string, unknown>;
   scenario.runs = runs;
@@ -46,10 +48,8 @@ export function runScenario(file: string, runs = DOC_RUNS, assumptions?: Scenari
   const { municipalities, capabilities } = data();
   const model = loadModel(scenario, municipalities, capabilities);
   if (!model.ok) throw new Error(`${file}: ${JSON.stringify(model.issues)}`);
-  // as simulateAll, keeping the accumulator (results do not depend on the split into chunks)
-  const simulator = new Simulator(model.value);
-  const accumulator = new Accumulator(model.value, runs);
-  for (const r of splitRuns(runs, 1000)) accumulator.add(simulator.simulateChunk(r.runStart, r.runCount));
+  // as the CLI runs it: a preset stops at its first stable answer, with `runs` as the most
+  const accumulator = collectInThisThread(model.value, runs);
   return { model: model.value, results: accumulator.summarize(), accumulator };
 }
 
@@ -86,10 +86,14 @@ export function pathLabel(model: PreparedModel, id: PathId): string {
   }
 }
 
-export function caption({ results }: Run): string {
+export function caption({ model, results }: Run): string {
   const years = results.years;
   const last = years[years.length - 1];
-  return `${num(results.runsDone)} runs, seed ${results.scenario.seed}, ${years[0]}–${last}, MSEK in ${years[0]} prices; a negative NPV means cheaper than status quo.`;
+  const runs =
+    model.scenario.stopWhenStable && results.stability?.stable
+      ? `${num(results.runsDone)} runs (a stable answer, §15)`
+      : `${num(results.runsDone)} runs`;
+  return `${runs}, seed ${results.scenario.seed}, ${years[0]}–${last}, MSEK in ${years[0]} prices; a negative NPV means cheaper than status quo.`;
 }
 
 /**

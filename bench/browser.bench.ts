@@ -22,8 +22,10 @@
  * runs, once with plain Monte Carlo and once with sampling 'rqmc' (docs/model.md §15): the runs at which it
  * stopped (stability.stableAt), the time to the final chart, the first partial chart, the longest main-thread
  * task and the peak JS heap, measured as above.
- * Run: npx tsx bench/browser.bench.ts [--quick] (also part of npm run bench; --quick leaves out Västra
- * Götaland). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
+ * Last, where the default's time to a stable answer goes: 100 runs without stopping (the part that does not
+ * grow with the runs), exactly the runs its answer needs without stopping, and as shipped.
+ * Run: npx tsx bench/browser.bench.ts [--quick] [--breakdown] (also part of npm run bench; --quick leaves out
+ * Västra Götaland; --breakdown runs only the last section). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,8 @@ import { SCENARIOS } from '../src/scenarios.js';
 import { encodeScenario } from '../src/state/scenario-link.js';
 
 const quick = process.argv.includes('--quick');
+/** Only the breakdown of the default's time to a stable answer (the last section). */
+const breakdownOnly = process.argv.includes('--breakdown');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath =
@@ -343,7 +347,9 @@ try {
     console.log(
       `complete result in the store:      ${since(result.completeStateMs)}, ${result.runs} runs${result.stableAt === result.runs ? ' (stopped at its stable answer)' : ''}`,
     );
-    console.log(`complete chart painted:            ${since(result.completeChartMs)}   (goal: a stable answer ≤ 1 000 ms)`);
+    console.log(
+      `complete chart painted:            ${since(result.completeChartMs)}   (goal: a stable answer ≤ 1 000 ms)`,
+    );
     console.log(
       `main-thread long tasks from the edit to the final chart: ${result.longTasks}, longest ${result.longestTaskMs} ms   (target: none > 50 ms)`,
     );
@@ -353,69 +359,117 @@ try {
     return result;
   }
 
-  console.log(
-    'Browser benchmark — built app in headless Chromium, default scenario as shipped (rqmc, stops at its stable answer, at most 10 000 runs) after an edit',
-  );
-  const fyrbodal = [
-    '1460',
-    '1438',
-    '1439',
-    '1484',
-    '1461',
-    '1430',
-    '1421',
-    '1427',
-    '1486',
-    '1435',
-    '1488',
-    '1485',
-    '1487',
-  ];
-  const firstEdit = await measureEdit(fyrbodal, 'first edit of the session (Åmål removed)');
-  await page.waitForTimeout(1000);
-  const secondEdit = await measureEdit(fyrbodal.slice(0, 12), 'second edit (Vänersborg removed too)');
-
-  console.log('');
-  console.log(
-    'Runs to a stable answer in the app: each preset opened from a link (#s=…) with stopWhenStable, at most 20 000 runs;',
-  );
-  console.log('times from the hashchange (the link opened) to the final chart painted; mc = plain Monte Carlo, rqmc =');
-  console.log("sampling 'rqmc' (10 scrambled Sobol replicates, error from their spread; docs/model.md §15):");
-  const municipalities = JSON.parse(readFileSync(join(root, 'public/data/municipalities.json'), 'utf8')) as {
-    code: string;
-    county: string;
-  }[];
-  const presets: [string, Scenario][] = ['fyrbodal', 'dalsland', 'sml-it', 'trestad'].map((id) => [
-    id,
-    SCENARIOS.find((x) => x.id === id) as Scenario,
-  ]);
-  if (!quick)
-    presets.push([
-      'Västra Götaland (49)',
-      { ...SCENARIOS[0], members: municipalities.filter((m) => m.county === '14').map((m) => m.code) },
-    ]);
-  console.log(
-    `${'scenario'.padEnd(22)}${'members'.padStart(8)}${'sampling'.padStart(10)}${'stable at'.padStart(11)}${'final chart'.padStart(13)}${'first chart'.padStart(13)}${'longest task'.padStart(14)}${'peak heap'.padStart(11)}`,
-  );
+  let firstEdit: unknown = null;
+  let secondEdit: unknown = null;
   const stability: Record<string, unknown>[] = [];
-  for (const [label, preset] of presets) {
-    const pair: { runs: number; ms: number }[] = [];
-    for (const sampling of ['mc', 'rqmc'] as const) {
-      const scenario: Scenario = { ...preset, runs: 20_000, stopWhenStable: true, sampling };
-      const hash = `#s=${encodeScenario(scenario, SCENARIOS)}`;
-      await page.waitForTimeout(500);
-      const r = await measureEdit({ hash }, label, true);
-      stability.push({ scenario: label, members: preset.members.length, sampling, ...r });
-      pair.push({ runs: r.stableAt ?? r.runs, ms: r.completeChartMs });
+  if (!breakdownOnly) {
+    console.log(
+      'Browser benchmark — built app in headless Chromium, default scenario as shipped (rqmc, stops at its stable answer, at most 10 000 runs) after an edit',
+    );
+    const fyrbodal = [
+      '1460',
+      '1438',
+      '1439',
+      '1484',
+      '1461',
+      '1430',
+      '1421',
+      '1427',
+      '1486',
+      '1435',
+      '1488',
+      '1485',
+      '1487',
+    ];
+    firstEdit = await measureEdit(fyrbodal, 'first edit of the session (Åmål removed)');
+    await page.waitForTimeout(1000);
+    secondEdit = await measureEdit(fyrbodal.slice(0, 12), 'second edit (Vänersborg removed too)');
+
+    console.log('');
+    console.log(
+      'Runs to a stable answer in the app: each preset opened from a link (#s=…) with stopWhenStable, at most 20 000 runs;',
+    );
+    console.log(
+      'times from the hashchange (the link opened) to the final chart painted; mc = plain Monte Carlo, rqmc =',
+    );
+    console.log("sampling 'rqmc' (10 scrambled Sobol replicates, error from their spread; docs/model.md §15):");
+    const municipalities = JSON.parse(readFileSync(join(root, 'public/data/municipalities.json'), 'utf8')) as {
+      code: string;
+      county: string;
+    }[];
+    const presets: [string, Scenario][] = ['fyrbodal', 'dalsland', 'sml-it', 'trestad'].map((id) => [
+      id,
+      SCENARIOS.find((x) => x.id === id) as Scenario,
+    ]);
+    if (!quick)
+      presets.push([
+        'Västra Götaland (49)',
+        { ...SCENARIOS[0], members: municipalities.filter((m) => m.county === '14').map((m) => m.code) },
+      ]);
+    console.log(
+      `${'scenario'.padEnd(22)}${'members'.padStart(8)}${'sampling'.padStart(10)}${'stable at'.padStart(11)}${'final chart'.padStart(13)}${'first chart'.padStart(13)}${'longest task'.padStart(14)}${'peak heap'.padStart(11)}`,
+    );
+    for (const [label, preset] of presets) {
+      const pair: { runs: number; ms: number }[] = [];
+      for (const sampling of ['mc', 'rqmc'] as const) {
+        const scenario: Scenario = { ...preset, runs: 20_000, stopWhenStable: true, sampling };
+        const hash = `#s=${encodeScenario(scenario, SCENARIOS)}`;
+        await page.waitForTimeout(500);
+        const r = await measureEdit({ hash }, label, true);
+        stability.push({ scenario: label, members: preset.members.length, sampling, ...r });
+        pair.push({ runs: r.stableAt ?? r.runs, ms: r.completeChartMs });
+        console.log(
+          `${(sampling === 'mc' ? label : '').padEnd(22)}${(sampling === 'mc' ? String(preset.members.length) : '').padStart(8)}${sampling.padStart(10)}${(r.stableAt === null ? `> ${r.runs}` : String(r.stableAt)).padStart(11)}${`${r.completeChartMs} ms`.padStart(13)}${`${r.firstPartialChartMs} ms`.padStart(13)}${`${r.longestTaskMs} ms`.padStart(14)}${`${r.heap.peakMb} MB`.padStart(11)}`,
+        );
+      }
       console.log(
-        `${(sampling === 'mc' ? label : '').padEnd(22)}${(sampling === 'mc' ? String(preset.members.length) : '').padStart(8)}${sampling.padStart(10)}${(r.stableAt === null ? `> ${r.runs}` : String(r.stableAt)).padStart(11)}${`${r.completeChartMs} ms`.padStart(13)}${`${r.firstPartialChartMs} ms`.padStart(13)}${`${r.longestTaskMs} ms`.padStart(14)}${`${r.heap.peakMb} MB`.padStart(11)}`,
+        `${''.padEnd(40)}rqmc: ${(pair[0].runs / pair[1].runs).toFixed(1)}× fewer runs, ${(pair[0].ms / pair[1].ms).toFixed(1)}× less time to the final chart`,
       );
     }
-    console.log(
-      `${''.padEnd(40)}rqmc: ${(pair[0].runs / pair[1].runs).toFixed(1)}× fewer runs, ${(pair[0].ms / pair[1].ms).toFixed(1)}× less time to the final chart`,
-    );
   }
-  const result = { firstEdit, secondEdit, stability };
+
+  // Where the default's time to a stable answer goes: the same scenario opened three ways, for three seeds
+  // (medians): (a) 100 runs, no stopping — the part that does not grow with the runs (workers load the
+  // scenario, the first look, one summary, the charts); (b) exactly the runs its stable answer needs, no
+  // stopping; (c) as shipped, stopping — (c) − (b) is what stopping costs (chunks already under way when the
+  // answer becomes stable, the checks), (b) − (a) the runs themselves.
+  const shipped = SCENARIOS[0];
+  const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const open = async (scenario: Scenario) => {
+    await page.waitForTimeout(500);
+    return measureEdit({ hash: `#s=${encodeScenario(scenario, SCENARIOS)}` }, '', true);
+  };
+  const triples: { fixed: number; exact: number; shipped: number; runs: number }[] = [];
+  for (let k = 1; k <= 3; k++) {
+    // another seed each time (the page already shows the default's own): other figures, so every chart redraws
+    const seeded = { ...shipped, seed: shipped.seed + k };
+    const asShippedRun = await open(seeded);
+    const runs = asShippedRun.stableAt ?? asShippedRun.runs;
+    // (a) between the two: (b) gives exactly (c)'s figures, which would not redraw the charts right after it
+    const fixed = await open({ ...seeded, runs: 100, stopWhenStable: false });
+    const exact = await open({ ...seeded, runs, stopWhenStable: false });
+    triples.push({
+      fixed: fixed.completeChartMs,
+      exact: exact.completeChartMs,
+      shipped: asShippedRun.completeChartMs,
+      runs,
+    });
+  }
+  const fixedPart = { ms: medianOf(triples.map((x) => x.fixed)) };
+  const exactRuns = { ms: medianOf(triples.map((x) => x.exact)) };
+  const asShipped = { ms: medianOf(triples.map((x) => x.shipped)), runs: medianOf(triples.map((x) => x.runs)) };
+  const breakdown = { fixedPart, exactRuns, asShipped, triples };
+  console.log('');
+  console.log("Where the default scenario's time to a stable answer goes (opened from a link, median over 3 seeds):");
+  console.log(`  (a) 100 runs, no stopping (the part that does not grow with the runs): ${fixedPart.ms} ms`);
+  console.log(`  (b) ${asShipped.runs} runs, no stopping (the runs its answer needs):          ${exactRuns.ms} ms`);
+  console.log(`  (c) as shipped (stops at ${asShipped.runs}):                                     ${asShipped.ms} ms`);
+  for (const x of triples)
+    console.log(`  per seed: (a) ${x.fixed} ms, (b) ${x.exact} ms, (c) ${x.shipped} ms, stable at ${x.runs}`);
+  console.log(
+    `  the runs themselves (b − a): ${exactRuns.ms - fixedPart.ms} ms; stopping (c − b): ${asShipped.ms - exactRuns.ms} ms`,
+  );
+  const result = { firstEdit, secondEdit, stability, breakdown };
   const file = new URL('results.json', import.meta.url);
   const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   writeFileSync(file, `${JSON.stringify({ ...previous, browser: result }, null, 2)}\n`);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { lazyFflate } from './vite-plugins/lazy-fflate.js';
@@ -36,6 +37,13 @@ export default defineConfig(({ mode }) =>
           include: ['test/{engine,charts,state,cli,data,print,docs,runner,coalition}/**/*.test.ts'],
           testTimeout: 60_000,
           setupFiles: ['test/setup.ts'],
+          // one build of the app for the tests of the built app (test/print/served-build.ts)
+          globalSetup: ['test/print/build-dir.ts'],
+          // Worker threads start and import faster than forked processes, and every core runs a test file
+          // (vitest's default leaves one idle: on a 2-core CI machine the files ran one at a time).
+          // Measured back to back on 2 cores (with the shared build and the CLI change): 240 s → 151–167 s.
+          pool: 'threads',
+          maxWorkers: availableParallelism(),
         },
       },
 );

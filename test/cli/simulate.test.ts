@@ -7,11 +7,15 @@ import { PATH_IDS } from '../../src/engine/index.js';
 import { fyrbodal } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dm-cli-'));
+// `npm run simulate` is `tsx src/cli/simulate.ts`; tsx's command starts a second Node process with its loader,
+// so run that process directly (Node with tsx's loader): the same script, arguments, output and exit code,
+// without npx's and tsx's own start-up for each of the test's runs.
 const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'src/cli/simulate.ts', ...args, '--capabilities', 'test/fixtures/capabilities-small.json'], {
-    encoding: 'utf8',
-    cwd: new URL('../..', import.meta.url).pathname,
-  });
+  spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/simulate.ts', ...args, '--capabilities', 'test/fixtures/capabilities-small.json'],
+    { encoding: 'utf8', cwd: new URL('../..', import.meta.url).pathname },
+  );
 
 describe('npm run simulate', () => {
   it('prints a table and writes results that hold every path and year', () => {

@@ -17,14 +17,13 @@ async function largeWorkbook(): Promise<Buffer> {
 
 /** The built app (dist/) as a static host serves it, in Chromium: CSP, outside requests, print. */
 describe('the built app', () => {
-  const served = servedBuild('dm-dist-');
-  const { outDir } = served;
+  const served = servedBuild();
 
   it('opened from a folder (file://), where browsers block its scripts, says why and what to do', async () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.goto(`file://${join(outDir, 'index.html')}`);
+      await page.goto(`file://${join(served.outDir, 'index.html')}`);
       const message = page.locator('[data-no-start]');
       await message.waitFor({ state: 'visible', timeout: 15_000 });
       expect(await message.textContent()).toContain('kunde inte starta');

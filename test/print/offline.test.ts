@@ -14,10 +14,10 @@ const filesUnder = (dir: string): string[] =>
     .sort();
 
 describe('the built app offline (service worker)', () => {
-  const served = servedBuild('dm-offline-');
-  const { outDir } = served;
+  const served = servedBuild();
 
   it('precaches every file the build emits: the page, scripts, workers and data', () => {
+    const { outDir } = served;
     const source = readFileSync(join(outDir, 'sw.js'), 'utf8');
     const listed = JSON.parse(/const FILES = (\[.*\]);/.exec(source)![1]) as string[];
     const emitted = filesUnder(outDir).filter((f) => f !== 'sw.js');
@@ -37,7 +37,7 @@ describe('the built app offline (service worker)', () => {
       await runDone(page);
       // the service worker is installed and has cached everything
       const expected = (
-        JSON.parse(/const FILES = (\[.*\]);/.exec(readFileSync(join(outDir, 'sw.js'), 'utf8'))![1]) as string[]
+        JSON.parse(/const FILES = (\[.*\]);/.exec(readFileSync(join(served.outDir, 'sw.js'), 'utf8'))![1]) as string[]
       ).length;
       await page.waitForFunction(
         async (n) => {

@@ -1,13 +1,15 @@
 /**
  * What the tests of the built app share: a fresh build in a temporary folder served as a static host serves
  * it, Chromium to open it, a link to a preset, and what to wait for and read in the page.
+ * The build is made once per test run (the first file to need it builds it, the others wait for it and
+ * read it): the folder comes from test/print/build-dir.ts (vitest globalSetup).
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, chromium } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Scenario } from '../../src/engine/index.js';
 import { encodeScenario } from '../../src/state/scenario-link.js';
 import { readJson } from '../helpers.js';
@@ -36,17 +38,46 @@ export interface ServedBuild {
 }
 
 /**
- * The app built into a new temporary folder (named from `prefix`) and served there, for the tests of the
- * `describe` block it is called in: built before them, the server closed after them.
+ * This run's build of the app (`vite build`, as `npm run build` makes it) in the shared folder: built by the
+ * first caller, in whichever test file; the others wait until it is complete. The files only read it.
  */
-export function servedBuild(prefix: string): ServedBuild {
+async function sharedBuild(): Promise<string> {
+  const dir = inject('appBuildDir');
+  const outDir = join(dir, 'dist');
+  const done = join(dir, 'built');
+  const failed = join(dir, 'failed');
+  try {
+    // mkdir is atomic: exactly one caller gets to build
+    mkdirSync(join(dir, 'building'));
+  } catch {
+    for (;;) {
+      if (existsSync(done)) return outDir;
+      if (existsSync(failed)) throw new Error(`the shared build failed: ${readFileSync(failed, 'utf8')}`);
+      await sleep(100);
+    }
+  }
+  try {
+    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  } catch (e) {
+    writeFileSync(failed, String(e));
+    throw e;
+  }
+  writeFileSync(done, '');
+  return outDir;
+}
+
+/**
+ * The app's build (one per test run, see sharedBuild) served by a preview server of its own, for the tests
+ * of the `describe` block it is called in: built (or waited for) before them, the server closed after them.
+ */
+export function servedBuild(): ServedBuild {
   const served: ServedBuild = {
-    outDir: mkdtempSync(join(tmpdir(), prefix)),
+    outDir: '',
     base: () => served.server?.resolvedUrls?.local[0] ?? 'http://localhost:4173/',
   };
   beforeAll(async () => {
-    const { outDir } = served;
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    const outDir = await sharedBuild();
+    served.outDir = outDir;
     served.server = await preview({
       root,
       logLevel: 'silent',

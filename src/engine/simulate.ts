@@ -38,7 +38,7 @@ export const MEMBER_RUN_METRICS = [
   'finalCapacityGap',
   /**
    * Present value of the member's part of the arrangement's joint cost under the model's own allocation (by
-   * volume): r·(1 + μ_i)·Σ_{c∈K} π_ic plus its governance, a host minus its markup income. What a
+   * volume): r·(1 + μ_i)·Σ_{c∈K_i} π_ic plus its governance, a host minus its markup income. What a
    * cost-sharing key re-divides (docs/model.md §16); the unrealised part of the member's own former cost,
    * e_ic − π_ic, stays its own. 0 on status quo, outside the arrangement and after an exit.
    */

@@ -54,6 +54,11 @@ export class PreparedModel {
    * assess it (derived from the budget, §6). Docs/model.md §14.
    */
   mapLevel: Int8Array;
+  /**
+   * [member][capability]: 1 where the map says a supplier or an existing collaboration delivers the
+   * capability today; a contract path leaves it there, outside what the member moves (§14). 0 elsewhere.
+   */
+  mapKept: Uint8Array;
   /** Per capability (catalogue order). */
   kind: Uint8Array;
   driver: Uint8Array;
@@ -113,6 +118,7 @@ export class PreparedModel {
     this.itCost = fields.itCost;
     this.itStaff = fields.itStaff;
     this.mapLevel = fields.mapLevel;
+    this.mapKept = fields.mapKept;
     this.kind = fields.kind;
     this.driver = fields.driver;
     this.group = fields.group;
@@ -286,7 +292,7 @@ export function prepareModel(
   };
   const exits = [null, exitPlan('samverkan', samverkanMember), null, null, exitPlan('asymmetrisk', asymMember)];
 
-  const mapLevel = resolveMap(scenario, members, capabilities, issues);
+  const { levels: mapLevel, kept: mapKept } = resolveMap(scenario, members, capabilities, issues);
 
   // correlations: a symmetric matrix over the inputs involved, which must be positive semi-definite
   const involved = [...new Set((scenario.correlations ?? []).flatMap((c) => [c.a, c.b]))].sort(
@@ -346,6 +352,7 @@ export function prepareModel(
       itCost: f64(M, (i) => members[i].itCost ?? Number.NaN),
       itStaff: f64(M, (i) => members[i].itStaff ?? Number.NaN),
       mapLevel,
+      mapKept,
       kind: Uint8Array.from(capabilities, (c) => KIND[c.kind]),
       driver: Uint8Array.from(capabilities, (c) => DRIVER[c.driver]),
       group: Uint8Array.from(capabilities, (c) => CAPABILITY_GROUPS.indexOf(c.group)),

@@ -38,7 +38,7 @@ export const MEMBER_RUN_METRICS = [
   'finalCapacityGap',
   /**
    * Present value of the member's part of the arrangement's joint cost under the model's own allocation (by
-   * volume): r·(1 + μ_i)·Σ_{c∈K} π_ic plus its governance, a host minus its markup income. What a
+   * volume): r·(1 + μ_i)·Σ_{c∈K_i} π_ic plus its governance, a host minus its markup income. What a
    * cost-sharing key re-divides (docs/model.md §16); the unrealised part of the member's own former cost,
    * e_ic − π_ic, stays its own. 0 on status quo, outside the arrangement and after an exit.
    */
@@ -149,16 +149,50 @@ export const layoutOf = (model: PreparedModel): Layout => ({
 
 const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
 
+/**
+ * What one member moves to a path's provider, K_i ⊆ K (docs/model.md §5.1, §14), and the lists the hot
+ * loops read: the same object for every member that moves all of K.
+ */
+interface MemberMask {
+  capabilities: Uint8Array;
+  /** The indices of `capabilities`, and of its operations/governance and its development capabilities. */
+  index: Int32Array;
+  nonDev: Int32Array;
+  dev: Int32Array;
+  /** Operations/governance and development capabilities the member holds itself (outside the mask). */
+  localNonDev: Int32Array;
+  localDev: Int32Array;
+  /** Per group: operations and governance capabilities in the mask. */
+  nonDevCount: Float64Array;
+  /** Whether the member moves less than the path's K (the map keeps some of K where it is). */
+  partial: boolean;
+}
+
+/**
+ * Members of an arrangement that move the same capabilities: the provider serves those capabilities at
+ * the sum of these members' volumes (one cohort, all of A, unless the capability map keeps some where
+ * they are; §14).
+ */
+interface Cohort {
+  members: Uint8Array;
+  capabilities: Int32Array;
+}
+
 /** How an arrangement other than status quo is set up in one run (docs/model.md §5.1). */
 interface PathSpec {
+  /** A: the members that move something (and a host while anyone does). */
   members: Uint8Array;
+  /** K: what at least one member moves. */
   capabilities: Uint8Array;
   /** The indices of `capabilities`, and of its operations/governance and its development capabilities. */
   maskIndex: Int32Array;
   maskNonDev: Int32Array;
   maskDev: Int32Array;
-  /** Operations and governance capabilities outside the mask. */
-  localNonDev: Int32Array;
+  /** Per member: K_i, what it moves (§14). */
+  memberMasks: MemberMask[];
+  /** The provider's volume cohorts, and per capability its slot in the volume and share arrays (cohort·4 + driver). */
+  cohorts: Cohort[];
+  slot: Int32Array;
   /** An arrangement exists only if it shares something. */
   anyShared: boolean;
   merged: boolean;
@@ -205,13 +239,18 @@ export class Simulator {
   /** [member][year][capability]: own FTE n and own cost k (§4). */
   private readonly sqFte: Float64Array;
   private readonly sqCost: Float64Array;
-  /** [member][year][driver]: the member's share of the current provider's volume. */
+  /**
+   * [member][year][slot]: the member's share of the current provider's volume, per slot = cohort·4 + driver
+   * (one cohort unless the capability map keeps capabilities where they are; §14). 0 outside the cohort.
+   */
   private readonly shareD: Float64Array;
+  /** Slots per member-year in shareD and per year in provVol: 4 × the most cohorts of any path. */
+  private readonly slots: number;
   /** [year][capability]: the current provider's FTE, non-staff cost and cost. */
   private readonly provFte: Float64Array;
   private readonly provNs: Float64Array;
   private readonly provCost: Float64Array;
-  /** [year][driver]: the current provider's volume. */
+  /** [year][slot]: the current provider's volume. */
   private readonly provVol: Float64Array;
   /** Per member: own cost in the start year of the shared capabilities, and of all capabilities. */
   private readonly sharedCost0: Float64Array;
@@ -235,12 +274,8 @@ export class Simulator {
   private readonly rank: Int32Array;
   /** [member][year][group]: status quo FTE of the operations and governance capabilities per group. */
   private readonly sqGroupFte: Float64Array;
-  /** Per group: operations and governance capabilities, and those of the current path's mask. */
+  /** Per group: operations and governance capabilities. */
   private readonly nonDevCount = new Float64Array(G);
-  /** [path][group] */
-  private readonly maskNonDevCount: Float64Array;
-  /** Development capabilities outside each path's mask, by index. [path] */
-  private readonly localDev: Int32Array[];
   /** Per member, current path-year: holding cost, drift cost, development demand, staff (§7), κ, own φ, provider φ seen. */
   private readonly holdingNow: Float64Array;
   private readonly driftNow: Float64Array;
@@ -308,8 +343,6 @@ export class Simulator {
   private readonly specs: PathSpec[];
   /** Per year: the uniforms that decide a probabilistic member exit (drawn every run, used when configured). */
   private readonly exitDraws: Float64Array;
-  /** A driver array that points every capability at inhabitants (a merger splits everything by population). */
-  private readonly allInhabitants: Uint8Array;
   /**
    * Inputs held at a fixed value in every run (threshold search, docs/model.md §13): index and value.
    * Every uniform is still drawn, so all other inputs take exactly the values they take unpinned.
@@ -342,11 +375,9 @@ export class Simulator {
     this.legacyFactor = new Float64Array(M);
     this.sqFte = new Float64Array(M * T * C);
     this.sqCost = new Float64Array(M * T * C);
-    this.shareD = new Float64Array(M * T * 4);
     this.provFte = new Float64Array(T * C);
     this.provNs = new Float64Array(T * C);
     this.provCost = new Float64Array(T * C);
-    this.provVol = new Float64Array(T * 4);
     this.sharedCost0 = new Float64Array(M);
     this.totalCost0 = new Float64Array(M);
     this.phiStar = new Float64Array(M);
@@ -391,23 +422,41 @@ export class Simulator {
     this.out = new Float64Array(P * M * T * MY);
     this.groups = new Float64Array(P * M * 2 * G);
     this.tot = new Float64Array(P * T * TM);
-    this.allInhabitants = new Uint8Array(C).fill(DRIVER.inhabitants);
     this.exitDraws = new Float64Array(2 * T);
     const none = new Uint8Array(C);
     const all = new Uint8Array(C).fill(1);
     const allMembers = new Uint8Array(M).fill(1);
+    const isDev = (c: number) => model.kind[c] === KIND.utveckling;
+    const maskOf = (capabilities: Uint8Array, partial: boolean): MemberMask => {
+      const index = Int32Array.from(Array.from(capabilities).flatMap((x, c) => (x ? [c] : [])));
+      const nonDevCount = new Float64Array(G);
+      for (const c of index) if (!isDev(c)) nonDevCount[model.group[c]]++;
+      const local = Int32Array.from({ length: C }, (_, c) => c).filter((c) => !capabilities[c]);
+      return {
+        capabilities,
+        index,
+        nonDev: index.filter((c) => !isDev(c)),
+        dev: index.filter(isDev),
+        localNonDev: local.filter((c) => !isDev(c)),
+        localDev: local.filter(isDev),
+        nonDevCount,
+        partial,
+      };
+    };
     const spec = (over: Partial<PathSpec>): PathSpec => {
       const capabilities = over.capabilities ?? none;
-      const maskIndex = Int32Array.from(Array.from(capabilities).flatMap((x, c) => (x ? [c] : [])));
-      const isDev = (c: number) => model.kind[c] === KIND.utveckling;
+      const members = over.members ?? allMembers;
+      const mask = maskOf(capabilities, false);
       return {
-        members: allMembers,
+        members,
         capabilities,
-        maskIndex,
-        maskNonDev: maskIndex.filter((c) => !isDev(c)),
-        maskDev: maskIndex.filter(isDev),
-        localNonDev: Int32Array.from({ length: C }, (_, c) => c).filter((c) => !isDev(c) && !capabilities[c]),
-        anyShared: maskIndex.length > 0,
+        maskIndex: mask.index,
+        maskNonDev: mask.nonDev,
+        maskDev: mask.dev,
+        memberMasks: Array.from({ length: M }, () => mask),
+        cohorts: [{ members, capabilities: Int32Array.from({ length: C }, (_, c) => c) }],
+        slot: Int32Array.from(model.driver),
+        anyShared: mask.index.length > 0,
         merged: false,
         volumeFactor: 1,
         realisation: 1,
@@ -422,19 +471,93 @@ export class Simulator {
         ...over,
       };
     };
+    /**
+     * A contract path with the capability map applied (§14): what a member's map says a supplier or an
+     * existing collaboration delivers stays there, outside K_i. A member that moves nothing is not in the
+     * arrangement (a host stays its provider while anyone moves anything); K is what someone moves; the
+     * provider serves each capability at the volume of the members that move it.
+     */
+    const keepDelivered = (sp: PathSpec): PathSpec => {
+      let keeps = false;
+      for (let i = 0; i < M && !keeps; i++) {
+        if (!sp.members[i]) continue;
+        for (let c = 0; c < C && !keeps; c++) if (sp.capabilities[c] && model.mapKept[i * C + c]) keeps = true;
+      }
+      if (!keeps) return sp;
+      const moves = Array.from({ length: M }, (_, i) =>
+        Uint8Array.from({ length: C }, (_, c) =>
+          sp.members[i] && sp.capabilities[c] && !model.mapKept[i * C + c] ? 1 : 0,
+        ),
+      );
+      const capabilities = Uint8Array.from({ length: C }, (_, c) => (moves.some((row) => row[c]) ? 1 : 0));
+      const anyone = capabilities.some((x) => x === 1);
+      const members = Uint8Array.from(moves, (row, i) =>
+        row.some((x) => x === 1) || (i === sp.host && sp.members[i] && anyone) ? 1 : 0,
+      );
+      const whole = maskOf(capabilities, false);
+      const memberMasks = moves.map((row) => (row.every((x, c) => x === capabilities[c]) ? whole : maskOf(row, true)));
+      // one cohort per distinct set of members that move a capability, in the order capabilities first appear
+      const cohorts: Cohort[] = [];
+      const keys: string[] = [];
+      const slot = Int32Array.from(model.driver);
+      const lists: number[][] = [];
+      for (let c = 0; c < C; c++) {
+        if (!capabilities[c]) continue;
+        const who = Uint8Array.from(moves, (row) => row[c]);
+        const key = who.join('');
+        let q = keys.indexOf(key);
+        if (q < 0) {
+          q = keys.length;
+          keys.push(key);
+          cohorts.push({ members: who, capabilities: new Int32Array(0) });
+          lists.push([]);
+        }
+        lists[q].push(c);
+        slot[c] = q * 4 + model.driver[c];
+      }
+      cohorts.forEach((cohort, q) => {
+        cohort.capabilities = Int32Array.from(lists[q]);
+      });
+      return {
+        ...sp,
+        members,
+        capabilities,
+        maskIndex: whole.index,
+        maskNonDev: whole.nonDev,
+        maskDev: whole.dev,
+        memberMasks,
+        cohorts,
+        slot,
+        anyShared: anyone,
+        orderingPayers: Uint8Array.from(sp.orderingPayers, (x, i) => x & members[i]),
+      };
+    };
     const specs = [
       spec({}),
-      spec({ members: model.samverkanMember, capabilities: model.pooled, orderingPayers: model.samverkanMember }),
-      spec({ capabilities: model.transferred, orderingPayers: allMembers }),
-      spec({ members: model.mergerMember, capabilities: all, merged: true }),
+      keepDelivered(
+        spec({ members: model.samverkanMember, capabilities: model.pooled, orderingPayers: model.samverkanMember }),
+      ),
+      keepDelivered(spec({ capabilities: model.transferred, orderingPayers: allMembers })),
+      // a merger decides anew what it holds and takes over its members' contracts: the map keeps nothing (§14)
       spec({
-        members: model.asymMember,
-        capabilities: model.provided,
-        host: model.host,
-        orderingPayers: model.asymMember.map((x, i) => (x && i !== model.host ? 1 : 0)),
+        members: model.mergerMember,
+        capabilities: all,
+        merged: true,
+        slot: new Int32Array(C).fill(DRIVER.inhabitants),
       }),
+      keepDelivered(
+        spec({
+          members: model.asymMember,
+          capabilities: model.provided,
+          host: model.host,
+          orderingPayers: model.asymMember.map((x, i) => (x && i !== model.host ? 1 : 0)),
+        }),
+      ),
     ];
     this.specs = specs;
+    this.slots = 4 * Math.max(...specs.map((sp) => sp.cohorts.length));
+    this.shareD = new Float64Array(M * T * this.slots);
+    this.provVol = new Float64Array(T * this.slots);
     this.givenNew = new Int32Array(M);
     this.isMergedNewBuy = new Uint8Array(C);
     for (const c of model.shortfallOrder) {
@@ -455,25 +578,14 @@ export class Simulator {
     this.newRank = specs.map(() => new Int32Array(M * C).fill(-1));
     this.newBuys = specs.map((sp, p) =>
       Array.from({ length: M }, (_, i) => {
-        const list = Array.from(model.shortfallOrder).filter(
-          (c) => sp.capabilities[c] === 1 && model.mapLevel[i * C + c] === 0,
-        );
+        const moved = sp.memberMasks[i].capabilities;
+        const list = Array.from(model.shortfallOrder).filter((c) => moved[c] === 1 && model.mapLevel[i * C + c] === 0);
         list.forEach((c, k) => {
           this.newRank[p][i * C + c] = k;
         });
         return Int32Array.from(list);
       }),
     );
-    this.maskNonDevCount = new Float64Array(P * G);
-    this.localDev = specs.map((sp, p) => {
-      const dev: number[] = [];
-      for (let c = 0; c < C; c++) {
-        if (model.kind[c] === KIND.utveckling) {
-          if (!sp.capabilities[c]) dev.push(c);
-        } else if (sp.capabilities[c]) this.maskNonDevCount[p * G + model.group[c]]++;
-      }
-      return Int32Array.from(dev);
-    });
   }
 
   /** Simulate runs [runStart, runStart + runCount). runStart must be a multiple of BLOCK_RUNS. */
@@ -676,16 +788,24 @@ export class Simulator {
   }
 
   /**
-   * Staffing need (FTE) and non-staff cost (SEK) of every capability for a provider serving the
+   * Staffing need (FTE) and non-staff cost (SEK) of the given capabilities for a provider serving the
    * given volumes in year t (§4): fte = max(minFte, fteAtRef · (D/ref)^β), grown by development demand
    * for development capabilities and by the legacy factor for system-driven ones.
    */
-  private needs(lnUsers: number, lnSystems: number, lnPop: number, legacy: number, t: number): void {
+  private needs(
+    lnUsers: number,
+    lnSystems: number,
+    lnPop: number,
+    legacy: number,
+    t: number,
+    capabilities: Int32Array,
+  ): void {
     const { m, C, beta, gamma, provFte, provNs } = this;
     const demand = this.demand[t];
     const price = this.priceIndex[t];
     const offset = t * C;
-    for (let c = 0; c < C; c++) {
+    for (let k = 0; k < capabilities.length; k++) {
+      const c = capabilities[k];
       const d = m.driver[c];
       const x =
         d === DRIVER.users
@@ -797,7 +917,9 @@ export class Simulator {
   private exitOf(p: number, spec: PathSpec): [number, number, number] {
     const plan = this.m.exits[p];
     if (!plan) return [-1, -1, 0];
-    if (plan.member >= 0) return [plan.member, plan.yearIndex, plan.strandedYears];
+    // (a member the capability map leaves with nothing to move is not in the arrangement to leave it, §14)
+    if (plan.member >= 0)
+      return spec.members[plan.member] ? [plan.member, plan.yearIndex, plan.strandedYears] : [-1, -1, 0];
     const candidates: number[] = [];
     for (let i = 0; i < this.M; i++) if (spec.members[i] && i !== spec.host) candidates.push(i);
     if (candidates.length < 2) return [-1, -1, 0];
@@ -811,44 +933,52 @@ export class Simulator {
     return [-1, -1, 0];
   }
 
-  /** The shared provider's volumes and needs for a path (§5.1; a merger's systems by §5.5). */
+  /**
+   * The shared provider's volumes and needs for a path (§5.1; a merger's systems by §5.5): per cohort, the
+   * capabilities its members move at the sum of their volumes (§14).
+   */
   private providerNeeds(spec: PathSpec): void {
-    const { m, T, M } = this;
-    let systemsSum = 0;
-    let legacyWeighted = 0;
-    for (let i = 0; i < M; i++) {
-      if (!spec.members[i]) continue;
-      systemsSum += m.systems[i];
-      legacyWeighted += m.systems[i] * this.legacyFactor[i];
-    }
-    const legacy = legacyWeighted / systemsSum;
+    const { m, T, M, slots } = this;
     const consolidation = this.draw[A.consolidationYears];
     const target = m.mergedSystems;
-    for (let t = 0; t < T; t++) {
-      let u = 0;
-      let pop = 0;
+    const f = spec.volumeFactor;
+    for (let q = 0; q < spec.cohorts.length; q++) {
+      const { members, capabilities } = spec.cohorts[q];
+      let systemsSum = 0;
+      let legacyWeighted = 0;
       for (let i = 0; i < M; i++) {
-        if (!spec.members[i]) continue;
-        u += this.users[i * T + t];
-        pop += this.pop[i * T + t];
+        if (!members[i]) continue;
+        systemsSum += m.systems[i];
+        legacyWeighted += m.systems[i] * this.legacyFactor[i];
       }
-      // a merger consolidates systems from the sum toward the model's systems rule
-      const systems = spec.merged ? target + (systemsSum - target) * Math.max(0, 1 - t / consolidation) : systemsSum;
-      const f = spec.volumeFactor;
-      this.provVol[t * 4 + DRIVER.users] = u * f;
-      this.provVol[t * 4 + DRIVER.systems] = systems * f;
-      this.provVol[t * 4 + DRIVER.inhabitants] = pop * f;
-      this.provVol[t * 4 + DRIVER.fixed] = pop * f;
-      this.needs(Math.log(u * f), Math.log(systems * f), Math.log(pop * f), legacy, t);
+      const legacy = legacyWeighted / systemsSum;
+      for (let t = 0; t < T; t++) {
+        let u = 0;
+        let pop = 0;
+        for (let i = 0; i < M; i++) {
+          if (!members[i]) continue;
+          u += this.users[i * T + t];
+          pop += this.pop[i * T + t];
+        }
+        // a merger consolidates systems from the sum toward the model's systems rule
+        const systems = spec.merged ? target + (systemsSum - target) * Math.max(0, 1 - t / consolidation) : systemsSum;
+        const v = t * slots + q * 4;
+        this.provVol[v + DRIVER.users] = u * f;
+        this.provVol[v + DRIVER.systems] = systems * f;
+        this.provVol[v + DRIVER.inhabitants] = pop * f;
+        this.provVol[v + DRIVER.fixed] = pop * f;
+        this.needs(Math.log(u * f), Math.log(systems * f), Math.log(pop * f), legacy, t, capabilities);
+      }
     }
   }
 
   /**
-   * Each member's share of the provider's volume, per year and driver (fixed capabilities are split by
-   * inhabitants), the provider's cost per capability, and each member's start-year own costs.
+   * Each member's share of the provider's volume, per year and slot (fixed capabilities are split by
+   * inhabitants; 0 in a cohort the member is not in), the provider's cost per capability, and each member's
+   * start-year own costs.
    */
   private prepareShares(spec: PathSpec): void {
-    const { m, T, M, C, provVol, shareD, provCost, provFte, provNs, sqCost } = this;
+    const { m, T, M, C, slots, provVol, shareD, provCost, provFte, provNs, sqCost } = this;
     for (let t = 0; t < T; t++) {
       const W = this.wage[t];
       for (let c = 0; c < C; c++) provCost[t * C + c] = provFte[t * C + c] * W + provNs[t * C + c];
@@ -856,21 +986,30 @@ export class Simulator {
     for (let i = 0; i < M; i++) {
       let shared0 = 0;
       let total0 = 0;
+      const moved = spec.memberMasks[i].capabilities;
       for (let c = 0; c < C; c++) {
         const own = sqCost[i * T * C + c];
         total0 += own;
-        if (spec.capabilities[c]) shared0 += own;
+        if (moved[c]) shared0 += own;
       }
       this.sharedCost0[i] = shared0;
       this.totalCost0[i] = total0;
       if (!spec.members[i]) continue;
-      for (let t = 0; t < T; t++) {
-        const k = (i * T + t) * 4;
-        const pop = this.pop[i * T + t] / provVol[t * 4 + DRIVER.inhabitants];
-        shareD[k + DRIVER.users] = this.users[i * T + t] / provVol[t * 4 + DRIVER.users];
-        shareD[k + DRIVER.systems] = m.systems[i] / provVol[t * 4 + DRIVER.systems];
-        shareD[k + DRIVER.inhabitants] = pop;
-        shareD[k + DRIVER.fixed] = pop;
+      for (let q = 0; q < spec.cohorts.length; q++) {
+        const inCohort = spec.cohorts[q].members[i] === 1;
+        for (let t = 0; t < T; t++) {
+          const k = (i * T + t) * slots + q * 4;
+          const v = t * slots + q * 4;
+          if (!inCohort) {
+            shareD.fill(0, k, k + 4);
+            continue;
+          }
+          const pop = this.pop[i * T + t] / provVol[v + DRIVER.inhabitants];
+          shareD[k + DRIVER.users] = this.users[i * T + t] / provVol[v + DRIVER.users];
+          shareD[k + DRIVER.systems] = m.systems[i] / provVol[v + DRIVER.systems];
+          shareD[k + DRIVER.inhabitants] = pop;
+          shareD[k + DRIVER.fixed] = pop;
+        }
       }
     }
   }
@@ -960,10 +1099,10 @@ export class Simulator {
         let transition = 0;
         if (spec.anyShared) {
           blendMember(
-            maskIndex,
+            spec.memberMasks[i].index,
             i * C,
             it * C,
-            it * 4,
+            it * this.slots,
             t * C,
             r,
             1 - spec.realisation,
@@ -976,7 +1115,7 @@ export class Simulator {
             this.provFte,
             this.mergedCost,
             this.mergedFte,
-            merged ? this.allInhabitants : m.driver,
+            spec.slot,
             m.kind,
             m.mapLevel,
             this.memberCost,
@@ -996,7 +1135,7 @@ export class Simulator {
           const governance = spec.governanceShare[i] * part;
           const orderingCost = spec.orderingPayers[i] && t >= spec.orderingFrom ? ordering * W : 0;
           transition = spec.transitionShare * (merged ? this.totalCost0[i] : this.sharedCost0[i]) * spec.transition[t];
-          if (merged) transition += this.retired[t] * this.shareD[it * 4 + DRIVER.inhabitants];
+          if (merged) transition += this.retired[t] * this.shareD[it * this.slots + DRIVER.inhabitants];
           if (i !== spec.host) markupIncome += spec.markup[i] * part;
           // what it pays the provider (not the part it still runs itself), for stranded cost after an exit
           if (exitMember >= 0 && t === exitYear - 1) this.payment[i] = r * sums[B_PROVIDER_PAY] + governance;
@@ -1059,7 +1198,7 @@ export class Simulator {
     for (let i = 0; i < M; i++) if (spec.members[i]) prev += m.systems[i];
     const perSystem = this.draw[A.migrationCostPerSystem];
     for (let t = 0; t < T; t++) {
-      const systems = this.provVol[t * 4 + DRIVER.systems];
+      const systems = this.provVol[t * this.slots + DRIVER.systems];
       this.retired[t] = Math.max(0, prev - systems) * perSystem;
       prev = systems;
     }
@@ -1096,7 +1235,6 @@ export class Simulator {
     const present = this.present;
     const { m, T, M, C, out, sqCost, memberCost, memberEps, given, kappa } = this;
     const W = this.wage[t];
-    const mask = spec.capabilities;
     const { shortfallOrder, mapLevel } = m;
     for (let i = 0; i < M; i++) {
       if (!present[i]) continue;
@@ -1110,6 +1248,7 @@ export class Simulator {
       kappa[i] = demand > 0 ? Math.min(1, devCap / demand) : 1;
       // a shortfall gives up governance first, then operations, shared ones included (§6)
       const g0 = i * C;
+      const mask = spec.memberMasks[i].capabilities;
       let missing = -free;
       // first what the path would newly buy: capabilities the map says are missing, moved to the provider
       // (before the ramp starts nothing is bought) (§14)
@@ -1137,7 +1276,7 @@ export class Simulator {
     // rest of its region, paid by others (§8)
     const paid = this.paidStaff;
     const full = this.fullStaff;
-    const { maskNonDev, maskDev, maskIndex } = spec;
+    const { maskNonDev, maskIndex } = spec;
     if (r > 0) {
       const rest = 1 - 1 / spec.volumeFactor;
       for (let k = 0; k < maskIndex.length; k++) {
@@ -1152,6 +1291,7 @@ export class Simulator {
       if (!present[j]) continue;
       const unpaid = 1 - kappa[j];
       const row = j * C;
+      const { capabilities: mask, dev: maskDev } = spec.memberMasks[j];
       for (let k = 0; k < given[j]; k++) {
         const c = shortfallOrder[k];
         if (mask[c] && m.mapLevel[row + c] < 0) paid[c] -= memberEps[row + c];
@@ -1180,11 +1320,12 @@ export class Simulator {
     if (spec.host >= 0) {
       let own = 0;
       let all = 0;
-      const hostBase = (spec.host * T + t) * 4;
+      // (the host's share of a capability its map keeps where it is is 0: it serves only the buyers, §14)
+      const hostBase = (spec.host * T + t) * this.slots;
       for (let k = 0; k < maskIndex.length; k++) {
         const c = maskIndex[k];
         const f = this.provFte[t * C + c];
-        own += f * this.shareD[hostBase + m.driver[c]];
+        own += f * this.shareD[hostBase + spec.slot[c]];
         all += f;
       }
       hostShare = all > 0 ? own / all : 0;
@@ -1217,10 +1358,12 @@ export class Simulator {
     // Own operations and governance capabilities: held unless given up, counted per group. Before the
     // ramp starts (r = 0) the shared ones are still entirely the member's own and are counted here too.
     const shared = spec.anyShared && r > 0;
-    const mask = shared ? spec.capabilities : this.noMask;
-    const maskCount = this.maskNonDevCount;
-    for (let g = 0; g < G; g++) heldG[g] = this.nonDevCount[g] - (shared ? maskCount[p * G + g] : 0);
-    const { localNonDev, maskNonDev, maskDev } = spec;
+    // what this member moves (K_i: the map may keep some of K where it is delivered today, §14)
+    const moved = spec.memberMasks[i];
+    const mask = shared ? moved.capabilities : this.noMask;
+    const maskCount = moved.nonDevCount;
+    for (let g = 0; g < G; g++) heldG[g] = this.nonDevCount[g] - (shared ? maskCount[g] : 0);
+    const { localNonDev, nonDev: maskNonDev, dev: maskDev } = moved;
     if (shared && localNonDev.length < maskNonDev.length) {
       // few capabilities stay local: sum them
       for (let g = 0; g < G; g++) teamG[g] = 0;
@@ -1283,7 +1426,7 @@ export class Simulator {
       teamG[group[c]] -= providerPhi * paidStaff[c];
     }
     // own development capabilities: held as far as development capacity meets demand
-    const dev = this.localDev[p];
+    const dev = moved.localDev;
     for (let k = 0; k < dev.length; k++) {
       const c = dev[k];
       if (mapLevel[lb + c] >= 0) continue;
@@ -1294,13 +1437,21 @@ export class Simulator {
     }
     // shared capabilities: the member's remaining own part plus the provider's staff, if it pays
     const own = 1 - r;
-    if (complete) {
+    if (complete && !moved.partial) {
       // the ramp is complete: what the provider holds is the same for every member that pays (given-up
       // ones were taken out above)
       const { providerHeldG, providerStaffG } = this;
       for (let g = 0; g < G; g++) {
         heldG[g] += providerHeldG[g];
         teamG[g] += providerPhi * providerStaffG[g];
+      }
+    } else if (complete) {
+      // the same, for a member that moves only part of K
+      for (let k = 0; k < maskNonDev.length; k++) {
+        const c = maskNonDev[k];
+        if (this.paidStaff[c] < minFte[c] - HELD_TOLERANCE) continue;
+        heldG[group[c]]++;
+        teamG[group[c]] += providerPhi * this.paidStaff[c];
       }
     } else if (r > 0) {
       for (let k = 0; k < maskNonDev.length; k++) {
@@ -1502,7 +1653,7 @@ function blendMember(
   provFte: Float64Array,
   mergedCost: Float64Array,
   mergedFte: Float64Array,
-  driver: Uint8Array,
+  slot: Int32Array,
   kind: Uint8Array,
   mapLevel: Int8Array,
   memberCost: Float64Array,
@@ -1522,7 +1673,7 @@ function blendMember(
     const c = maskIndex[k];
     const ownFte = sqFte[base + c];
     const own = sqCost[base + c];
-    const share = shareD[shareBase + driver[c]];
+    const share = shareD[shareBase + slot[c]];
     const pc = share * provCost[provBase + c];
     let pay: number;
     let eps: number;

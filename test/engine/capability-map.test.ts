@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Capability,
   type CapabilityLevel,
+  type Delivery,
   type Municipality,
   PATH_IDS,
   type Results,
@@ -32,6 +33,21 @@ function run(scenario: Scenario): Results {
 
 const member = (r: Results, path: (typeof PATH_IDS)[number], code: string) =>
   r.paths[path].municipalities[r.scenario.members.findIndex((m) => m.code === code)];
+
+const CONTRACT_PATHS = ['samverkan', 'omfordelning', 'asymmetrisk'] as const;
+const transferable = catalogue.filter((c) => c.transferable).map((c) => c.id);
+const level = fc.constantFrom(0, 1, 2, 3) as fc.Arbitrary<CapabilityLevel>;
+const elsewhere = fc.constantFrom('supplier', 'collaboration') as fc.Arbitrary<Delivery>;
+
+/** A member's figures on a path without its name: what must equal another path's or scenario's figures. */
+const figures = (r: Results, path: (typeof PATH_IDS)[number], code: string) => {
+  const { horizonCost, finalDevelopmentCapacity, finalCapacityGap, years, groupCoverage } = member(r, path, code);
+  return { horizonCost, finalDevelopmentCapacity, finalCapacityGap, years, groupCoverage };
+};
+
+/** Every member's figures on every path, with the path-level summaries, for an exact comparison. */
+const everything = (r: Results) =>
+  PATH_IDS.map((path) => ({ years: r.paths[path].years, members: r.paths[path].municipalities }));
 
 describe('the capability map and own figures (docs/model.md §14)', () => {
   it('changes what the money delivers, never what the full engine costs: total cost is the same on every path', () => {
@@ -129,6 +145,157 @@ describe('the capability map and own figures (docs/model.md §14)', () => {
           for (const code of codes) for (const y of member(r, path, code).years) expect(y.coverage).toBe(1);
       }),
       { numRuns: 10 },
+    );
+  });
+
+  it('who delivers (§14): a member whose map says everything a contract path would move is delivered by a supplier or an existing collaboration has exactly its status-quo figures on that path', () => {
+    fc.assert(
+      fc.property(
+        members,
+        seed,
+        fc.subarray(poolable, { minLength: 1 }),
+        fc.array(level, { minLength: 64, maxLength: 64 }),
+        fc.array(elsewhere, { minLength: 64, maxLength: 64 }),
+        (codes, s, pooled, levels, bys) => {
+          // the last member is the host, so the first is a buyer; it keeps all that samverkan pools, all that the
+          // host provides and all that omfördelning transfers where it is; the others assess nothing
+          const kept = [...new Set([...pooled, ...transferable])];
+          const scenario = scenarioWith((sc) => {
+            sc.members = codes;
+            sc.seed = s;
+            sc.paths.samverkan.pooled = pooled;
+            sc.paths.asymmetrisk.provided = pooled;
+            sc.paths.asymmetrisk.host = codes[codes.length - 1];
+            sc.capabilityMap = {
+              members: { [codes[0]]: Object.fromEntries(kept.map((id, k) => [id, { level: levels[k], by: bys[k] }])) },
+            };
+          });
+          const r = run(scenario);
+          const statusQuo = figures(r, 'status-quo', codes[0]);
+          for (const path of CONTRACT_PATHS) {
+            expect(figures(r, path, codes[0])).toEqual(statusQuo);
+            expect(member(r, path, codes[0]).npvVsStatusQuo.mean).toBe(0);
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('who delivers (§14): what every member keeps where it is, a path treats exactly as if it did not move it', () => {
+    fc.assert(
+      fc.property(
+        members,
+        seed,
+        fc.subarray(poolable, { minLength: 1 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(level, { minLength: 64, maxLength: 64 }),
+        elsewhere,
+        (codes, s, pooled, cut, levels, by) => {
+          // every member keeps the first part of what samverkan pools (and what of it omfördelning transfers)
+          const keptIds = pooled.slice(0, Math.max(1, Math.floor(cut * pooled.length)));
+          const rest = (ids: string[]) => {
+            const left = ids.filter((id) => !keptIds.includes(id));
+            return left.length > 0 ? left : 'none';
+          };
+          const scenario = (delivered: Delivery) =>
+            scenarioWith((sc) => {
+              sc.members = codes;
+              sc.seed = s;
+              sc.paths.samverkan.pooled = delivered === 'own' ? rest(pooled) : pooled;
+              sc.paths.asymmetrisk.provided = delivered === 'own' ? rest(pooled) : pooled;
+              sc.paths.omfordelning.transferred = delivered === 'own' ? rest(transferable) : 'transferable';
+              sc.capabilityMap = {
+                members: Object.fromEntries(
+                  codes.map((code) => [
+                    code,
+                    Object.fromEntries(keptIds.map((id, k) => [id, { level: levels[k], by: delivered }])),
+                  ]),
+                ),
+              };
+            });
+          // kept where it is by everyone = not selected at all (with the same levels, assessed as held today)
+          expect(everything(run(scenario(by)))).toEqual(everything(run(scenario('own'))));
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('who delivers (§14): when a member keeps capabilities where they are, no other member pays less on a contract path (the provider loses scale, β ≤ 1 in the catalogue)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...fyrbodal.members), { minLength: 3, maxLength: 4 }),
+        seed,
+        fc.subarray(poolable, { minLength: 1 }),
+        fc.array(elsewhere, { minLength: 64, maxLength: 64 }),
+        fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
+        (codes, s, pooled, bys, keeps) => {
+          const candidates = [...new Set([...pooled, ...transferable])];
+          const scenario = (keeping: boolean) =>
+            scenarioWith((sc) => {
+              sc.members = codes;
+              sc.seed = s;
+              sc.paths.samverkan.pooled = pooled;
+              sc.paths.asymmetrisk.provided = pooled;
+              sc.capabilityMap = {
+                members: {
+                  [codes[0]]: Object.fromEntries(
+                    candidates.map((id, k) => [id, { level: 2, by: keeping && keeps[k] ? bys[k] : 'own' }]),
+                  ),
+                },
+              };
+            });
+          const [moving, keeping] = [run(scenario(false)), run(scenario(true))];
+          for (const path of CONTRACT_PATHS)
+            for (const code of codes.slice(1)) {
+              const before = member(moving, path, code).horizonCost.mean;
+              const after = member(keeping, path, code).horizonCost.mean;
+              expect(after).toBeGreaterThanOrEqual(before * (1 - 1e-12));
+            }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
+  it('who delivers (§14) changes nothing in status quo and the merger, nor where no contract path would move the capability', () => {
+    fc.assert(
+      fc.property(
+        members,
+        seed,
+        fc.subarray(poolable, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.record({ member: fc.nat(3), id: fc.constantFrom(...catalogue.map((c) => c.id)), level }), {
+          minLength: 1,
+          maxLength: 80,
+        }),
+        fc.array(elsewhere, { minLength: 80, maxLength: 80 }),
+        (codes, s, pooled, cells, bys) => {
+          const scenario = (delivered: (id: string, k: number) => Delivery) =>
+            scenarioWith((sc) => {
+              sc.members = codes;
+              sc.seed = s;
+              sc.paths.samverkan.pooled = pooled;
+              sc.paths.asymmetrisk.provided = pooled;
+              const map: NonNullable<Scenario['capabilityMap']>['members'] = {};
+              cells.forEach((cell, k) => {
+                const code = codes[cell.member % codes.length];
+                map[code] ??= {};
+                map[code][cell.id] = { level: cell.level, by: delivered(cell.id, k) };
+              });
+              sc.capabilityMap = { members: map };
+            });
+          const own = run(scenario(() => 'own'));
+          const anywhere = run(scenario((_, k) => bys[k]));
+          for (const path of ['status-quo', 'sammanlaggning'] as const)
+            expect(anywhere.paths[path]).toEqual(own.paths[path]);
+          // 'supplier' or 'collaboration' only where no contract path moves the capability: nothing changes
+          const moved = new Set([...pooled, ...transferable]);
+          const outside = run(scenario((id, k) => (moved.has(id) ? 'own' : bys[k])));
+          expect(everything(outside)).toEqual(everything(own));
+        },
+      ),
+      { numRuns: 8 },
     );
   });
 

@@ -33,8 +33,69 @@ const profile = (code: string): Municipality =>
   structuredClone((municipalities as unknown as Municipality[]).find((m) => m.code === code) as Municipality);
 const capability = (id: string): Capability => structuredClone(catalogue.find((c) => c.id === id) as Capability);
 
+/** Map cells for one member: each listed capability at a level, delivered by `by` (docs/model.md §14). */
+const cellsOf = (ids: string[], level: 0 | 1 | 2 | 3, by: 'own' | 'supplier' | 'collaboration') =>
+  Object.fromEntries(ids.map((id) => [id, { level, by }]));
+const poolableIds = catalogue.filter((c) => c.poolable).map((c) => c.id);
+const transferableIds = catalogue.filter((c) => c.transferable).map((c) => c.id);
+
 const cases: [string, Scenario, unknown?][] = [
   ['Fyrbodal', readJson('scenarios/fyrbodal.json') as Scenario],
+  [
+    'the example capability map: SML-IT keeps its operations in its collaboration, others keep bought services',
+    readJson('scenarios/fyrbodal-formagekarta.json') as Scenario,
+  ],
+  [
+    'who delivers (§14): a host that keeps some of what it provides, a member that moves nothing to samverkan, a capability nobody moves',
+    scenarioWith((s) => {
+      s.members = ['1460', '1438', '1439', '1484', '1461'];
+      s.paths.asymmetrisk.host = '1484';
+      const pooled = ['service-desk', 'hosting-operations', 'it-procurement', 'e-archive', 'innovation'];
+      s.paths.samverkan.pooled = pooled;
+      // a fixed exit of the member that moves nothing on samverkan: it has nothing to leave
+      s.paths.samverkan.exit = { member: '1438', year: s.startYear + 2, strandedYears: 2 };
+      s.paths.asymmetrisk.exit = { probability: 0.3, strandedYears: 2 };
+      s.capabilityMap = {
+        members: {
+          // the host keeps half of what it provides (and a level-0 cell by a supplier: missing, not moved)
+          '1484': {
+            ...cellsOf(
+              poolableIds.filter((_, k) => k % 2 === 0),
+              2,
+              'supplier',
+            ),
+            ...cellsOf(['security-operations'], 0, 'supplier'),
+          },
+          // keeps all that samverkan would pool: not in samverkan; a buyer of the rest from the host, where it
+          // has a payment that a fixed exit from samverkan must not read
+          '1438': cellsOf(pooled, 1, 'collaboration'),
+          // keeps e-archive and half of the transferable ones, moves the rest; nobody else moves innovation
+          '1439': {
+            ...cellsOf(['e-archive', ...transferableIds.slice(0, 3)], 3, 'collaboration'),
+            ...cellsOf(['service-desk'], 0, 'own'),
+          },
+          '1460': cellsOf(['innovation', 'e-archive'], 2, 'supplier'),
+          '1461': cellsOf(['innovation', 'hosting-operations'], 1, 'supplier'),
+        },
+      };
+      s.assumptions = { hostMarkup: { dist: 'pert', low: 0, mode: 0.05, high: 0.1, source: 'antagande: test' } };
+    }),
+  ],
+  [
+    'who delivers (§14): every member keeps all it would pool, the host alone moves what it provides',
+    (() => {
+      const s = readJson('scenarios/sml-it.json') as Scenario;
+      const [host, ...buyers] = s.members;
+      s.paths.asymmetrisk.host = host;
+      s.capabilityMap = {
+        members: {
+          [host]: cellsOf(transferableIds, 2, 'collaboration'),
+          ...Object.fromEntries(buyers.map((code) => [code, cellsOf(poolableIds, 2, 'supplier')])),
+        },
+      };
+      return s;
+    })(),
+  ],
   ['Dalsland', readJson('scenarios/dalsland.json') as Scenario],
   ['Trestad', readJson('scenarios/trestad.json') as Scenario],
   ['SML-IT', readJson('scenarios/sml-it.json') as Scenario],
@@ -352,6 +413,8 @@ describe('the engine equals the reference model of docs/model.md', () => {
               member: fc.nat(5),
               capability: fc.constantFrom(...catalogue.map((c) => c.id)),
               level: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+              // who delivers: mostly own staff, sometimes a supplier or an existing collaboration (§14)
+              by: fc.constantFrom('own' as const, 'own' as const, 'supplier' as const, 'collaboration' as const),
             }),
             { maxLength: 60 },
           ),
@@ -380,7 +443,7 @@ describe('the engine equals the reference model of docs/model.md', () => {
               for (const cell of cells) {
                 const code = members[cell.member % members.length];
                 map[code] ??= {};
-                map[code][cell.capability] = { level: cell.level, by: 'own' };
+                map[code][cell.capability] = { level: cell.level, by: cell.by };
               }
               s.capabilityMap = { members: map };
             }

@@ -504,7 +504,11 @@ export function memberExit(
 ): MemberExit | null {
   const plan = model.exits[path];
   if (!plan) return null;
-  if (plan.member >= 0) return { member: plan.member, year: plan.yearIndex, strandedYears: plan.strandedYears };
+  // (§14: a member the map leaves with nothing to move is not in A, so it has nothing to leave)
+  if (plan.member >= 0)
+    return members[plan.member]
+      ? { member: plan.member, year: plan.yearIndex, strandedYears: plan.strandedYears }
+      : null;
   const candidates = members.map((inA, i) => (inA && i !== host ? i : -1)).filter((i) => i >= 0);
   if (candidates.length < 2) return null;
   for (let t = 1; t < model.years.length; t++) {
@@ -540,6 +544,32 @@ export function strandedCost(
 /** §14: the level the capability map gives member i's capability c, or −1 where it is not assessed. */
 export function mapLevel(run: RunContext, i: number, c: number): number {
   return run.model.mapLevel[i * run.capabilities.length + c];
+}
+
+/**
+ * §14 "Who delivers it": the map says a supplier or an existing collaboration delivers member i's capability
+ * c today. Read from the scenario's map itself (not the engine's resolved arrays).
+ */
+export function keptByMap(run: RunContext, i: number, c: number): boolean {
+  const cell = run.model.scenario.capabilityMap?.members[run.members[i].member.code]?.[run.capabilities[c].id];
+  return cell !== undefined && cell.by !== 'own';
+}
+
+/**
+ * §14 on a contract path: what a member's map says a supplier or an existing collaboration delivers stays
+ * there, outside K_i. A member that moves nothing is not in A; a host stays in A, as the provider, while
+ * anyone moves anything. K is what some member of A moves (none: the arrangement does not exist, §5.1).
+ */
+export function keepDelivered(run: RunContext, arrangement: ContractArrangement): ContractArrangement {
+  const moves = run.members.map((_, i) =>
+    run.capabilities.map((_, c) => arrangement.members[i] && arrangement.shared[c] && !keptByMap(run, i, c)),
+  );
+  const shared = run.capabilities.map((_, c) => moves.some((row) => row[c]));
+  const anyone = shared.some(Boolean);
+  const members = run.members.map(
+    (_, i) => moves[i].some(Boolean) || (i === arrangement.host && arrangement.members[i] && anyone),
+  );
+  return { ...arrangement, members, shared, moves };
 }
 
 /** §14: a capability assessed as missing (level 0) is neither paid nor staffed by the member itself. */
@@ -1073,6 +1103,8 @@ export interface ContractArrangement {
   members: boolean[];
   /** K */
   shared: boolean[];
+  /** K_i, [member][c]: what member i moves to the provider (§14: not what the map keeps where it is). */
+  moves: boolean[][];
   /** v */
   volumeMultiple: number;
   /** s */
@@ -1092,34 +1124,38 @@ export function samverkanArrangement(run: RunContext): ContractArrangement {
   const { model, inputs } = run;
   const members = Array.from(model.samverkanMember, (x) => x === 1);
   const o = FORM_OVERHEAD[model.scenario.paths.samverkan.form] * inputs.governanceOverhead;
-  return {
+  // §14: what the map says is delivered elsewhere stays there
+  return keepDelivered(run, {
     path: SAMVERKAN,
     members,
     shared: Array.from(model.pooled, (x) => x === 1),
+    moves: [],
     volumeMultiple: 1,
     rampStart: 0,
     markup: members.map(() => 0),
     governanceRate: members.map((inA) => (inA ? o : 0)),
     orderingFrom: members.map((inA) => (inA ? 0 : Number.POSITIVE_INFINITY)),
     host: -1,
-  };
+  });
 }
 
 /** §5.4 Omfördelning: all scenario members, the body's volume multiple, a delayed ramp. */
 export function omfordelningArrangement(run: RunContext): ContractArrangement {
   const { model, inputs } = run;
   const members = model.members.map(() => true);
-  return {
+  // §14: what the map says is delivered elsewhere stays there
+  return keepDelivered(run, {
     path: OMFORDELNING,
     members,
     shared: Array.from(model.transferred, (x) => x === 1),
+    moves: [],
     volumeMultiple: bodyVolumeMultiple(run),
     rampStart: inputs.decisionDelay,
     markup: members.map(() => inputs.bodyMarkup),
     governanceRate: members.map(() => 0),
     orderingFrom: members.map(() => Math.ceil(inputs.decisionDelay)),
     host: -1,
-  };
+  });
 }
 
 /** §5.6 Asymmetrisk: the host provides to the buyers, who pay the markup, its administration and ordering. */
@@ -1127,17 +1163,19 @@ export function asymmetriskArrangement(run: RunContext): ContractArrangement {
   const { model, inputs } = run;
   const members = Array.from(model.asymMember, (x) => x === 1);
   const isBuyer = (i: number) => members[i] && i !== model.host;
-  return {
+  // §14: what the map says is delivered elsewhere stays there
+  return keepDelivered(run, {
     path: ASYMMETRISK,
     members,
     shared: Array.from(model.provided, (x) => x === 1),
+    moves: [],
     volumeMultiple: 1,
     rampStart: 0,
     markup: members.map((_, i) => (isBuyer(i) ? inputs.hostMarkup : 0)),
     governanceRate: members.map((_, i) => (isBuyer(i) ? HOST_ADMINISTRATION * inputs.governanceOverhead : 0)),
     orderingFrom: members.map((_, i) => (isBuyer(i) ? 0 : Number.POSITIVE_INFINITY)),
     host: model.host,
-  };
+  });
 }
 
 /** Extensions, Member exit: is member i still in the arrangement in year t? */
@@ -1145,20 +1183,34 @@ export function isPresent(arrangement: ContractArrangement, exit: MemberExit | n
   return arrangement.members[i] && !(exit !== null && exit.member === i && t >= exit.year);
 }
 
-/** §5.1: the provider of a contract path in one year: volume, need, and each member's allocation share. */
+/**
+ * §5.1 and §14: the provider of a contract path in one year: for each capability c ∈ K, its need at the
+ * volume of the members that move c, and each member's allocation share of c (0 where it does not move c).
+ */
 export interface ProviderYear {
-  volume: Volumes;
+  /** n^P_c, C^P_c (capabilities outside K: 0) */
   need: Need;
   /** a_ic: [member][c] */
   share: number[][];
 }
 
-/** §5.1: the provider's volume, need at its legacy factor, and the allocation shares. */
+/** §5.1 and §14: per capability c ∈ K, the provider's volume and need over {i ∈ A : c ∈ K_i}, and the shares. */
 export function contractProvider(run: RunContext, arrangement: ContractArrangement, t: number): ProviderYear {
-  const volume = providerVolume(run, arrangement.members, t, arrangement.volumeMultiple);
-  const need = needs(run, volume, providerLegacy(run, arrangement.members), t);
-  const share = run.members.map((m) => run.capabilities.map((cap) => allocationShare(cap, m.volumes[t], volume)));
-  return { volume, need, share };
+  const C = run.capabilities.length;
+  const need: Need = { fte: Array(C).fill(0), cost: Array(C).fill(0) };
+  const share = run.members.map(() => Array(C).fill(0) as number[]);
+  run.capabilities.forEach((cap, c) => {
+    if (!arrangement.shared[c]) return;
+    const movers = run.members.map((_, i) => arrangement.moves[i][c]);
+    const volume = providerVolume(run, movers, t, arrangement.volumeMultiple);
+    const atVolume = needs(run, volume, providerLegacy(run, movers), t);
+    need.fte[c] = atVolume.fte[c];
+    need.cost[c] = atVolume.cost[c];
+    run.members.forEach((m, i) => {
+      if (movers[i]) share[i][c] = allocationShare(cap, m.volumes[t], volume);
+    });
+  });
+  return { need, share };
 }
 
 /** §5.1: member i's sheet on a contract path in year t (before stranded cost and markup income). */
@@ -1182,7 +1234,7 @@ export function contractSheet(
   run.capabilities.forEach((_, c) => {
     const k = own.ownCost[t][c];
     const n = own.ownFte[t][c];
-    if (!arrangement.shared[c]) {
+    if (!arrangement.moves[i][c]) {
       capabilityCost.push(k);
       capabilityFte.push(n);
       paidCost.push(ownPart(run, i, c, k));
@@ -1205,7 +1257,7 @@ export function contractSheet(
     providerParts += costPart;
     providerPayment += e + arrangement.markup[i] * costPart;
   });
-  const base = sum(own.ownCost[0].filter((_, c) => arrangement.shared[c]));
+  const base = sum(own.ownCost[0].filter((_, c) => arrangement.moves[i][c]));
   return {
     capabilityCost,
     capabilityFte,
@@ -1302,9 +1354,11 @@ export function contractPath(
     const r = ramp(t, arrangement.rampStart, inputs.rampUpYears);
     const present = run.members.map((_, i) => isPresent(arrangement, exit, i, t));
     const fixed = run.members.map((_, i) =>
-      capabilities.map((_, c) => heldAsAssessed(run, i, c, arrangement.shared[c], r)),
+      capabilities.map((_, c) => heldAsAssessed(run, i, c, arrangement.moves[i][c], r)),
     );
-    const buysNew = run.members.map((_, i) => capabilities.map((_, c) => newBuy(run, i, c, arrangement.shared[c], r)));
+    const buysNew = run.members.map((_, i) =>
+      capabilities.map((_, c) => newBuy(run, i, c, arrangement.moves[i][c], r)),
+    );
     const money = run.members.map((_, i) =>
       present[i] ? ownBudget(run, i, t, sheets[i][t] as CostSheet, ownFilled[i], buysNew[i]) : null,
     );
@@ -1335,7 +1389,7 @@ export function contractPath(
       const sheet = sheets[i][t] as CostSheet;
       const seen =
         arrangement.host >= 0 ? hostFirstStaffing(providerFilled, h, i === arrangement.host) : providerFilled;
-      const place = (c: number): Place => (arrangement.shared[c] ? 'contract' : 'own');
+      const place = (c: number): Place => (arrangement.moves[i][c] ? 'contract' : 'own');
       const team = capabilities.map((_, c) => teamForMember(paidTeam[c], fullTeam[c], budgetSide.pay[c]));
       const ownFte = capabilities.map((_, c) => ownPart(run, i, c, run.members[i].ownFte[t][c]));
       const hic = capabilities.map((_, c) => heldFte(place(c), budgetSide.pay[c], ownFte[c], r, team[c], 0));

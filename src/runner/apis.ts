@@ -114,7 +114,8 @@ export function createAggregateApi() {
       if (run !== currentRun) return null;
       const into = collected();
       const stableAt = into.stableAt();
-      if (stopWhenStable && stableAt !== null && into.runsDone > stableAt) into.truncate(stableAt);
+      // also when no run beyond it arrived: the result is then a run of stableAt, not of the room it had
+      if (stopWhenStable && stableAt !== null && into.runs > stableAt) into.truncate(stableAt);
       return into.summarize();
     },
     runTable(run: number): { columns: string[]; rows: number[][] } | null {

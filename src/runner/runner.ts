@@ -11,6 +11,7 @@ import {
   type PathId,
   type Results,
   type Scenario,
+  STABILITY_STEP,
   type Swing,
   splitRuns,
   type ThresholdAnalysis,
@@ -328,8 +329,10 @@ export class PoolRunner implements Runner {
     }
     const [from] = await Promise.all([aggregate(collect()), ...loads]);
     if (!current()) return;
-    // one block per worker first, so that the pictures after the first one come early too
-    const queue = splitRuns(scenario.runs, CHUNK_RUNS, from, pool.slots.length);
+    // one block per worker first, so that the pictures after the first one come early too; a run that
+    // stops at a stable answer hands out one checkpoint's runs at a time, so that it stops close to it
+    const stopping = scenario.stopWhenStable === true && continueFrom === 0;
+    const queue = splitRuns(scenario.runs, stopping ? STABILITY_STEP : CHUNK_RUNS, from, pool.slots.length);
     // the first partial result is summarised as soon as it arrives, later ones spaced out
     let lastSummary = Number.NEGATIVE_INFINITY;
     let summarizing = false;
@@ -350,9 +353,17 @@ export class PoolRunner implements Runner {
       failure ??= error;
       queue.length = 0;
     };
-    await Promise.all(
+    // a stable answer ends the run at once: the chunks still under way hold runs beyond it, which the
+    // result drops anyway (it is the first stableAt runs), so they are neither awaited nor collected
+    let stopped = false;
+    let stopNow = () => {};
+    const stop = new Promise<void>((resolve) => {
+      stopNow = resolve;
+    });
+    const live = () => current() && !stopped;
+    const simulated = Promise.all(
       pool.slots.map(async (_, index) => {
-        while (queue.length > 0 && current() && failure === null) {
+        while (queue.length > 0 && live() && failure === null) {
           const range = queue.shift()!;
           let chunk: ChunkResult | null = null;
           for (let attempt = 0; ; attempt++) {
@@ -361,32 +372,43 @@ export class PoolRunner implements Runner {
               chunk = await this.guard(slot, slot.api.run(range.runStart, range.runCount, token));
               break;
             } catch (error) {
-              if (!current()) return;
+              if (!live()) return;
               if (attempt >= RETRIES) throw error;
               // a crashed or hung worker: replace it and run the same runs again (same result)
               await this.replace(pool, index, scenario, token);
             }
           }
-          if (!current() || !chunk) return;
+          if (!live() || !chunk) return;
           // the worker goes on with its next chunk at once, not after the aggregator has taken this one:
           // the aggregator may be in the middle of a summary of several hundred milliseconds
           const adding = aggregate(pool.aggregator.api.add(chunk, token));
           added.push(adding);
           void adding
             .then((taken) => {
-              // a stable answer: no more chunks are handed out; those under way still arrive
-              if (taken.stop) queue.length = 0;
-              return maybeSummarize();
+              if (taken.stop) {
+                stopped = true;
+                queue.length = 0;
+                stopNow();
+                return;
+              }
+              return stopped ? undefined : maybeSummarize();
             })
             .catch(fail);
         }
       }),
     );
+    await Promise.race([simulated, stop]);
+    // a chunk under way at the stop that fails later is no failure of this run
+    if (stopped) simulated.catch(() => {});
     if (failure !== null) throw failure;
+    // the chunks handed to the aggregator so far (it takes them in order, before finish)
     await Promise.all(added);
+    if (failure !== null) throw failure;
     if (!current()) return;
     const results = await aggregate(pool.aggregator.api.finish(token));
-    if (results && current()) callbacks.finished(results);
+    if (!results || !current()) return;
+    shown = Number.POSITIVE_INFINITY; // no picture after the complete result
+    callbacks.finished(results);
   }
 }
 

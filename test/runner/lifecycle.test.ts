@@ -202,16 +202,17 @@ describe('the pool runner’s run lifecycle', () => {
     same(await run(r, scenario(400)), simulateAll(model(scenario(400))));
   });
 
+  // every input fixed: every run the same, so the answer is stable at the first checkpoint (400 runs)
+  const certain = (runs: number, stop: boolean) =>
+    scenarioWith((s) => {
+      s.runs = runs;
+      s.stopWhenStable = stop;
+      s.assumptions = Object.fromEntries(
+        ASSUMPTIONS.map((a) => [a.id, { dist: 'fixed', value: centralValue(a.default), source: 'antagande: test' }]),
+      ) as Scenario['assumptions'];
+    });
+
   it('stops at the first stable answer when the scenario asks, as one run of that many, and "Kör fler" goes on', async () => {
-    // every input fixed: every run the same, so the answer is stable at the first checkpoint (400 runs)
-    const certain = (runs: number, stop: boolean) =>
-      scenarioWith((s) => {
-        s.runs = runs;
-        s.stopWhenStable = stop;
-        s.assumptions = Object.fromEntries(
-          ASSUMPTIONS.map((a) => [a.id, { dist: 'fixed', value: centralValue(a.default), source: 'antagande: test' }]),
-        ) as Scenario['assumptions'];
-      });
     const r = runner();
     const stopped = await run(r, certain(2000, true));
     expect(stopped.runsDone).toBe(MIN_STABLE_RUNS);
@@ -227,6 +228,25 @@ describe('the pool runner’s run lifecycle', () => {
     const all = await run(r, certain(1000, false));
     expect(all.runsDone).toBe(1000);
     expect(all.stability?.stableAt).toBe(MIN_STABLE_RUNS);
+  });
+
+  it('ends a run at its stable answer at once, without waiting for the chunks still under way beyond it', async () => {
+    // every worker hangs on the runs beyond the stable answer: a run that waited for them would never end
+    const { factory } = simulationEndpoints((_, api) => ({
+      ...api,
+      run: (runStart, runCount, run) =>
+        runStart >= MIN_STABLE_RUNS ? (new Promise<never>(() => {}) as never) : api.run(runStart, runCount, run),
+    }));
+    const rec = recorder();
+    runner(factory, 60_000).run(certain(10_000, true), rec.callbacks);
+    const stopped = await rec.ended;
+    expect(stopped.runsDone).toBe(MIN_STABLE_RUNS);
+    same(stopped, simulateAll(model(certain(MIN_STABLE_RUNS, false))));
+    await settle();
+    // nothing after the complete result: no failure, no second result, no picture
+    expect(rec.log.failed).toEqual([]);
+    expect(rec.log.finished).toHaveLength(1);
+    expect(rec.log.progress.every((done) => done < MIN_STABLE_RUNS)).toBe(true);
   });
 
   it('stops where the runs from 0 first give a stable answer, whatever the order chunks arrive in', async () => {

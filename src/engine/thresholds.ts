@@ -141,16 +141,36 @@ interface Evaluation {
 }
 
 /**
+ * A step of a search: undefined after each slice of re-runs (BLOCK_RUNS at most), the progress after each
+ * evaluation. A worker goes back to its event loop at every step, so that a newer run that stops it
+ * (Worker.terminate) takes effect within a slice: Chromium lets a worker's task run on for up to two
+ * seconds after terminate() (docs/performance.md).
+ */
+export type SearchStep = { done: number; total: number } | undefined;
+
+/** Run a search's steps to the end in this thread, telling `onStep` of each. */
+export function drain<S, R>(search: Generator<S, R>, onStep?: (step: S) => void): R {
+  for (;;) {
+    const next = search.next();
+    if (next.done) return next.value;
+    onStep?.(next.value);
+  }
+}
+
+/**
  * Re-runs of the scenario's runs [from, from + runs) with the given inputs pinned: per path, each run's
- * NPV against status quo, and status quo's own NPV.
+ * NPV against status quo, and status quo's own NPV. A generator of slices (one per BLOCK_RUNS re-runs).
  */
 function pinnedEvaluator(model: PreparedModel, paths: PathId[], runs: number) {
   const simulator = new Simulator(model);
-  return (pins: Partial<Record<AssumptionId, number>>, from = 0): Evaluation => {
-    simulator.pin(pins);
+  return function* evaluate(pins: Partial<Record<AssumptionId, number>>, from = 0): Generator<undefined, Evaluation> {
     const acc = new Accumulator(model, from + runs);
-    acc.add(simulator.simulateChunk(from, runs));
-    simulator.pin({});
+    for (let start = from; start < from + runs; start += BLOCK_RUNS) {
+      simulator.pin(pins);
+      acc.add(simulator.simulateChunk(start, Math.min(BLOCK_RUNS, from + runs - start)));
+      simulator.pin({});
+      yield;
+    }
     const npv = new Map(paths.map((p) => [p, discountedDifference(acc, 'totalCost', p)]));
     return { npv, sqNpv: presentValue(acc, 'totalCost', 'status-quo') };
   };
@@ -174,6 +194,17 @@ export function findThresholds(
   runs = 200,
   onProgress?: (done: number, total: number) => void,
 ): ThresholdAnalysis {
+  return drain(thresholdSearch(model, inputsByPath, runs), (step) => {
+    if (step) onProgress?.(step.done, step.total);
+  });
+}
+
+/** The threshold search of findThresholds as steps (SearchStep), for a worker that must stay stoppable. */
+export function* thresholdSearch(
+  model: PreparedModel,
+  inputsByPath: Partial<Record<PathId, AssumptionId[]>>,
+  runs = 200,
+): Generator<SearchStep, ThresholdAnalysis> {
   const paths = Object.keys(inputsByPath) as PathId[];
   const evaluate = pinnedEvaluator(model, paths, runs);
   const byInput = new Map<AssumptionId, PathId[]>();
@@ -181,9 +212,9 @@ export function findThresholds(
   const pairs = Object.values(inputsByPath).filter((ids) => ids.length >= 2).length;
   const total = [...byInput.values()].reduce((s, ps) => s + GRID + ps.length, 0) + pairs * GRID2 * GRID2;
   let done = 0;
-  const step = () => onProgress?.(++done, total);
+  const step = (): SearchStep => ({ done: ++done, total });
 
-  const base = evaluate({});
+  const base = yield* evaluate({});
   const statusQuoNpv = median(base.sqNpv as unknown as number[]);
   const thresholds: Threshold[] = [];
   for (const [input, forPaths] of byInput) {
@@ -192,11 +223,11 @@ export function findThresholds(
     const width = prior[1] - prior[0];
     const range = searchRange(model, input);
     const xs = Array.from({ length: GRID }, (_, j) => range[0] + ((range[1] - range[0]) * j) / (GRID - 1));
-    const grid = xs.map((x) => {
-      const e = evaluate({ [input]: x });
-      step();
-      return e;
-    });
+    const grid: Evaluation[] = [];
+    for (const x of xs) {
+      grid.push(yield* evaluate({ [input]: x }));
+      yield step();
+    }
     for (const path of forPaths) {
       const series = grid.map((e) => e.npv.get(path) as Float64Array);
       const medians = series.map((s) => median(s as unknown as number[]));
@@ -228,7 +259,7 @@ export function findThresholds(
           se: null,
           curve,
         });
-        step();
+        yield step();
         continue;
       }
       const loNegative = medians[cross] < 0;
@@ -247,8 +278,8 @@ export function findThresholds(
       }
       const se = resampled.length > 1 ? sampleStandardDeviation(resampled) : null;
       // checked on other runs than the search used, so the check includes the search's sampling error
-      const checked = evaluate({ [input]: value }, Math.ceil(runs / BLOCK_RUNS) * BLOCK_RUNS);
-      step();
+      const checked = yield* evaluate({ [input]: value }, Math.ceil(runs / BLOCK_RUNS) * BLOCK_RUNS);
+      yield step();
       const cheaperWhen = loNegative ? 'below' : 'above';
       // with more than one crossing the side of the first says little: the share is the assumption's
       // mass where the median (linear between grid points) is below zero
@@ -269,8 +300,12 @@ export function findThresholds(
       });
     }
   }
-  const twoWay = findTwoWays(model, inputsByPath, Math.max(20, Math.round(runs / 2)), step);
-  return { runs, statusQuoNpv, thresholds, twoWay };
+  const twoWays = twoWaySearch(model, inputsByPath, Math.max(20, Math.round(runs / 2)));
+  for (;;) {
+    const next = twoWays.next();
+    if (next.done) return { runs, statusQuoNpv, thresholds, twoWay: next.value };
+    yield next.value === 'point' ? step() : undefined;
+  }
 }
 
 /** A second input gets a threshold when its rank correlation with the path's net effect is at least this. */
@@ -327,8 +362,20 @@ export function findTwoWays(
   runs = 100,
   onProgress?: () => void,
 ): TwoWay[] {
+  return drain(twoWaySearch(model, inputsByPath, runs), (step) => {
+    if (step === 'point') onProgress?.();
+  });
+}
+
+/** findTwoWays as steps: undefined after each slice of re-runs, 'point' after each grid point. */
+function* twoWaySearch(
+  model: PreparedModel,
+  inputsByPath: Partial<Record<PathId, AssumptionId[]>>,
+  runs: number,
+): Generator<'point' | undefined, TwoWay[]> {
   const pairs = (Object.entries(inputsByPath) as [PathId, AssumptionId[]][]).filter(([, ids]) => ids.length >= 2);
-  return pairs.map(([path, [a, b]]) => {
+  const views: TwoWay[] = [];
+  for (const [path, [a, b]] of pairs) {
     const evaluate = pinnedEvaluator(model, [path], runs);
     const ranges: [[number, number], [number, number]] = [searchRange(model, a), searchRange(model, b)];
     const grid = (r: [number, number]) =>
@@ -341,18 +388,18 @@ export function findTwoWays(
       const m: number[] = [];
       const pc: number[] = [];
       for (const y of ys) {
-        const e = evaluate({ [a]: x, [b]: y });
+        const e = yield* evaluate({ [a]: x, [b]: y });
         const npv = e.npv.get(path) as Float64Array;
         m.push(median(npv as unknown as number[]));
         let cheaper = 0;
         for (let r = 0; r < runs; r++) if (isCheaper(npv[r], e.sqNpv[r])) cheaper++;
         pc.push(cheaper / runs);
-        onProgress?.();
+        yield 'point';
       }
       medianNpv.push(m);
       probCheaper.push(pc);
     }
-    return {
+    views.push({
       path,
       inputs: [a, b],
       runs,
@@ -362,8 +409,9 @@ export function findTwoWays(
       ys,
       medianNpv,
       probCheaper,
-    };
-  });
+    });
+  }
+  return views;
 }
 
 /**

@@ -14,7 +14,6 @@ import {
   analyseDecision,
   type ChunkResult,
   type DecisionAnalysis,
-  findThresholds,
   loadModel,
   oneAtATime,
   type PathId,
@@ -23,6 +22,7 @@ import {
   Simulator,
   type Swing,
   type ThresholdAnalysis,
+  thresholdSearch,
 } from '../engine/index.js';
 
 /** Load a model from raw inputs, or throw its issues as one message. */
@@ -152,18 +152,23 @@ export function createAnalysisApi() {
     setData(municipalities: unknown, capabilities: unknown): void {
       data = [municipalities, capabilities];
     },
-    thresholds(
+    /**
+     * The search in steps, back to the event loop after each slice of re-runs: a newer run stops this
+     * worker (terminate), and a worker stops only between tasks, or two seconds later (docs/performance.md).
+     */
+    async thresholds(
       scenario: unknown,
       inputs: Partial<Record<PathId, AssumptionId[]>>,
       runs: number,
       progress?: (done: number, total: number) => void,
-    ): ThresholdAnalysis {
-      return findThresholds(
-        load(scenario, data),
-        inputs,
-        runs,
-        progress ? (done, total) => void progress(done, total) : undefined,
-      );
+    ): Promise<ThresholdAnalysis> {
+      const search = thresholdSearch(load(scenario, data), inputs, runs);
+      for (;;) {
+        const next = search.next();
+        if (next.done) return next.value;
+        if (next.value) void progress?.(next.value.done, next.value.total);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     },
   };
 }

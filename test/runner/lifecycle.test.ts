@@ -8,12 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ASSUMPTIONS,
   centralValue,
+  findThresholds,
   MIN_STABLE_RUNS,
   type Results,
   type Scenario,
   simulateAll,
 } from '../../src/engine/index.js';
-import { createSimulationApi, type SimulationApi } from '../../src/runner/apis.js';
+import { createAnalysisApi, createSimulationApi, type SimulationApi } from '../../src/runner/apis.js';
 import type { EndpointFactory } from '../../src/runner/endpoint.js';
 import { inProcessEndpoint, inProcessEndpoints } from '../../src/runner/in-process.js';
 import { PoolRunner, type RunCallbacks } from '../../src/runner/runner.js';
@@ -303,5 +304,27 @@ describe('the pool runner’s run lifecycle', () => {
     expect(await Promise.all(stale)).toEqual([null, null, null, null]);
     await newer.ended;
     expect(await r.swings([input])).not.toBeNull();
+  });
+
+  it('searches thresholds in steps that give the event loop a turn after every slice of re-runs, with the same answer', async () => {
+    // a worker stops (terminate) only between tasks: a search in one task would go on beside the next run
+    const s = scenario(300, 7);
+    const inputs = { asymmetrisk: ['realisationShared', 'governanceOverhead'] } as const;
+    const api = createAnalysisApi();
+    api.setData(municipalities, smallCatalogue);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    let evaluations = 0;
+    const searched = await api.thresholds(s, { ...inputs, asymmetrisk: [...inputs.asymmetrisk] }, 100, (done) => {
+      evaluations = done;
+    });
+    clearInterval(ticker);
+    same(
+      searched as unknown as Results,
+      findThresholds(model(s), { asymmetrisk: [...inputs.asymmetrisk] }, 100) as unknown as Results,
+    );
+    // every evaluation is at least one slice of 100 re-runs, each followed by a turn of the event loop
+    expect(evaluations).toBeGreaterThan(10);
+    expect(turns).toBeGreaterThanOrEqual(evaluations);
   });
 });

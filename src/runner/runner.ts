@@ -305,7 +305,7 @@ export class PoolRunner implements Runner {
         await this.replace(pool, index, scenario, token);
       }
     };
-    // the first picture comes from the first worker alone as soon as it has the scenario; pictures only
+    // the first picture comes from the first worker alone, right after it has the scenario; pictures only
     // ever get more runs (a late first look is dropped), and the complete result goes to finished()
     let shown = 0;
     const show = (results: Results | null) => {
@@ -315,12 +315,10 @@ export class PoolRunner implements Runner {
     };
     const loads = pool.slots.map((_, i) => loadSlot(i));
     if (continueFrom === 0 && scenario.runs > FIRST_LOOK_RUNS) {
-      void loads[0]
-        .then(() => {
-          if (!current()) return null;
-          const slot = pool.slots[0];
-          return this.guard(slot, slot.api.run(0, FIRST_LOOK_RUNS, token));
-        })
+      // asked for right behind the load, not once it has answered: a worker takes its messages in order,
+      // and the answer would wait for the main thread, which is drawing the edit at that moment
+      const slot = pool.slots[0];
+      void this.guard(slot, slot.api.run(0, FIRST_LOOK_RUNS, token))
         // summarised by the aggregator, whose summary code is warm (a worker's would run cold)
         .then((chunk) => (chunk && current() ? aggregate(pool.aggregator.api.glance(chunk, token)) : null))
         .then(show)

@@ -299,10 +299,14 @@ try {
         }),
       change,
     );
+    // a pending timer would keep the process alive for its 300 s after the last measurement
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const t = await Promise.race([
       measured,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 300 s')), 300_000)),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out after 300 s')), 300_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     sampling = false;
     await sampler;
     const end = await heap.sample();

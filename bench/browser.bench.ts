@@ -24,7 +24,7 @@
  * task and the peak JS heap, measured as above.
  * Last, where the default's time to a stable answer goes: 100 runs without stopping (the part that does not
  * grow with the runs), exactly the runs its answer needs without stopping, and as shipped.
- * Run: npx tsx bench/browser.bench.ts [--quick] [--breakdown] (also part of npm run bench; --quick leaves out
+ * Run: npx tsx bench/browser.bench.ts [--quick] [--breakdown] [--seeds N] (also part of npm run bench; --quick leaves out
  * Västra Götaland; --breakdown runs only the last section). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +40,9 @@ import { encodeScenario } from '../src/state/scenario-link.js';
 const quick = process.argv.includes('--quick');
 /** Only the breakdown of the default's time to a stable answer (the last section). */
 const breakdownOnly = process.argv.includes('--breakdown');
+/** Seeds of the breakdown (`--seeds N`, default 5): the figures are medians over them. */
+const seedsArg = process.argv.indexOf('--seeds');
+const seeds = seedsArg > 0 ? Math.max(1, Number(process.argv[seedsArg + 1]) || 5) : 5;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath =
@@ -419,7 +422,7 @@ try {
     }
   }
 
-  // Where the default's time to a stable answer goes: the same scenario opened three ways, for three seeds
+  // Where the default's time to a stable answer goes: the same scenario opened three ways, for `--seeds` seeds
   // (medians): (a) 100 runs, no stopping — the part that does not grow with the runs (workers load the
   // scenario, the first look, one summary, the charts); (b) exactly the runs its stable answer needs, no
   // stopping; (c) as shipped, stopping — (c) − (b) is what stopping costs (chunks already under way when the
@@ -431,7 +434,7 @@ try {
     return measureEdit({ hash: `#s=${encodeScenario(scenario, SCENARIOS)}` }, '', true);
   };
   const triples: { fixed: number; exact: number; shipped: number; runs: number }[] = [];
-  for (let k = 1; k <= 3; k++) {
+  for (let k = 1; k <= seeds; k++) {
     // another seed each time (the page already shows the default's own): other figures, so every chart redraws
     const seeded = { ...shipped, seed: shipped.seed + k };
     const asShippedRun = await open(seeded);
@@ -451,7 +454,9 @@ try {
   const asShipped = { ms: medianOf(triples.map((x) => x.shipped)), runs: medianOf(triples.map((x) => x.runs)) };
   const breakdown = { fixedPart, exactRuns, asShipped, triples };
   console.log('');
-  console.log("Where the default scenario's time to a stable answer goes (opened from a link, median over 3 seeds):");
+  console.log(
+    `Where the default scenario's time to a stable answer goes (opened from a link, median over ${seeds} seeds):`,
+  );
   console.log(`  (a) 100 runs, no stopping (the part that does not grow with the runs): ${fixedPart.ms} ms`);
   console.log(`  (b) ${asShipped.runs} runs, no stopping (the runs its answer needs):          ${exactRuns.ms} ms`);
   console.log(`  (c) as shipped (stops at ${asShipped.runs}):                                     ${asShipped.ms} ms`);

@@ -22,7 +22,8 @@ import type { Endpoint, EndpointFactory } from './endpoint.js';
 /** Runs per chunk handed to a worker: small enough to cancel quickly and to show progress often. */
 export const CHUNK_RUNS = 200;
 /**
- * Runs of a new run's first picture: simulated by the first worker alone (≈ 20 ms) and summarised by the
+ * Runs of a new run's first picture: simulated by the first worker alone (40–65 ms in the app on two
+ * cores, beside the page's redraw and the other worker; docs/performance.md) and summarised by the
  * aggregator on their own, shown before a whole block is in. They are simulated again within the first
  * block, which keeps the final result independent of this shortcut; the cost is these runs once per run.
  */

@@ -4,6 +4,7 @@ import { cholesky } from './copula.js';
 import { discountedDifference } from './npv.js';
 import { mulberry32 } from './rng.js';
 import { PATH_IDS, type PathId } from './schema.js';
+import { drain } from './steps.js';
 import { type Accumulator, isCheaper } from './summarize.js';
 
 /**
@@ -241,6 +242,11 @@ function netBenefits(cost: Float64Array[], capacity: Float64Array[], lambda: num
  * docs/model.md §13 on why the wage cost is not a neutral default).
  */
 export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis {
+  return drain(decisionSteps(acc, lambda));
+}
+
+/** analyseDecision as steps (steps.ts): one after the plane and the acceptability curve, one per EVPPI. */
+export function* decisionSteps(acc: Accumulator, lambda = 0): Generator<undefined, DecisionAnalysis> {
   const n = acc.runsDone;
   const options = PATH_IDS.filter((p) => acc.enabled(p));
   const cost = options.map((p) =>
@@ -300,6 +306,7 @@ export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis 
     };
   });
 
+  yield;
   const wageCost = median(acc.drawSamples('wageCost') as unknown as number[]);
   const lambdas = Array.from({ length: LAMBDA_STEPS }, (_, i) => (2 * wageCost * i) / (LAMBDA_STEPS - 1));
   const best: Partial<Record<PathId, number[]>> = {};
@@ -337,16 +344,20 @@ export function analyseDecision(acc: Accumulator, lambda = 0): DecisionAnalysis 
     perfect += top / n;
   }
   const evpi = Math.max(0, perfect - means[bestIndex]);
+  yield;
   const evppi: EvppiInput[] = [];
   if (options.length > 1 && n >= 2 * KNOTS)
     for (const id of ASSUMPTION_IDS) {
       const x = acc.drawSamples(id);
       if (!x.some((v) => v !== x[0])) continue;
       evppi.push({ input: id, value: evppiOf(x, benefits, 0, 0).value, se: null });
+      yield;
     }
   evppi.sort((a, b) => b.value - a.value);
-  for (const e of evppi.slice(0, SE_INPUTS))
+  for (const e of evppi.slice(0, SE_INPUTS)) {
     e.se = evppiOf(acc.drawSamples(e.input), benefits, ASSUMPTION_IDS.indexOf(e.input) + 1).se;
+    yield;
+  }
   return {
     lambda,
     wageCost,

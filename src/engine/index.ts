@@ -19,6 +19,7 @@ export * from './simulate.js';
 export * from './sobol.js';
 export * from './stability.js';
 export * from './statistics.js';
+export * from './steps.js';
 export * from './swing.js';
 export * from './systems.js';
 export * from './thresholds.js';

@@ -3,6 +3,7 @@ import { quantileFunction, statedRange } from './distributions/index.js';
 import { type PreparedModel, prepareModel } from './model.js';
 import { PATH_IDS, type PathId, type Scenario } from './schema.js';
 import { Simulator } from './simulate.js';
+import { drain } from './steps.js';
 import { Accumulator } from './summarize.js';
 
 /** The net cost against status quo (NPV, SEK) of each path with one input at its low and high end. */
@@ -21,6 +22,11 @@ const fixed = (value: number): Assumption => ({ dist: 'fixed', value, source: 'a
  * which rank correlations cannot. Cost: 1 + 2·|inputs| runs.
  */
 export function oneAtATime(model: PreparedModel, inputs: AssumptionId[]): Swing[] {
+  return drain(swingSteps(model, inputs));
+}
+
+/** oneAtATime as steps (steps.ts): one after each of its runs. */
+export function* swingSteps(model: PreparedModel, inputs: AssumptionId[]): Generator<undefined, Swing[]> {
   const medians = Object.fromEntries(
     ASSUMPTIONS.map((def) => [def.id, fixed(quantileFunction(model.assumptions[def.id])(0.5))]),
   ) as Record<AssumptionId, Assumption>;
@@ -39,12 +45,17 @@ export function oneAtATime(model: PreparedModel, inputs: AssumptionId[]): Swing[
     );
   };
   const base = npvOf(medians);
-  return inputs.map((input) => {
+  yield;
+  const swings: Swing[] = [];
+  for (const input of inputs) {
     const [lowValue, highValue] = statedRange(model.assumptions[input]);
     const low = npvOf({ ...medians, [input]: fixed(lowValue) });
+    yield;
     const high = npvOf({ ...medians, [input]: fixed(highValue) });
+    yield;
     const npv: Swing['npv'] = {};
     for (const p of Object.keys(base) as PathId[]) npv[p] = { low: low[p], base: base[p], high: high[p] };
-    return { input, lowValue, highValue, npv };
-  });
+    swings.push({ input, lowValue, highValue, npv });
+  }
+  return swings;
 }

@@ -6,6 +6,7 @@ import { discountedDifference, presentValue } from './npv.js';
 import { mulberry32 } from './rng.js';
 import { PATH_IDS, type PathId } from './schema.js';
 import { BLOCK_RUNS, Simulator } from './simulate.js';
+import { drain } from './steps.js';
 import { Accumulator, isCheaper, type Results } from './summarize.js';
 
 /**
@@ -140,22 +141,8 @@ interface Evaluation {
   sqNpv: Float64Array;
 }
 
-/**
- * A step of a search: undefined after each slice of re-runs (BLOCK_RUNS at most), the progress after each
- * evaluation. A worker goes back to its event loop at every step, so that a newer run that stops it
- * (Worker.terminate) takes effect within a slice: Chromium lets a worker's task run on for up to two
- * seconds after terminate() (docs/performance.md).
- */
+/** A step of the threshold search (steps.ts): undefined after each slice of re-runs, the progress after each evaluation. */
 export type SearchStep = { done: number; total: number } | undefined;
-
-/** Run a search's steps to the end in this thread, telling `onStep` of each. */
-export function drain<S, R>(search: Generator<S, R>, onStep?: (step: S) => void): R {
-  for (;;) {
-    const next = search.next();
-    if (next.done) return next.value;
-    onStep?.(next.value);
-  }
-}
 
 /**
  * Re-runs of the scenario's runs [from, from + runs) with the given inputs pinned: per path, each run's

@@ -11,16 +11,16 @@ import type { Capability, Municipality, Scenario } from '../engine/index.js';
 import {
   Accumulator,
   type AssumptionId,
-  analyseDecision,
   type ChunkResult,
   type DecisionAnalysis,
+  decisionSteps,
   loadModel,
-  oneAtATime,
   type PathId,
   type PreparedModel,
   type Results,
   Simulator,
   type Swing,
+  swingSteps,
   type ThresholdAnalysis,
   thresholdSearch,
 } from '../engine/index.js';
@@ -31,6 +31,25 @@ function load(scenario: unknown, data: [unknown, unknown] | undefined): Prepared
   const model = loadModel(scenario, ...data);
   if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
   return model.value;
+}
+
+/**
+ * Run an analysis's steps (src/engine/steps.ts), back to this worker's event loop after each, so that the
+ * messages of a newer run are taken in between (and a terminate() takes effect); null once `current()`
+ * says the analysis is stale.
+ */
+async function stepped<S, R>(
+  steps: Generator<S, R>,
+  current: () => boolean,
+  onStep?: (step: S) => void,
+): Promise<R | null> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onStep?.(next.value);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!current()) return null;
+  }
 }
 
 /** A simulation worker: loads a run's scenario, then simulates the ranges of runs it is given. */
@@ -122,14 +141,15 @@ export function createAggregateApi() {
       if (!prepared || run !== currentRun) return null;
       return collected().runTable();
     },
-    swings(inputs: AssumptionId[], run: number): Swing[] | null {
+    /** In steps: a newer run's messages are taken in between, and the swings give up (null). */
+    async swings(inputs: AssumptionId[], run: number): Promise<Swing[] | null> {
       if (!prepared || run !== currentRun) return null;
-      return oneAtATime(prepared, inputs);
+      return stepped(swingSteps(prepared, inputs), () => run === currentRun);
     },
-    /** Cost against capacity, acceptability and value of information from the collected runs. */
-    decision(lambda: number, run: number): DecisionAnalysis | null {
+    /** Cost against capacity, acceptability and value of information from the collected runs (in steps). */
+    async decision(lambda: number, run: number): Promise<DecisionAnalysis | null> {
       if (!prepared || run !== currentRun || !accumulator || accumulator.runsDone === 0) return null;
-      return analyseDecision(accumulator, lambda);
+      return stepped(decisionSteps(accumulator, lambda), () => run === currentRun);
     },
     /** A picture of one chunk alone (a run's first runs, before any block is in): not collected. */
     glance(chunk: ChunkResult, run: number): Results | null {
@@ -152,23 +172,20 @@ export function createAnalysisApi() {
     setData(municipalities: unknown, capabilities: unknown): void {
       data = [municipalities, capabilities];
     },
-    /**
-     * The search in steps, back to the event loop after each slice of re-runs: a newer run stops this
-     * worker (terminate), and a worker stops only between tasks, or two seconds later (docs/performance.md).
-     */
+    /** The search in steps (steps.ts): a newer run stops this worker, which must not be inside one long task. */
     async thresholds(
       scenario: unknown,
       inputs: Partial<Record<PathId, AssumptionId[]>>,
       runs: number,
       progress?: (done: number, total: number) => void,
-    ): Promise<ThresholdAnalysis> {
-      const search = thresholdSearch(load(scenario, data), inputs, runs);
-      for (;;) {
-        const next = search.next();
-        if (next.done) return next.value;
-        if (next.value) void progress?.(next.value.done, next.value.total);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+    ): Promise<ThresholdAnalysis | null> {
+      return stepped(
+        thresholdSearch(load(scenario, data), inputs, runs),
+        () => true,
+        (step) => {
+          if (step) void progress?.(step.done, step.total);
+        },
+      );
     },
   };
 }

@@ -6,15 +6,25 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  Accumulator,
   ASSUMPTIONS,
+  type AssumptionId,
+  analyseDecision,
   centralValue,
   findThresholds,
   MIN_STABLE_RUNS,
+  oneAtATime,
   type Results,
   type Scenario,
+  Simulator,
   simulateAll,
 } from '../../src/engine/index.js';
-import { createAnalysisApi, createSimulationApi, type SimulationApi } from '../../src/runner/apis.js';
+import {
+  createAggregateApi,
+  createAnalysisApi,
+  createSimulationApi,
+  type SimulationApi,
+} from '../../src/runner/apis.js';
 import type { EndpointFactory } from '../../src/runner/endpoint.js';
 import { inProcessEndpoint, inProcessEndpoints } from '../../src/runner/in-process.js';
 import { PoolRunner, type RunCallbacks } from '../../src/runner/runner.js';
@@ -326,5 +336,29 @@ describe('the pool runner’s run lifecycle', () => {
     // every evaluation is at least one slice of 100 re-runs, each followed by a turn of the event loop
     expect(evaluations).toBeGreaterThan(10);
     expect(turns).toBeGreaterThanOrEqual(evaluations);
+  });
+
+  it('computes swings and the decision analysis in steps: a newer run is not kept waiting, and they give up (null)', async () => {
+    const s = scenario(300, 7);
+    const m = model(s);
+    const chunk = new Simulator(m).simulateChunk(0, 300);
+    const collected = new Accumulator(m, 300);
+    collected.add(chunk);
+    const api = createAggregateApi();
+    api.setData(municipalities, smallCatalogue);
+    api.start(s, 300, 1);
+    api.add(chunk, 1);
+    api.finish(1);
+    const inputs: AssumptionId[] = ['realisationShared', 'governanceOverhead'];
+    // undisturbed, the same answers as computed in one go
+    same((await api.swings(inputs, 1)) as never, oneAtATime(m, inputs) as never);
+    same((await api.decision(0, 1)) as never, analyseDecision(collected, 0) as never);
+    // a newer run's start arrives while they compute: it is taken between their steps, and they give up
+    const swings = api.swings(inputs, 1);
+    const decision = api.decision(0, 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    api.start(s, 300, 2);
+    expect(await swings).toBeNull();
+    expect(await decision).toBeNull();
   });
 });

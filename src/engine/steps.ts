@@ -1,0 +1,16 @@
+/**
+ * Long analyses as steps: a generator that yields between parts of its work, and `drain`, which runs one
+ * to the end in this thread (the CLI, the tests). A worker instead goes back to its event loop at every
+ * step (src/runner/apis.ts), so that a newer run is not kept waiting: the aggregator takes the new run's
+ * messages in between and the analysis gives up, and a worker stopped with terminate() stops at once —
+ * Chromium lets a worker that is inside one long task run on for up to two seconds (docs/performance.md).
+ */
+
+/** Run a generator's steps to the end in this thread, telling `onStep` of each; its result. */
+export function drain<S, R>(steps: Generator<S, R>, onStep?: (step: S) => void): R {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onStep?.(next.value);
+  }
+}

@@ -24,8 +24,9 @@
  * task and the peak JS heap, measured as above.
  * Last, where the default's time to a stable answer goes: 100 runs without stopping (the part that does not
  * grow with the runs), exactly the runs its answer needs without stopping, and as shipped.
- * Run: npx tsx bench/browser.bench.ts [--quick] [--breakdown] [--seeds N] (also part of npm run bench; --quick leaves out
- * Västra Götaland; --breakdown runs only the last section). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
+ * Run: npx tsx bench/browser.bench.ts [--quick] [--breakdown] [--seeds N] [--first N] (also part of npm run bench; --quick
+ * leaves out Västra Götaland; --breakdown runs only the last section; --first N only the first picture, over N opens
+ * and N edits; with --against DIR, beside the app of another checkout, taking turns). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,9 @@ const breakdownOnly = process.argv.includes('--breakdown');
 /** Seeds of the breakdown (`--seeds N`, default 5): the figures are medians over them. */
 const seedsArg = process.argv.indexOf('--seeds');
 const seeds = seedsArg > 0 ? Math.max(1, Number(process.argv[seedsArg + 1]) || 5) : 5;
+/** Only the first picture (`--first N`: N opens and N edits). */
+const firstArg = process.argv.indexOf('--first');
+const firstOnly = firstArg > 0 ? Math.max(1, Number(process.argv[firstArg + 1]) || 20) : 0;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const executablePath =
@@ -51,6 +55,23 @@ const outDir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
 await build({ root, logLevel: 'silent', build: { outDir } });
 const server = await preview({ root, logLevel: 'silent', build: { outDir }, preview: { port: 0 } });
 const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
+/** `--against DIR`: another checkout's app, built and served beside this one (only with `--first`). */
+const againstArg = process.argv.indexOf('--against');
+const against =
+  againstArg > 0
+    ? await (async () => {
+        const other = process.argv[againstArg + 1];
+        const otherOut = mkdtempSync(join(tmpdir(), 'dm-bench-against-'));
+        await build({ root: other, logLevel: 'silent', build: { outDir: otherOut } });
+        const served = await preview({
+          root: other,
+          logLevel: 'silent',
+          build: { outDir: otherOut },
+          preview: { port: 0 },
+        });
+        return { root: other, server: served, url: served.resolvedUrls?.local[0] ?? '' };
+      })()
+    : null;
 const browser = await chromium.launch({
   executablePath,
   args: [
@@ -129,7 +150,8 @@ interface Timings {
   stableAt: number | null;
 }
 
-try {
+/** A page of the app at `url`, with its heap probe, once its initial run has finished. */
+async function openApp(url: string) {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const cdp = await page.context().newCDPSession(page);
   const heap = new HeapProbe(cdp);
@@ -144,7 +166,7 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   type Probe = { store: { state: { run: { status: string } } } };
-  await page.goto(base);
+  await page.goto(url);
   await page.waitForFunction(
     () => (document.querySelector('dm-app') as unknown as Probe | null)?.store.state.run.status === 'done',
     null,
@@ -152,13 +174,19 @@ try {
   );
   // let the initial run's charts settle
   await page.waitForTimeout(500);
+  return { page, heap };
+}
+
+try {
+  const main = await openApp(base);
+  const { page } = main;
 
   /**
    * One edit (the member list set to `codes`), timed in the page from the edit event. The first edit of a
    * session also pays for V8 re-optimising the engine for a model of another shape (see docs/performance.md),
    * so a second edit is measured too.
    */
-  async function measureEdit(change: string[] | { hash: string }, label: string, quiet = false) {
+  async function measureEdit(change: string[] | { hash: string }, label: string, quiet = false, { page, heap } = main) {
     // a changed input: one member removed; everything is timed in the page, from the edit event
     let sampling = true;
     const samples: { main: number; workers: number; workerCount: number }[] = [];
@@ -366,147 +394,201 @@ try {
     return result;
   }
 
-  let firstEdit: unknown = null;
-  let secondEdit: unknown = null;
-  const stability: Record<string, unknown>[] = [];
-  if (!breakdownOnly) {
-    console.log(
-      'Browser benchmark — built app in headless Chromium, default scenario as shipped (rqmc, stops at its stable answer, at most 10 000 runs) after an edit',
-    );
-    // the default's members without Åmål (the last), read from the preset rather than written out again
-    const fyrbodal = SCENARIOS[0].members.filter((code) => code !== '1492');
-    firstEdit = await measureEdit(fyrbodal, 'first edit of the session (Åmål removed)');
-    await page.waitForTimeout(1000);
-    secondEdit = await measureEdit(fyrbodal.slice(0, 12), 'second edit (Vänersborg removed too)');
+  // `--first N`: only the first picture, over N opens from a link and N edits (one member removed), each of
+  // another seed of the default as shipped. With `--against DIR`, the app built from DIR (another checkout)
+  // is measured beside this one, the two pages taking turns, so that both see the same phases of the
+  // machine's speed (it drifts by ±50 %).
+  if (firstOnly > 0) {
+    const apps: { name: string; app: typeof main; opens: number[]; edits: number[] }[] = [
+      { name: 'this build', app: main, opens: [], edits: [] },
+    ];
+    if (against) apps.push({ name: against.root, app: await openApp(against.url), opens: [], edits: [] });
+    // After every run the app analyses it (decision, then a threshold search of about ten seconds, in a
+    // worker that a new run stops). An open is measured with every page's analyses finished (a quiet app);
+    // the edit 300 ms after that open's run, while the page's own analyses run (as in a workshop, where the
+    // next edit comes within seconds). The other page's analyses, which no run of this page would stop, are
+    // always finished first.
+    type Idle = { store: { state: { run: { status: string; thresholdSearch: { status: string } } } } };
+    const settle = async (pages: typeof apps) => {
+      for (const x of pages)
+        await x.app.page.waitForFunction(
+          () => {
+            const run = (document.querySelector('dm-app') as unknown as Idle).store.state.run;
+            return run.status === 'done' && run.thresholdSearch.status !== 'running';
+          },
+          null,
+          { timeout: 120_000, polling: 100 },
+        );
+    };
+    for (let k = 1; k <= firstOnly; k++) {
+      const seeded = { ...SCENARIOS[0], seed: SCENARIOS[0].seed + 200 + k };
+      // each page goes first in every other round
+      for (const x of k % 2 === 0 ? [...apps].reverse() : apps) {
+        await settle(apps);
+        await x.app.page.waitForTimeout(300);
+        const hash = `#s=${encodeScenario(seeded, SCENARIOS)}`;
+        x.opens.push((await measureEdit({ hash }, '', true, x.app)).firstPartialChartMs);
+        await x.app.page.waitForTimeout(300);
+        x.edits.push((await measureEdit(seeded.members.slice(1), '', true, x.app)).firstPartialChartMs);
+      }
+    }
+    const quartiles = (xs: number[]) => {
+      const sorted = [...xs].sort((x, y) => x - y);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      return `median ${at(0.5)} ms, quartiles ${at(0.25)}–${at(0.75)} ms, ${sorted[0]}–${sorted.at(-1)} ms`;
+    };
+    for (const x of apps) {
+      console.log(`First picture painted (goal ≤ 100 ms), ${x.name}, ${firstOnly} of each:`);
+      console.log(`  opened from a link, the app quiet:           ${quartiles(x.opens)}`);
+      console.log(`  an edit while the last run is being analysed: ${quartiles(x.edits)}`);
+      console.log(`  all:                                          ${quartiles([...x.opens, ...x.edits])}`);
+    }
+  } else {
+    let firstEdit: unknown = null;
+    let secondEdit: unknown = null;
+    const stability: Record<string, unknown>[] = [];
+    if (!breakdownOnly) {
+      console.log(
+        'Browser benchmark — built app in headless Chromium, default scenario as shipped (rqmc, stops at its stable answer, at most 10 000 runs) after an edit',
+      );
+      // the default's members without Åmål (the last), read from the preset rather than written out again
+      const fyrbodal = SCENARIOS[0].members.filter((code) => code !== '1492');
+      firstEdit = await measureEdit(fyrbodal, 'first edit of the session (Åmål removed)');
+      await page.waitForTimeout(1000);
+      secondEdit = await measureEdit(fyrbodal.slice(0, 12), 'second edit (Vänersborg removed too)');
 
-    console.log('');
-    console.log(
-      'Runs to a stable answer in the app: each preset opened from a link (#s=…) with stopWhenStable, at most 20 000 runs;',
-    );
-    console.log(
-      'times from the hashchange (the link opened) to the final chart painted; mc = plain Monte Carlo, rqmc =',
-    );
-    console.log("sampling 'rqmc' (10 scrambled Sobol replicates, error from their spread; docs/model.md §15):");
-    const municipalities = JSON.parse(readFileSync(join(root, 'public/data/municipalities.json'), 'utf8')) as {
-      code: string;
-      county: string;
-    }[];
-    const presets: [string, Scenario][] = ['fyrbodal', 'dalsland', 'sml-it', 'trestad'].map((id) => [
-      id,
-      SCENARIOS.find((x) => x.id === id) as Scenario,
-    ]);
-    if (!quick)
-      presets.push([
-        'Västra Götaland (49)',
-        { ...SCENARIOS[0], members: municipalities.filter((m) => m.county === '14').map((m) => m.code) },
+      console.log('');
+      console.log(
+        'Runs to a stable answer in the app: each preset opened from a link (#s=…) with stopWhenStable, at most 20 000 runs;',
+      );
+      console.log(
+        'times from the hashchange (the link opened) to the final chart painted; mc = plain Monte Carlo, rqmc =',
+      );
+      console.log("sampling 'rqmc' (10 scrambled Sobol replicates, error from their spread; docs/model.md §15):");
+      const municipalities = JSON.parse(readFileSync(join(root, 'public/data/municipalities.json'), 'utf8')) as {
+        code: string;
+        county: string;
+      }[];
+      const presets: [string, Scenario][] = ['fyrbodal', 'dalsland', 'sml-it', 'trestad'].map((id) => [
+        id,
+        SCENARIOS.find((x) => x.id === id) as Scenario,
       ]);
-    console.log(
-      `${'scenario'.padEnd(22)}${'members'.padStart(8)}${'sampling'.padStart(10)}${'stable at'.padStart(11)}${'final chart'.padStart(13)}${'first chart'.padStart(13)}${'longest task'.padStart(14)}${'peak heap'.padStart(11)}`,
-    );
-    for (const [label, preset] of presets) {
-      const pair: { runs: number; ms: number }[] = [];
-      for (const sampling of ['mc', 'rqmc'] as const) {
-        const scenario: Scenario = { ...preset, runs: 20_000, stopWhenStable: true, sampling };
-        const hash = `#s=${encodeScenario(scenario, SCENARIOS)}`;
-        await page.waitForTimeout(500);
-        const r = await measureEdit({ hash }, label, true);
-        stability.push({ scenario: label, members: preset.members.length, sampling, ...r });
-        pair.push({ runs: r.stableAt ?? r.runs, ms: r.completeChartMs });
+      if (!quick)
+        presets.push([
+          'Västra Götaland (49)',
+          { ...SCENARIOS[0], members: municipalities.filter((m) => m.county === '14').map((m) => m.code) },
+        ]);
+      console.log(
+        `${'scenario'.padEnd(22)}${'members'.padStart(8)}${'sampling'.padStart(10)}${'stable at'.padStart(11)}${'final chart'.padStart(13)}${'first chart'.padStart(13)}${'longest task'.padStart(14)}${'peak heap'.padStart(11)}`,
+      );
+      for (const [label, preset] of presets) {
+        const pair: { runs: number; ms: number }[] = [];
+        for (const sampling of ['mc', 'rqmc'] as const) {
+          const scenario: Scenario = { ...preset, runs: 20_000, stopWhenStable: true, sampling };
+          const hash = `#s=${encodeScenario(scenario, SCENARIOS)}`;
+          await page.waitForTimeout(500);
+          const r = await measureEdit({ hash }, label, true);
+          stability.push({ scenario: label, members: preset.members.length, sampling, ...r });
+          pair.push({ runs: r.stableAt ?? r.runs, ms: r.completeChartMs });
+          console.log(
+            `${(sampling === 'mc' ? label : '').padEnd(22)}${(sampling === 'mc' ? String(preset.members.length) : '').padStart(8)}${sampling.padStart(10)}${(r.stableAt === null ? `> ${r.runs}` : String(r.stableAt)).padStart(11)}${`${r.completeChartMs} ms`.padStart(13)}${`${r.firstPartialChartMs} ms`.padStart(13)}${`${r.longestTaskMs} ms`.padStart(14)}${`${r.heap.peakMb} MB`.padStart(11)}`,
+          );
+        }
         console.log(
-          `${(sampling === 'mc' ? label : '').padEnd(22)}${(sampling === 'mc' ? String(preset.members.length) : '').padStart(8)}${sampling.padStart(10)}${(r.stableAt === null ? `> ${r.runs}` : String(r.stableAt)).padStart(11)}${`${r.completeChartMs} ms`.padStart(13)}${`${r.firstPartialChartMs} ms`.padStart(13)}${`${r.longestTaskMs} ms`.padStart(14)}${`${r.heap.peakMb} MB`.padStart(11)}`,
+          `${''.padEnd(40)}rqmc: ${(pair[0].runs / pair[1].runs).toFixed(1)}× fewer runs, ${(pair[0].ms / pair[1].ms).toFixed(1)}× less time to the final chart`,
         );
       }
-      console.log(
-        `${''.padEnd(40)}rqmc: ${(pair[0].runs / pair[1].runs).toFixed(1)}× fewer runs, ${(pair[0].ms / pair[1].ms).toFixed(1)}× less time to the final chart`,
-      );
     }
-  }
 
-  // Where the default's time to a stable answer goes: the same scenario opened three ways, for `--seeds` seeds
-  // (medians): (a) 100 runs, no stopping — the part that does not grow with the runs (workers load the
-  // scenario, the first look, one summary, the charts); (b) exactly the runs its stable answer needs, no
-  // stopping; (c) as shipped, stopping — (c) − (b) is what stopping costs (chunks already under way when the
-  // answer becomes stable, the checks), (b) − (a) the runs themselves.
-  const shipped = SCENARIOS[0];
-  const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  const open = async (scenario: Scenario) => {
-    await page.waitForTimeout(500);
-    return measureEdit({ hash: `#s=${encodeScenario(scenario, SCENARIOS)}` }, '', true);
-  };
-  const triples: { fixed: number; exact: number; shipped: number; runs: number }[] = [];
-  // the first picture of each of these opens (it does not depend on how many runs follow)
-  const firstCharts: number[] = [];
-  for (let k = 1; k <= seeds; k++) {
-    // another seed each time (the page already shows the default's own): other figures, so every chart redraws
-    const seeded = { ...shipped, seed: shipped.seed + k };
-    const asShippedRun = await open(seeded);
-    const runs = asShippedRun.stableAt ?? asShippedRun.runs;
-    // (a) between the two: (b) gives exactly (c)'s figures, which would not redraw the charts right after it
-    const fixed = await open({ ...seeded, runs: 100, stopWhenStable: false });
-    const exact = await open({ ...seeded, runs, stopWhenStable: false });
-    firstCharts.push(asShippedRun.firstPartialChartMs, fixed.firstPartialChartMs, exact.firstPartialChartMs);
-    triples.push({
-      fixed: fixed.completeChartMs,
-      exact: exact.completeChartMs,
-      shipped: asShippedRun.completeChartMs,
-      runs,
-    });
+    // Where the default's time to a stable answer goes: the same scenario opened three ways, for `--seeds` seeds
+    // (medians): (a) 100 runs, no stopping — the part that does not grow with the runs (workers load the
+    // scenario, the first look, one summary, the charts); (b) exactly the runs its stable answer needs, no
+    // stopping; (c) as shipped, stopping — (c) − (b) is what stopping costs (chunks already under way when the
+    // answer becomes stable, the checks), (b) − (a) the runs themselves.
+    const shipped = SCENARIOS[0];
+    const medianOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const open = async (scenario: Scenario) => {
+      await page.waitForTimeout(500);
+      return measureEdit({ hash: `#s=${encodeScenario(scenario, SCENARIOS)}` }, '', true);
+    };
+    const triples: { fixed: number; exact: number; shipped: number; runs: number }[] = [];
+    // the first picture of each of these opens (it does not depend on how many runs follow)
+    const firstCharts: number[] = [];
+    for (let k = 1; k <= seeds; k++) {
+      // another seed each time (the page already shows the default's own): other figures, so every chart redraws
+      const seeded = { ...shipped, seed: shipped.seed + k };
+      const asShippedRun = await open(seeded);
+      const runs = asShippedRun.stableAt ?? asShippedRun.runs;
+      // (a) between the two: (b) gives exactly (c)'s figures, which would not redraw the charts right after it
+      const fixed = await open({ ...seeded, runs: 100, stopWhenStable: false });
+      const exact = await open({ ...seeded, runs, stopWhenStable: false });
+      firstCharts.push(asShippedRun.firstPartialChartMs, fixed.firstPartialChartMs, exact.firstPartialChartMs);
+      triples.push({
+        fixed: fixed.completeChartMs,
+        exact: exact.completeChartMs,
+        shipped: asShippedRun.completeChartMs,
+        runs,
+      });
+    }
+    const fixedPart = { ms: medianOf(triples.map((x) => x.fixed)) };
+    const exactRuns = { ms: medianOf(triples.map((x) => x.exact)) };
+    const asShipped = { ms: medianOf(triples.map((x) => x.shipped)), runs: medianOf(triples.map((x) => x.runs)) };
+    const firstChart = {
+      medianMs: medianOf(firstCharts),
+      minMs: Math.min(...firstCharts),
+      maxMs: Math.max(...firstCharts),
+      opens: firstCharts.length,
+    };
+    const breakdown: Record<string, unknown> & { afterRun?: unknown } = {
+      fixedPart,
+      exactRuns,
+      asShipped,
+      triples,
+      firstChart,
+    };
+    console.log('');
+    console.log(
+      `Where the default scenario's time to a stable answer goes (opened from a link, median over ${seeds} seeds):`,
+    );
+    console.log(`  (a) 100 runs, no stopping (the part that does not grow with the runs): ${fixedPart.ms} ms`);
+    console.log(`  (b) ${asShipped.runs} runs, no stopping (the runs its answer needs):          ${exactRuns.ms} ms`);
+    console.log(
+      `  (c) as shipped (stops at ${asShipped.runs}):                                     ${asShipped.ms} ms`,
+    );
+    for (const x of triples)
+      console.log(`  per seed: (a) ${x.fixed} ms, (b) ${x.exact} ms, (c) ${x.shipped} ms, stable at ${x.runs}`);
+    console.log(
+      `  the runs themselves (b − a): ${exactRuns.ms - fixedPart.ms} ms; stopping (c − b): ${asShipped.ms - exactRuns.ms} ms`,
+    );
+    console.log(
+      `  first picture painted, over all ${firstChart.opens} opens: median ${firstChart.medianMs} ms (${firstChart.minMs}–${firstChart.maxMs} ms)   (goal ≤ 100 ms)`,
+    );
+    // An edit made right after a run has finished, while the app computes that run's swings, decision
+    // analysis and thresholds: its first picture and stable answer, against the same edit made later.
+    const afterRun: { first: number; complete: number }[] = [];
+    for (let k = 1; k <= seeds; k++) {
+      const seeded = { ...shipped, seed: shipped.seed + 100 + k };
+      await open(seeded);
+      const edit = await measureEdit(seeded.members.slice(1), '', true);
+      afterRun.push({ first: edit.firstPartialChartMs, complete: edit.completeChartMs });
+    }
+    const afterRunSummary = {
+      firstMedianMs: medianOf(afterRun.map((x) => x.first)),
+      completeMedianMs: medianOf(afterRun.map((x) => x.complete)),
+      runs: afterRun,
+    };
+    breakdown.afterRun = afterRunSummary;
+    console.log(
+      `  an edit right after a run finished (${seeds} seeds, medians): first picture ${afterRunSummary.firstMedianMs} ms, stable answer ${afterRunSummary.completeMedianMs} ms`,
+    );
+    console.log(`    per seed: ${afterRun.map((x) => `${x.first} / ${x.complete} ms`).join(', ')}`);
+    const result = { firstEdit, secondEdit, stability, breakdown };
+    const file = new URL('results.json', import.meta.url);
+    const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    writeFileSync(file, `${JSON.stringify({ ...previous, browser: result }, null, 2)}\n`);
   }
-  const fixedPart = { ms: medianOf(triples.map((x) => x.fixed)) };
-  const exactRuns = { ms: medianOf(triples.map((x) => x.exact)) };
-  const asShipped = { ms: medianOf(triples.map((x) => x.shipped)), runs: medianOf(triples.map((x) => x.runs)) };
-  const firstChart = {
-    medianMs: medianOf(firstCharts),
-    minMs: Math.min(...firstCharts),
-    maxMs: Math.max(...firstCharts),
-    opens: firstCharts.length,
-  };
-  const breakdown: Record<string, unknown> & { afterRun?: unknown } = {
-    fixedPart,
-    exactRuns,
-    asShipped,
-    triples,
-    firstChart,
-  };
-  console.log('');
-  console.log(
-    `Where the default scenario's time to a stable answer goes (opened from a link, median over ${seeds} seeds):`,
-  );
-  console.log(`  (a) 100 runs, no stopping (the part that does not grow with the runs): ${fixedPart.ms} ms`);
-  console.log(`  (b) ${asShipped.runs} runs, no stopping (the runs its answer needs):          ${exactRuns.ms} ms`);
-  console.log(`  (c) as shipped (stops at ${asShipped.runs}):                                     ${asShipped.ms} ms`);
-  for (const x of triples)
-    console.log(`  per seed: (a) ${x.fixed} ms, (b) ${x.exact} ms, (c) ${x.shipped} ms, stable at ${x.runs}`);
-  console.log(
-    `  the runs themselves (b − a): ${exactRuns.ms - fixedPart.ms} ms; stopping (c − b): ${asShipped.ms - exactRuns.ms} ms`,
-  );
-  console.log(
-    `  first picture painted, over all ${firstChart.opens} opens: median ${firstChart.medianMs} ms (${firstChart.minMs}–${firstChart.maxMs} ms)   (goal ≤ 100 ms)`,
-  );
-  // An edit made right after a run has finished, while the app computes that run's swings, decision
-  // analysis and thresholds: its first picture and stable answer, against the same edit made later.
-  const afterRun: { first: number; complete: number }[] = [];
-  for (let k = 1; k <= seeds; k++) {
-    const seeded = { ...shipped, seed: shipped.seed + 100 + k };
-    await open(seeded);
-    const edit = await measureEdit(seeded.members.slice(1), '', true);
-    afterRun.push({ first: edit.firstPartialChartMs, complete: edit.completeChartMs });
-  }
-  const afterRunSummary = {
-    firstMedianMs: medianOf(afterRun.map((x) => x.first)),
-    completeMedianMs: medianOf(afterRun.map((x) => x.complete)),
-    runs: afterRun,
-  };
-  breakdown.afterRun = afterRunSummary;
-  console.log(
-    `  an edit right after a run finished (${seeds} seeds, medians): first picture ${afterRunSummary.firstMedianMs} ms, stable answer ${afterRunSummary.completeMedianMs} ms`,
-  );
-  console.log(`    per seed: ${afterRun.map((x) => `${x.first} / ${x.complete} ms`).join(', ')}`);
-  const result = { firstEdit, secondEdit, stability, breakdown };
-  const file = new URL('results.json', import.meta.url);
-  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  writeFileSync(file, `${JSON.stringify({ ...previous, browser: result }, null, 2)}\n`);
 } finally {
   await browser.close();
   await server.close();
+  await against?.server.close();
 }

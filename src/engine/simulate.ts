@@ -615,10 +615,35 @@ export class Simulator {
   }
 
   simulateChunk(runStart: number, runCount: number): ChunkResult {
+    const result = this.emptyChunk(runStart, runCount);
+    const seed = this.m.scenario.seed;
+    for (let r = 0; r < runCount; r++) {
+      this.runOne(seed, runStart + r);
+      this.record(result, r, Math.floor(r / BLOCK_RUNS));
+    }
+    return result;
+  }
+
+  /**
+   * simulateChunk as steps (steps.ts): yields after every `every` runs, returns the same chunk. For work
+   * that must give its thread's event loop a turn within a chunk (the threshold search, src/runner/apis.ts).
+   */
+  *chunkSteps(runStart: number, runCount: number, every: number): Generator<undefined, ChunkResult> {
+    const result = this.emptyChunk(runStart, runCount);
+    const seed = this.m.scenario.seed;
+    for (let r = 0; r < runCount; r++) {
+      this.runOne(seed, runStart + r);
+      this.record(result, r, Math.floor(r / BLOCK_RUNS));
+      if ((r + 1) % every === 0 && r + 1 < runCount) yield;
+    }
+    return result;
+  }
+
+  private emptyChunk(runStart: number, runCount: number): ChunkResult {
     if (runStart % BLOCK_RUNS !== 0) throw new RangeError(`runStart ${runStart} is not a multiple of ${BLOCK_RUNS}`);
     const { T, M } = this;
     const blocks = Math.ceil(runCount / BLOCK_RUNS);
-    const result: ChunkResult = {
+    return {
       runStart,
       runCount,
       totals: new Float64Array(TM * P * T * runCount),
@@ -627,12 +652,6 @@ export class Simulator {
       groupSums: new Float64Array(blocks * 2 * P * M * G),
       draws: new Float64Array(K * runCount),
     };
-    const seed = this.m.scenario.seed;
-    for (let r = 0; r < runCount; r++) {
-      this.runOne(seed, runStart + r);
-      this.record(result, r, Math.floor(r / BLOCK_RUNS));
-    }
-    return result;
   }
 
   private record(res: ChunkResult, r: number, block: number): void {

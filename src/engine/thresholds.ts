@@ -87,6 +87,8 @@ function shareAbove(a: Assumption, x: number): number {
 
 /** Bootstrap resamples for a threshold's standard error. */
 const BOOTSTRAP = 200;
+/** Resamples per step of the search (about as long as a step of re-runs). */
+const BOOTSTRAP_STEP = 10;
 
 /**
  * The input value between grid points xs[j] and xs[j + 1] at which the median over runs (or over the
@@ -145,16 +147,24 @@ interface Evaluation {
 export type SearchStep = { done: number; total: number } | undefined;
 
 /**
+ * Re-runs per step of the threshold search: a worker that is stopped (a new run has started) stops at the
+ * end of a step, so a step is kept to about 15 ms in the app (≈ 0.75 ms per run of the default; a step of
+ * a whole block of 100 re-runs kept a core from the new run for up to 100 ms; docs/performance.md).
+ */
+export const SEARCH_STEP_RUNS = 20;
+
+/**
  * Re-runs of the scenario's runs [from, from + runs) with the given inputs pinned: per path, each run's
- * NPV against status quo, and status quo's own NPV. A generator of slices (one per BLOCK_RUNS re-runs).
+ * NPV against status quo, and status quo's own NPV. A generator of slices of SEARCH_STEP_RUNS re-runs.
  */
 function pinnedEvaluator(model: PreparedModel, paths: PathId[], runs: number) {
   const simulator = new Simulator(model);
   return function* evaluate(pins: Partial<Record<AssumptionId, number>>, from = 0): Generator<undefined, Evaluation> {
     const acc = new Accumulator(model, from + runs);
     for (let start = from; start < from + runs; start += BLOCK_RUNS) {
+      // the pins hold for this evaluation's steps only: nothing else uses the simulator in between
       simulator.pin(pins);
-      acc.add(simulator.simulateChunk(start, Math.min(BLOCK_RUNS, from + runs - start)));
+      acc.add(yield* simulator.chunkSteps(start, Math.min(BLOCK_RUNS, from + runs - start), SEARCH_STEP_RUNS));
       simulator.pin({});
       yield;
     }
@@ -262,6 +272,8 @@ export function* thresholdSearch(
         let c = -1;
         for (let j = 0; j + 1 < GRID && c < 0; j++) if (at(j) < 0 !== at(j + 1) < 0) c = j;
         if (c >= 0) resampled.push(crossing(xs, series, c, at(c) < 0, pick));
+        // 200 resamples take as long as a few hundred re-runs: a step every BOOTSTRAP_STEP of them
+        if ((b + 1) % BOOTSTRAP_STEP === 0) yield;
       }
       const se = resampled.length > 1 ? sampleStandardDeviation(resampled) : null;
       // checked on other runs than the search used, so the check includes the search's sampling error

@@ -34,6 +34,21 @@ function load(scenario: unknown, data: [unknown, unknown] | undefined): Prepared
 }
 
 /**
+ * A new task of this thread's event loop: a message to itself, which (unlike a chain of setTimeout(0),
+ * clamped to 4 ms from the fifth) costs no waiting; the search takes hundreds of steps.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
  * Run an analysis's steps (src/engine/steps.ts), back to this worker's event loop after each, so that the
  * messages of a newer run are taken in between (and a terminate() takes effect); null once `current()`
  * says the analysis is stale.
@@ -47,7 +62,7 @@ async function stepped<S, R>(
     const next = steps.next();
     if (next.done) return next.value;
     onStep?.(next.value);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (!current()) return null;
   }
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runInThreads } from '../../src/cli/run-threads.js';
-import { Accumulator, Simulator, simulateAll, splitRuns } from '../../src/engine/index.js';
+import { Accumulator, drain, Simulator, simulateAll, splitRuns } from '../../src/engine/index.js';
 import { fyrbodal, model, municipalities, scenarioWith, smallCatalogue } from '../helpers.js';
 
 describe('reproducibility', () => {
@@ -17,6 +18,27 @@ describe('reproducibility', () => {
     expect(two).toBe(one);
     expect(four).toBe(one);
     expect(JSON.stringify(simulateAll(m))).toBe(one);
+  });
+
+  it('simulates a chunk in steps (chunkSteps) exactly as in one go, yielding after every `every` runs', () => {
+    const simulator = new Simulator(m);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 1, max: 250 }),
+        fc.integer({ min: 1, max: 60 }),
+        (block, runCount, every) => {
+          const runStart = block * 100;
+          let steps = 0;
+          const stepped = drain(simulator.chunkSteps(runStart, runCount, every), () => steps++);
+          expect(steps).toBe(Math.ceil(runCount / every) - 1);
+          const whole = simulator.simulateChunk(runStart, runCount);
+          for (const key of ['totals', 'memberRuns', 'blockSums', 'groupSums', 'draws'] as const)
+            expect(Buffer.from(stepped[key].buffer).equals(Buffer.from(whole[key].buffer)), key).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('gives identical results whatever the chunk order', () => {

@@ -1,12 +1,14 @@
 import { median } from 'simple-statistics';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   Accumulator,
   decisiveInputs,
   discountedDifference,
   findThresholds,
+  SEARCH_STEP_RUNS,
   Simulator,
   simulateAll,
+  thresholdSearch,
   twoWayFrontier,
 } from '../../src/engine/index.js';
 import { fyrbodal, model, readJson } from '../helpers.js';
@@ -14,6 +16,29 @@ import { fyrbodal, model, readJson } from '../helpers.js';
 const catalogue = readJson('public/data/capabilities.json');
 
 describe('thresholds ("what would have to be true")', () => {
+  it('searches in steps of at most SEARCH_STEP_RUNS re-runs (a stopped worker stops within one step)', () => {
+    const m = model(fyrbodal);
+    const inputs = { asymmetrisk: ['realisationShared', 'governanceOverhead'] } as const;
+    // every run of a Simulator passes through runOne
+    const runOne = vi.spyOn(Simulator.prototype as unknown as { runOne: () => void }, 'runOne');
+    try {
+      const steps = thresholdSearch(m, { asymmetrisk: [...inputs.asymmetrisk] }, 100);
+      let largest = 0;
+      let total = 0;
+      for (;;) {
+        runOne.mockClear();
+        const next = steps.next();
+        largest = Math.max(largest, runOne.mock.calls.length);
+        total += runOne.mock.calls.length;
+        if (next.done) break;
+      }
+      expect(total).toBeGreaterThan(20 * SEARCH_STEP_RUNS);
+      expect(largest).toBeLessThanOrEqual(SEARCH_STEP_RUNS);
+    } finally {
+      runOne.mockRestore();
+    }
+  });
+
   it('each reported threshold of the default scenario holds on runs the search never saw', () => {
     const m = model(fyrbodal, catalogue);
     const results = simulateAll(m, 1000);

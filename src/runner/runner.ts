@@ -27,7 +27,7 @@ export const CHUNK_RUNS = 200;
  * aggregator on their own, shown before a whole block is in. They are simulated again within the first
  * block, which keeps the final result independent of this shortcut; the cost is these runs once per run.
  */
-export const FIRST_LOOK_RUNS = 10;
+export const FIRST_LOOK_RUNS = 25;
 /** Least time between two partial summaries (ms). */
 const SUMMARY_INTERVAL_MS = 300;
 

@@ -16,7 +16,7 @@ import {
 } from '../coalition/sharing.js';
 import type { Scenario } from '../engine/index.js';
 import type { CoalitionApi } from './apis.js';
-import type { Endpoint, EndpointFactory } from './endpoint.js';
+import { Alarm, answerOf, type Endpoint, type EndpointFactory } from './endpoint.js';
 
 export interface FinderRequest {
   forms: GroupForm[];
@@ -29,17 +29,8 @@ export class CoalitionRunner {
   /** The scenario and forms the workers hold (by identity and value), so a second call reuses their caches. */
   private loaded: string | null = null;
   private token = 0;
-  /** Rejects when the workers are stopped, so that a wait on a stopped worker ends. */
-  private stopped = CoalitionRunner.stopSignal();
-
-  private static stopSignal() {
-    let reject: (error: Error) => void = () => {};
-    const promise = new Promise<never>((_, r) => {
-      reject = r;
-    });
-    promise.catch(() => {}); // observed through Promise.race
-    return { promise, reject };
-  }
+  /** Raised when the workers are stopped, so that a wait on a stopped worker ends. */
+  private stopped = new Alarm();
 
   constructor(
     private readonly factory: EndpointFactory,
@@ -107,8 +98,8 @@ export class CoalitionRunner {
   }
 
   private stopWorkers(): void {
-    this.stopped.reject(new Error('stopped'));
-    this.stopped = CoalitionRunner.stopSignal();
+    this.stopped.raise(new Error('stopped'));
+    this.stopped = new Alarm();
     for (const e of this.endpoints) e.terminate();
     this.endpoints = [];
     this.loaded = null;
@@ -122,12 +113,12 @@ export class CoalitionRunner {
     if (this.loaded !== key || this.endpoints.length === 0) {
       this.stopWorkers();
       this.endpoints = Array.from({ length: this.workers }, () => make());
-      const stop = this.stopped.promise;
+      const stop = this.stopped;
       try {
         await Promise.all(
           this.endpoints.map(async (e) => {
-            await Promise.race([e.api.setData(...this.data), e.broken, stop]);
-            await Promise.race([e.api.setScenario(scenario, forms), e.broken, stop]);
+            await answerOf(e.api.setData(...this.data), [e.broken, stop]);
+            await answerOf(e.api.setScenario(scenario, forms), [e.broken, stop]);
           }),
         );
       } catch (error) {
@@ -138,7 +129,7 @@ export class CoalitionRunner {
       this.loaded = key;
     }
     const endpoints = this.endpoints;
-    const stop = this.stopped.promise;
+    const stop = this.stopped;
     return {
       evaluate: async (groups: number[][], runs: number, from = 0): Promise<GroupOutcome[]> => {
         // contiguous shares of the batch, one per worker; answers in the order asked
@@ -146,15 +137,13 @@ export class CoalitionRunner {
         const parts = await Promise.all(
           endpoints.map((e, k) => {
             const part = groups.slice(k * size, (k + 1) * size);
-            return part.length > 0
-              ? Promise.race([e.api.evaluate(part, runs, from), e.broken, stop])
-              : Promise.resolve([]);
+            return part.length > 0 ? answerOf(e.api.evaluate(part, runs, from), [e.broken, stop]) : Promise.resolve([]);
           }),
         );
         return parts.flat();
       },
       details: (group, form, runs) =>
-        Promise.race([endpoints[0].api.details(group, form, runs), endpoints[0].broken, stop]),
+        answerOf(endpoints[0].api.details(group, form, runs), [endpoints[0].broken, stop]),
     };
   }
 }

@@ -7,7 +7,7 @@
 import { expose as exposeOnWire, proxy, type TransferHandler, transferHandlers, wrap } from 'comlink';
 import type { ChunkResult } from '../engine/index.js';
 import type { AggregateApi, AnalysisApi, CoalitionApi, SimulationApi } from './apis.js';
-import { chunkBuffers, type Endpoint, type EndpointFactory, isChunk, type Promisified } from './endpoint.js';
+import { Alarm, chunkBuffers, type Endpoint, type EndpointFactory, isChunk, type Promisified } from './endpoint.js';
 
 // registered on both sides: this module is loaded by the page and by every worker
 transferHandlers.set('chunk', {
@@ -31,15 +31,13 @@ export interface WorkerFactory {
   coalition?(): Worker;
 }
 
-/** A promise that rejects when the worker reports an error (a crash, or a script that fails to load). */
-function brokenPromise(worker: Worker): Promise<never> {
-  const broken = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(new Error(`worker error: ${event.message || 'script failed'}`));
-    });
+/** An alarm raised when the worker reports an error (a crash, or a script that fails to load). */
+function brokenAlarm(worker: Worker): Alarm {
+  const broken = new Alarm();
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    broken.raise(new Error(`worker error: ${event.message || 'script failed'}`));
   });
-  broken.catch(() => {}); // observed through Promise.race
   return broken;
 }
 
@@ -47,7 +45,7 @@ function brokenPromise(worker: Worker): Promise<never> {
 export function workerEndpoint<Api>(worker: Worker): Endpoint<Api> {
   return {
     api: wrap<Api>(worker) as unknown as Promisified<Api>,
-    broken: brokenPromise(worker),
+    broken: brokenAlarm(worker),
     terminate: () => worker.terminate(),
     callback: proxy,
   };

@@ -5,7 +5,7 @@
  * would refuse. Not for speed: the work is done on this thread.
  */
 import { createAggregateApi, createAnalysisApi, createCoalitionApi, createSimulationApi } from './apis.js';
-import { type Endpoint, type EndpointFactory, type Promisified, transferables } from './endpoint.js';
+import { Alarm, type Endpoint, type EndpointFactory, type Promisified, transferables } from './endpoint.js';
 
 /** A value passed to or from another thread: a structured clone, a chunk's buffers moved (detached here). */
 const pass = <T>(value: T, transfer: ArrayBuffer[]): T => structuredClone(value, { transfer });
@@ -19,7 +19,7 @@ const received = (error: unknown) =>
 
 /**
  * An endpoint that calls the API object made by `create` in this thread. After terminate() calls never
- * answer, as a terminated worker's do not. `broken` never rejects (nothing here crashes like a worker).
+ * answer, as a terminated worker's do not. `broken` is never raised (nothing here crashes like a worker).
  */
 export function inProcessEndpoint<Api extends object>(create: () => Api): Endpoint<Api> {
   const target = create() as Record<string, (...args: unknown[]) => unknown>;
@@ -59,7 +59,7 @@ export function inProcessEndpoint<Api extends object>(create: () => Api): Endpoi
   ) as Promisified<Api>;
   return {
     api,
-    broken: new Promise<never>(() => {}),
+    broken: new Alarm(),
     terminate: () => {
       terminated = true;
     },

@@ -17,7 +17,7 @@ import {
   type ThresholdAnalysis,
 } from '../engine/index.js';
 import type { AggregateApi, AnalysisApi, SimulationApi } from './apis.js';
-import type { Endpoint, EndpointFactory } from './endpoint.js';
+import { Alarm, answerOf, type Endpoint, type EndpointFactory } from './endpoint.js';
 
 /** Runs per chunk handed to a worker: small enough to cancel quickly and to show progress often. */
 export const CHUNK_RUNS = 200;
@@ -87,13 +87,6 @@ interface Pool {
 /** Times a failed or hung chunk is retried on a fresh worker before the run is given up. */
 const RETRIES = 2;
 
-/** Reject after `ms` milliseconds (a hung worker). */
-function timeout(ms: number): Promise<never> {
-  return new Promise((_, reject) =>
-    setTimeout(() => reject(new Error(`worker did not answer in ${Math.round(ms / 1000)} s`)), ms),
-  );
-}
-
 /**
  * Runs scenarios on a pool of workers (endpoints), chunk by chunk, with an aggregator worker that summarises
  * so the main thread never does heavy work. Starting a run supersedes the one in flight: its remaining
@@ -110,7 +103,7 @@ export class PoolRunner implements Runner {
   private readonly timeoutMs: number;
   private data: [unknown, unknown] = [[], []];
   /** The threshold search of the latest finished run, in its own worker (stopped when a run starts). */
-  private analysis?: { endpoint: Endpoint<AnalysisApi>; stop: () => void };
+  private analysis?: { endpoint: Endpoint<AnalysisApi>; stopped: Alarm };
 
   constructor(factory: EndpointFactory, size = defaultPoolSize(), timeoutMs = 60_000) {
     this.factory = factory;
@@ -167,17 +160,13 @@ export class PoolRunner implements Runner {
     this.stopAnalysis();
     const endpoint = make();
     // a worker that errors, or is stopped because a newer run started, ends the wait
-    let stop = () => {};
-    const stopped = new Promise<never>((_, reject) => {
-      stop = () => reject(new Error('stopped'));
-    });
-    stopped.catch(() => {});
-    const broken = Promise.race([endpoint.broken, stopped]);
-    this.analysis = { endpoint, stop };
+    const stopped = new Alarm();
+    const alarms = [endpoint.broken, stopped];
+    this.analysis = { endpoint, stopped };
     try {
-      await Promise.race([endpoint.api.setData(...this.data), broken]);
+      await answerOf(endpoint.api.setData(...this.data), alarms);
       const onProgress = progress ? endpoint.callback(progress) : undefined;
-      const result = await Promise.race([endpoint.api.thresholds(scenario, inputs, runs, onProgress), broken]);
+      const result = await answerOf(endpoint.api.thresholds(scenario, inputs, runs, onProgress), alarms);
       return token === this.token ? result : null;
     } catch (error) {
       if (token !== this.token || this.analysis?.endpoint !== endpoint) return null; // stopped: not an error
@@ -191,7 +180,7 @@ export class PoolRunner implements Runner {
     const running = this.analysis;
     this.analysis = undefined;
     running?.endpoint.terminate();
-    running?.stop();
+    running?.stopped.raise(new Error('stopped'));
   }
 
   async runTable(): Promise<{ columns: string[]; rows: number[][] } | null> {
@@ -232,7 +221,7 @@ export class PoolRunner implements Runner {
 
   /** Wait for a worker's answer, unless it errors or hangs. */
   private guard<T>(slot: Slot, answer: Promise<T>): Promise<T> {
-    return Promise.race([answer, slot.broken, timeout(this.timeoutMs)]);
+    return answerOf(answer, [slot.broken], this.timeoutMs);
   }
 
   /** Replace the worker in slot `index` with a fresh one (tries RETRIES times). */
@@ -271,7 +260,7 @@ export class PoolRunner implements Runner {
     const settled = await Promise.allSettled(Array.from({ length: this.size }, () => this.newSlot()));
     for (const result of settled) if (result.status === 'fulfilled') pool.slots.push(result.value);
     try {
-      await Promise.race([pool.aggregator.api.setData(...this.data), pool.aggregator.broken, timeout(this.timeoutMs)]);
+      await answerOf(pool.aggregator.api.setData(...this.data), [pool.aggregator.broken], this.timeoutMs);
       // no worker started: try once more, and give up with that error
       if (pool.slots.length === 0) pool.slots.push(await this.newSlot());
     } catch (error) {
@@ -292,7 +281,7 @@ export class PoolRunner implements Runner {
   ): Promise<void> {
     const pool = await this.ensurePool();
     if (!current()) return;
-    const aggregate = <T>(p: Promise<T>) => Promise.race([p, pool.aggregator.broken, timeout(this.timeoutMs)]);
+    const aggregate = <T>(p: Promise<T>) => answerOf(p, [pool.aggregator.broken], this.timeoutMs);
     // every request carries the run's token, so a worker never mixes a stale run's work into this one
     const collect = async () => {
       if (continueFrom > 0 && (await pool.aggregator.api.extend(scenario.runs, previous, token))) return continueFrom;

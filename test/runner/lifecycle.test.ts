@@ -4,6 +4,8 @@
  * equals one run of the larger count, a failing or hung simulation worker is replaced (same figures) or
  * the run fails with a message, and the latest run's analyses answer null once a newer run has started.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   Accumulator,
@@ -98,6 +100,22 @@ function simulationEndpoints(change: (made: number, api: SimulationApi) => Simul
     },
   };
   return { factory, made: () => made };
+}
+
+/** A full garbage collection (V8's gc(), exposed for this test only). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/**
+ * Whether the objects still exist after a full collection, once their holder has let them go. A WeakRef's
+ * target is kept to the end of the task that made it, hence the wait for the next one.
+ */
+async function alive(refs: WeakRef<object>[]): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  collectGarbage();
+  return refs.filter((r) => r.deref() !== undefined).length;
 }
 
 describe('the pool runner’s run lifecycle', () => {
@@ -360,5 +378,26 @@ describe('the pool runner’s run lifecycle', () => {
     api.start(s, 300, 2);
     expect(await swings).toBeNull();
     expect(await decision).toBeNull();
+  });
+
+  it('keeps nothing of a run once it is done with: the pool lives on, its answers do not (memory of a long workshop)', async () => {
+    // workers that never break and answer in time: any wait on them (a worker breaking, a timeout) must
+    // let go of the answer it waited for once it has it, or a session keeps every run it ever made
+    const r = runner(inProcessEndpoints, 60_000);
+    const refs: WeakRef<object>[] = [];
+    for (let seed = 1; seed <= 3; seed++) {
+      const rec = recorder();
+      r.run(scenario(400, seed), {
+        ...rec.callbacks,
+        progress: (done, results) => {
+          refs.push(new WeakRef(results));
+          rec.callbacks.progress(done, results);
+        },
+      });
+      refs.push(new WeakRef(await rec.ended));
+    }
+    await settle();
+    expect(refs.length).toBeGreaterThanOrEqual(3);
+    expect(await alive(refs)).toBe(0);
   });
 });

@@ -26,7 +26,7 @@
  * grow with the runs), exactly the runs its answer needs without stopping, and as shipped.
  * Run: npx tsx bench/browser.bench.ts [--quick] [--breakdown] [--seeds N] [--first N] (also part of npm run bench; --quick
  * leaves out Västra Götaland; --breakdown runs only the last section; --first N only the first picture, over N opens
- * and N edits; with --against DIR, beside the app of another checkout, taking turns). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
+ * and N edits, and the page's heap after a full GC before and after them; with --against DIR, beside the app of another checkout, taking turns). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,6 +125,12 @@ class HeapProbe {
         })
         .catch(gone);
     });
+  }
+
+  /** The page's main-thread heap after a full garbage collection: what the page holds on to (bytes). */
+  async retained(): Promise<number> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    return (await this.cdp.send('Runtime.getHeapUsage')).usedSize;
   }
 
   /** Bytes used: main thread, and the sum over workers. */
@@ -399,10 +405,10 @@ try {
   // is measured beside this one, the two pages taking turns, so that both see the same phases of the
   // machine's speed (it drifts by ±50 %).
   if (firstOnly > 0) {
-    const apps: { name: string; app: typeof main; opens: number[]; edits: number[] }[] = [
-      { name: 'this build', app: main, opens: [], edits: [] },
+    const apps: { name: string; app: typeof main; opens: number[]; edits: number[]; heap: number[] }[] = [
+      { name: 'this build', app: main, opens: [], edits: [], heap: [] },
     ];
-    if (against) apps.push({ name: against.root, app: await openApp(against.url), opens: [], edits: [] });
+    if (against) apps.push({ name: against.root, app: await openApp(against.url), opens: [], edits: [], heap: [] });
     // After every run the app analyses it (decision, then a threshold search of about ten seconds, in a
     // worker that a new run stops). An open is measured with every page's analyses finished (a quiet app);
     // the edit 300 ms after that open's run, while the page's own analyses run (as in a workshop, where the
@@ -420,6 +426,10 @@ try {
           { timeout: 120_000, polling: 100 },
         );
     };
+    // what each page holds on to after a full GC, before the rounds and after their 2 × N runs (a page
+    // that keeps something of every run grows by it per run)
+    await settle(apps);
+    for (const x of apps) x.heap.push(await x.app.heap.retained());
     for (let k = 1; k <= firstOnly; k++) {
       const seeded = { ...SCENARIOS[0], seed: SCENARIOS[0].seed + 200 + k };
       // each page goes first in every other round
@@ -432,6 +442,8 @@ try {
         x.edits.push((await measureEdit(seeded.members.slice(1), '', true, x.app)).firstPartialChartMs);
       }
     }
+    await settle(apps);
+    for (const x of apps) x.heap.push(await x.app.heap.retained());
     const quartiles = (xs: number[]) => {
       const sorted = [...xs].sort((x, y) => x - y);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -442,6 +454,10 @@ try {
       console.log(`  opened from a link, the app quiet:           ${quartiles(x.opens)}`);
       console.log(`  an edit while the last run is being analysed: ${quartiles(x.edits)}`);
       console.log(`  all:                                          ${quartiles([...x.opens, ...x.edits])}`);
+      const [before, after] = x.heap.map((bytes) => bytes / 1e6);
+      console.log(
+        `  page heap after a full GC: ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after ${2 * firstOnly} runs (${((1000 * (after - before)) / (2 * firstOnly)).toFixed(0)} kB per run)`,
+      );
     }
   } else {
     let firstEdit: unknown = null;

@@ -63,7 +63,10 @@ export interface KeyOutcome {
   members: KeyMember[];
   /** Every member gains (in expectation) under this key. */
   everyoneGains: boolean;
-  /** Per member, the mean share of the joint cost it carries (volume keys), for the table. */
+  /**
+   * Per member, the mean share of the joint cost it carries (volume keys), over the runs with a joint cost;
+   * absent when no run has one (there is nothing to divide).
+   */
   weights?: number[];
   /** Per member, the standard error of a sampled Shapley value (absent when exact). */
   standardError?: number[];
@@ -96,14 +99,16 @@ export function applyKeys(input: KeyInput): KeyOutcome[] {
   };
   const volumeKey = (key: keyof typeof weightsOf): KeyOutcome => {
     const gains = input.codes.map(() => new Float64Array(runs));
+    // the mean share over the runs with a joint cost to divide: a run without one has no shares
     const meanWeight = new Array<number>(n).fill(0);
+    let dividing = 0;
     for (let r = 0; r < runs; r++) {
       let joint = 0;
       for (let i = 0; i < n; i++) joint += input.sharedPayment[i][r];
       const w = weightsOf[key](r);
+      if (joint !== 0) dividing++;
       for (let i = 0; i < n; i++) {
-        const share = w ? w[i] : joint !== 0 ? input.sharedPayment[i][r] / joint : 0;
-        meanWeight[i] += share / runs;
+        if (joint !== 0) meanWeight[i] += w ? w[i] : input.sharedPayment[i][r] / joint;
         gains[i][r] = input.gain[i][r] + input.sharedPayment[i][r] - (w ? w[i] * joint : input.sharedPayment[i][r]);
       }
     }
@@ -117,7 +122,13 @@ export function applyKeys(input: KeyInput): KeyOutcome[] {
       const gain = total / runs;
       return { code, gain, probabilityLoss: losses / runs, loses: gain < LOSS_TOLERANCE };
     });
-    return { key, available: true, members, everyoneGains: members.every((m) => !m.loses), weights: meanWeight };
+    return {
+      key,
+      available: true,
+      members,
+      everyoneGains: members.every((m) => !m.loses),
+      ...(dividing > 0 && { weights: meanWeight.map((w) => w / dividing) }),
+    };
   };
   const gameKey = (key: 'shapley' | 'nucleolus', values: number[] | null, groupLoses: boolean): KeyOutcome => {
     if (!values) {

@@ -11,6 +11,7 @@
  */
 import { BLOCK_RUNS } from '../engine/simulate.js';
 import { describe } from '../engine/statistics.js';
+import { drain } from '../engine/steps.js';
 import { allowedGroup, type Geography, type GroupConstraints } from './constraints.js';
 import { type FormOutcome, GROUP_FORMS, type GroupForm, type GroupOutcome } from './game.js';
 import { popcount } from './shapley.js';
@@ -99,7 +100,16 @@ export interface FinderHooks {
   progress?: (p: FinderProgress) => void;
   /** Checked between batches: true stops the search, which then returns null. */
   cancelled?: () => boolean;
+  /**
+   * Awaited within the search's own long loops, every PAUSE_EVERY subsets it counts or splits (up to
+   * 2^20 each), so that a caller on a page's main thread can give the browser a turn; `cancelled` is
+   * checked after each. Without it, the loops run through.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Subsets counted or split between two pauses (a millisecond or two on the development machine). */
+export const PAUSE_EVERY = 4096;
 
 /** A gain counts as a gain above rounding: more than 1 krona in present value. */
 export const GAIN_TOLERANCE = 1;
@@ -208,6 +218,10 @@ export async function findCoalitions(
     const list: number[][] = [];
     let count = 0;
     for (let mask = 1; mask < 1 << e; mask++) {
+      if (mask % PAUSE_EVERY === 0 && hooks.pause) {
+        await hooks.pause();
+        if (hooks.cancelled?.()) return null;
+      }
       const size = popcount(mask);
       if (size < 2 || size > maxSize) continue;
       const g = eligible.filter((_, b) => mask & (1 << b));
@@ -232,7 +246,18 @@ export async function findCoalitions(
     method = 'exhaustive';
     if (!(await screen(allGroups))) return null;
     // the best groupings exactly, not only the best and its neighbours: the runner-up and the lead are right too
-    for (const p of bestPartitions(eligible, allGroups, groupValue, mustJoin, settings.candidates)) remember(p);
+    const steps = bestPartitionSteps(eligible, allGroups, groupValue, mustJoin, settings.candidates);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) {
+        for (const p of next.value) remember(p);
+        break;
+      }
+      if (hooks.pause) {
+        await hooks.pause();
+        if (hooks.cancelled?.()) return null;
+      }
+    }
   } else {
     method = 'heuristic';
     const outcome = await heuristic();
@@ -478,6 +503,17 @@ export function bestPartitions(
   mustJoin: ReadonlySet<number>,
   k: number,
 ): Partition[] {
+  return drain(bestPartitionSteps(eligible, groups, groupValue, mustJoin, k));
+}
+
+/** bestPartitions in steps (steps.ts): yields after every PAUSE_EVERY subsets, returns the same partitions. */
+export function* bestPartitionSteps(
+  eligible: readonly number[],
+  groups: readonly number[][],
+  groupValue: (g: readonly number[]) => number,
+  mustJoin: ReadonlySet<number>,
+  k: number,
+): Generator<undefined, Partition[]> {
   const e = eligible.length;
   const keep = e <= 16 ? Math.max(1, k) : 1;
   const bit = new Map(eligible.map((i, b) => [i, b]));
@@ -502,6 +538,7 @@ export function bestPartitions(
   count[0] = 1;
   const candidates: { v: number; c: number; j: number }[] = [];
   for (let mask = 1; mask < size; mask++) {
+    if (mask % PAUSE_EVERY === 0) yield;
     const low = 31 - Math.clz32(mask & -mask);
     candidates.length = 0;
     const offer = (v: number, c: number, rest: number) => {

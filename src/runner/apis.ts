@@ -24,6 +24,7 @@ import {
   type ThresholdAnalysis,
   thresholdSearch,
 } from '../engine/index.js';
+import { nextTask } from './next-task.js';
 
 /** Load a model from raw inputs, or throw its issues as one message. */
 function load(scenario: unknown, data: [unknown, unknown] | undefined): PreparedModel {
@@ -31,21 +32,6 @@ function load(scenario: unknown, data: [unknown, unknown] | undefined): Prepared
   const model = loadModel(scenario, ...data);
   if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
   return model.value;
-}
-
-/**
- * A new task of this thread's event loop: a message to itself, which (unlike a chain of setTimeout(0),
- * clamped to 4 ms from the fifth) costs no waiting; the search takes hundreds of steps.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import type { Scenario } from '../engine/index.js';
 import type { CoalitionApi } from './apis.js';
 import { Alarm, answerOf, type Endpoint, type EndpointFactory } from './endpoint.js';
+import { nextTask } from './next-task.js';
 
 export interface FinderRequest {
   forms: GroupForm[];
@@ -61,7 +62,12 @@ export class CoalitionRunner {
         settings: request.settings,
       },
       evaluator,
-      { progress: (p) => token === this.token && progress?.(p), cancelled: () => token !== this.token },
+      {
+        progress: (p) => token === this.token && progress?.(p),
+        cancelled: () => token !== this.token,
+        // counting and splitting up to 2^20 subsets runs in this thread: the page's, in the app
+        pause: nextTask,
+      },
     ).catch((error: unknown) => {
       if (token !== this.token) return null;
       throw error;

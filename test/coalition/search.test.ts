@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSTRAINTS, type Geography, type GroupConstraints } from '../../src/coalition/constraints.js';
 import { CoalitionGame, type GroupOutcome, inThread } from '../../src/coalition/game.js';
-import { type Evaluator, findCoalitions } from '../../src/coalition/search.js';
+import { type Evaluator, findCoalitions, PAUSE_EVERY } from '../../src/coalition/search.js';
 import type { Capability, Municipality, Scenario } from '../../src/engine/index.js';
 import { fyrbodal, municipalities, pert, scenarioWith, smallCatalogue } from '../helpers.js';
 
@@ -254,6 +254,37 @@ describe('the coalition finder (docs/model.md §16)', () => {
     expect(result?.stoppedAtLimit).toBe(true);
     expect(result?.groupings[0].meanGain).toBeGreaterThan(0);
     expect(result?.screenedGroups).toBeLessThanOrEqual(1_500 + 1);
+  });
+
+  it('gives its caller a turn every PAUSE_EVERY subsets it counts or splits, with the same answer, and stops there when cancelled', async () => {
+    // 18 kommuner in pairs only: 153 groups, so every subset is counted and split exactly (2 × 2^18)
+    const codes = municipalities.slice(0, 18).map((m) => m.code);
+    const values = (g: number[]) => ((g[0] * 7 + g[1] * 3) % 11) - 5;
+    const input = {
+      codes,
+      forms: ['samverkan' as const],
+      constraints: { ...DEFAULT_CONSTRAINTS, maxGroupSize: 2 },
+      geography: noGeography,
+      settings: { screeningRuns: 2, refineRuns: 2 },
+    };
+    const straight = await findCoalitions(input, tableEvaluator(values));
+    let pauses = 0;
+    const paced = await findCoalitions(input, tableEvaluator(values), {
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(paced?.method).toBe('exhaustive');
+    expect(pauses).toBeGreaterThanOrEqual(2 * Math.floor((2 ** 18 - 1) / PAUSE_EVERY));
+    expect(JSON.stringify(paced)).toBe(JSON.stringify(straight));
+    let stopped = false;
+    const cancelled = await findCoalitions(input, tableEvaluator(values), {
+      pause: async () => {
+        stopped = true;
+      },
+      cancelled: () => stopped,
+    });
+    expect(cancelled).toBeNull();
   });
 
   it('returns no grouping when the constraints cannot be met', async () => {

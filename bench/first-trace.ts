@@ -2,11 +2,12 @@
  * Where the first picture's time goes: opens the default scenario from a link in the built app (headless
  * Chromium, as bench/browser.bench.ts) N times, each under Chrome's tracing, and prints per thread (the
  * page's main thread, the workers, the compositor) the tasks from the hashchange until 80 ms after the
- * first partial result reached the store, with what each spent its time on, and the garbage collections.
+ * first partial result reached the store, with what each spent its time on (the task's events summed by
+ * name, so nested events of different names overlap), and the garbage collections.
  * Tracing adds a few milliseconds of its own. Reports only; asserts nothing.
  * Run: npx tsx bench/first-trace.ts [N]   (default 4; docs/performance.md, "Where the first picture goes now")
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +110,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  rmSync(outDir, { recursive: true, force: true });
 }
 
 /** One open's tasks per thread, in ms from the hashchange. */
@@ -116,8 +118,11 @@ function report(events: TraceEvent[], k: number, firstState: number): void {
   const names = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}/${e.tid}`, e.args?.name ?? '?');
-  const mark = (name: string) =>
-    Math.min(...events.filter((e) => e.name === name && e.cat?.includes('user_timing')).map((e) => e.ts));
+  const mark = (name: string) => {
+    const at = events.filter((e) => e.name === name && e.cat?.includes('user_timing')).map((e) => e.ts);
+    if (at.length === 0) throw new Error(`the trace has no mark "${name}"`);
+    return Math.min(...at);
+  };
   const t0 = mark('edit');
   const t1 = mark('after');
   const ms = (us: number) => (us / 1000).toFixed(1).padStart(6);

@@ -64,8 +64,8 @@ export interface KeyOutcome {
   /** Every member gains (in expectation) under this key. */
   everyoneGains: boolean;
   /**
-   * Per member, the mean share of the joint cost it carries (volume keys), over the runs with a joint cost;
-   * absent when no run has one (there is nothing to divide).
+   * Per member, the mean share of the joint cost it carries (volume keys; in the results the CLI writes).
+   * By use: over the runs with a joint cost, absent when no run has one (nothing to divide).
    */
   weights?: number[];
   /** Per member, the standard error of a sampled Shapley value (absent when exact). */
@@ -99,16 +99,18 @@ export function applyKeys(input: KeyInput): KeyOutcome[] {
   };
   const volumeKey = (key: keyof typeof weightsOf): KeyOutcome => {
     const gains = input.codes.map(() => new Float64Array(runs));
-    // the mean share over the runs with a joint cost to divide: a run without one has no shares
+    // the mean share over the runs where the key gives one: always for a key of weights, and for the
+    // model's own division only where there is a joint cost to divide
     const meanWeight = new Array<number>(n).fill(0);
     let dividing = 0;
     for (let r = 0; r < runs; r++) {
       let joint = 0;
       for (let i = 0; i < n; i++) joint += input.sharedPayment[i][r];
       const w = weightsOf[key](r);
-      if (joint !== 0) dividing++;
+      const shares = w !== null || joint !== 0;
+      if (shares) dividing++;
       for (let i = 0; i < n; i++) {
-        if (joint !== 0) meanWeight[i] += w ? w[i] : input.sharedPayment[i][r] / joint;
+        if (shares) meanWeight[i] += w ? w[i] : input.sharedPayment[i][r] / joint;
         gains[i][r] = input.gain[i][r] + input.sharedPayment[i][r] - (w ? w[i] * joint : input.sharedPayment[i][r]);
       }
     }

@@ -108,8 +108,11 @@ export interface FinderHooks {
   pause?: () => Promise<void>;
 }
 
-/** Subsets counted or split between two pauses (a millisecond or two on the development machine). */
-export const PAUSE_EVERY = 4096;
+/**
+ * Subsets counted or split between two pauses: under 1 ms of counting, a few ms of splitting on the
+ * development machine (docs/model.md §16).
+ */
+export const PAUSE_EVERY = 1024;
 
 /** A gain counts as a gain above rounding: more than 1 krona in present value. */
 export const GAIN_TOLERANCE = 1;
@@ -533,6 +536,7 @@ export function* bestPartitionSteps(
   const choice = new Int32Array(size * keep).fill(-2);
   const next = new Int32Array(size * keep);
   const count = new Int32Array(size);
+  yield; // allocating and filling the tables (2^20 entries each) is a step of its own
   value[0] = 0;
   choice[0] = -1;
   count[0] = 1;

@@ -277,14 +277,18 @@ describe('the coalition finder (docs/model.md §16)', () => {
     expect(paced?.method).toBe('exhaustive');
     expect(pauses).toBeGreaterThanOrEqual(2 * Math.floor((2 ** 18 - 1) / PAUSE_EVERY));
     expect(JSON.stringify(paced)).toBe(JSON.stringify(straight));
-    let stopped = false;
-    const cancelled = await findCoalitions(input, tableEvaluator(values), {
-      pause: async () => {
-        stopped = true;
-      },
-      cancelled: () => stopped,
-    });
-    expect(cancelled).toBeNull();
+    // cancelled while counting, and while splitting (after every pause of the count)
+    for (const at of [1, Math.floor((2 ** 18 - 1) / PAUSE_EVERY) + 5]) {
+      let seen = 0;
+      const cancelled = await findCoalitions(input, tableEvaluator(values), {
+        pause: async () => {
+          seen++;
+        },
+        cancelled: () => seen >= at,
+      });
+      expect(cancelled).toBeNull();
+      expect(seen).toBe(at);
+    }
   });
 
   it('returns no grouping when the constraints cannot be met', async () => {

@@ -102,11 +102,13 @@ function simulationEndpoints(change: (made: number, api: SimulationApi) => Simul
   return { factory, made: () => made };
 }
 
-/** A full garbage collection (V8's gc(), exposed for this test only). */
-function collectGarbage(): void {
+/** A full garbage collection: V8's gc(), taken once and the flag turned off again for other tests. */
+const collectGarbage: () => void = (() => {
   setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
+  const gc = runInNewContext('gc') as () => void;
+  setFlagsFromString('--no-expose-gc');
+  return gc;
+})();
 
 /**
  * Whether the objects still exist after a full collection, once their holder has let them go. A WeakRef's

@@ -11,7 +11,7 @@
  */
 import { BLOCK_RUNS } from '../engine/simulate.js';
 import { describe } from '../engine/statistics.js';
-import { drain } from '../engine/steps.js';
+import { drain, drainPaced } from '../engine/steps.js';
 import { allowedGroup, type Geography, type GroupConstraints } from './constraints.js';
 import { type FormOutcome, GROUP_FORMS, type GroupForm, type GroupOutcome } from './game.js';
 import { popcount } from './shapley.js';
@@ -250,17 +250,9 @@ export async function findCoalitions(
     if (!(await screen(allGroups))) return null;
     // the best groupings exactly, not only the best and its neighbours: the runner-up and the lead are right too
     const steps = bestPartitionSteps(eligible, allGroups, groupValue, mustJoin, settings.candidates);
-    for (;;) {
-      const next = steps.next();
-      if (next.done) {
-        for (const p of next.value) remember(p);
-        break;
-      }
-      if (hooks.pause) {
-        await hooks.pause();
-        if (hooks.cancelled?.()) return null;
-      }
-    }
+    const best = hooks.pause ? await drainPaced(steps, hooks.pause, () => !hooks.cancelled?.()) : drain(steps);
+    if (best === null) return null;
+    for (const p of best) remember(p);
   } else {
     method = 'heuristic';
     const outcome = await heuristic();

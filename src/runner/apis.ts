@@ -14,6 +14,7 @@ import {
   type ChunkResult,
   type DecisionAnalysis,
   decisionSteps,
+  drainPaced,
   loadModel,
   type PathId,
   type PreparedModel,
@@ -32,25 +33,6 @@ function load(scenario: unknown, data: [unknown, unknown] | undefined): Prepared
   const model = loadModel(scenario, ...data);
   if (!model.ok) throw new Error(model.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
   return model.value;
-}
-
-/**
- * Run an analysis's steps (src/engine/steps.ts), back to this worker's event loop after each, so that the
- * messages of a newer run are taken in between (and a terminate() takes effect); null once `current()`
- * says the analysis is stale.
- */
-async function stepped<S, R>(
-  steps: Generator<S, R>,
-  current: () => boolean,
-  onStep?: (step: S) => void,
-): Promise<R | null> {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    onStep?.(next.value);
-    await nextTask();
-    if (!current()) return null;
-  }
 }
 
 /** A simulation worker: loads a run's scenario, then simulates the ranges of runs it is given. */
@@ -145,12 +127,12 @@ export function createAggregateApi() {
     /** In steps: a newer run's messages are taken in between, and the swings give up (null). */
     async swings(inputs: AssumptionId[], run: number): Promise<Swing[] | null> {
       if (!prepared || run !== currentRun) return null;
-      return stepped(swingSteps(prepared, inputs), () => run === currentRun);
+      return drainPaced(swingSteps(prepared, inputs), nextTask, () => run === currentRun);
     },
     /** Cost against capacity, acceptability and value of information from the collected runs (in steps). */
     async decision(lambda: number, run: number): Promise<DecisionAnalysis | null> {
       if (!prepared || run !== currentRun || !accumulator || accumulator.runsDone === 0) return null;
-      return stepped(decisionSteps(accumulator, lambda), () => run === currentRun);
+      return drainPaced(decisionSteps(accumulator, lambda), nextTask, () => run === currentRun);
     },
     /** A picture of one chunk alone (a run's first runs, before any block is in): not collected. */
     glance(chunk: ChunkResult, run: number): Results | null {
@@ -180,8 +162,9 @@ export function createAnalysisApi() {
       runs: number,
       progress?: (done: number, total: number) => void,
     ): Promise<ThresholdAnalysis | null> {
-      return stepped(
+      return drainPaced(
         thresholdSearch(load(scenario, data), inputs, runs),
+        nextTask,
         () => true,
         (step) => {
           if (step) void progress?.(step.done, step.total);

@@ -28,15 +28,14 @@
  * leaves out Västra Götaland; --breakdown runs only the last section; --first N only the first picture, over N opens
  * and N edits, and the page's heap after a full GC before and after them; with --against DIR, beside the app of another checkout, taking turns). Reports only; asserts nothing. Figures are noisy when other processes share the machine.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CDPSession, chromium } from 'playwright-core';
-import { build, preview } from 'vite';
+import type { CDPSession } from 'playwright-core';
 import type { Scenario } from '../src/engine/index.js';
 import { SCENARIOS } from '../src/scenarios.js';
 import { encodeScenario } from '../src/state/scenario-link.js';
+import { analysed, launchChromium, newAppPage, serveApp } from './app.js';
 
 const quick = process.argv.includes('--quick');
 /** Only the breakdown of the default's time to a stable answer (the last section). */
@@ -49,39 +48,12 @@ const firstArg = process.argv.indexOf('--first');
 const firstOnly = firstArg > 0 ? Math.max(1, Number(process.argv[firstArg + 1]) || 20) : 0;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-const outDir = mkdtempSync(join(tmpdir(), 'dm-bench-'));
-await build({ root, logLevel: 'silent', build: { outDir } });
-const server = await preview({ root, logLevel: 'silent', build: { outDir }, preview: { port: 0 } });
-const base = server.resolvedUrls?.local[0] ?? 'http://localhost:4173/';
+const app = await serveApp(root);
+const base = app.url;
 /** `--against DIR`: another checkout's app, built and served beside this one (only with `--first`). */
 const againstArg = process.argv.indexOf('--against');
-const against =
-  againstArg > 0
-    ? await (async () => {
-        const other = process.argv[againstArg + 1];
-        const otherOut = mkdtempSync(join(tmpdir(), 'dm-bench-against-'));
-        await build({ root: other, logLevel: 'silent', build: { outDir: otherOut } });
-        const served = await preview({
-          root: other,
-          logLevel: 'silent',
-          build: { outDir: otherOut },
-          preview: { port: 0 },
-        });
-        return { root: other, server: served, url: served.resolvedUrls?.local[0] ?? '' };
-      })()
-    : null;
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--enable-precise-memory-info',
-  ],
-});
+const against = againstArg > 0 ? await serveApp(process.argv[againstArg + 1]) : null;
+const browser = await launchChromium(['--enable-precise-memory-info']);
 
 /** JS heap of the page's main thread and of its dedicated workers, through one CDP session. */
 class HeapProbe {
@@ -158,12 +130,10 @@ interface Timings {
 
 /** A page of the app at `url`, with its heap probe, once its initial run has finished. */
 async function openApp(url: string) {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const page = await newAppPage(browser);
   const cdp = await page.context().newCDPSession(page);
   const heap = new HeapProbe(cdp);
   await heap.start();
-  // tsx (esbuild keepNames) wraps named functions in a __name helper that the page does not have
-  await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: { start: number; duration: number }[] };
     w.longTasks = [];
@@ -414,17 +384,8 @@ try {
     // the edit 300 ms after that open's run, while the page's own analyses run (as in a workshop, where the
     // next edit comes within seconds). The other page's analyses, which no run of this page would stop, are
     // always finished first.
-    type Idle = { store: { state: { run: { status: string; thresholdSearch: { status: string } } } } };
     const settle = async (pages: typeof apps) => {
-      for (const x of pages)
-        await x.app.page.waitForFunction(
-          () => {
-            const run = (document.querySelector('dm-app') as unknown as Idle).store.state.run;
-            return run.status === 'done' && run.thresholdSearch.status !== 'running';
-          },
-          null,
-          { timeout: 120_000, polling: 100 },
-        );
+      for (const x of pages) await analysed(x.app.page);
     };
     // what each page holds on to after a full GC, before the rounds and after their 2 × N runs (a page
     // that keeps something of every run grows by it per run)
@@ -605,6 +566,6 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
-  await against?.server.close();
+  await app.close();
+  await against?.close();
 }

@@ -7,14 +7,10 @@
  * Tracing adds a few milliseconds of its own. Reports only; asserts nothing.
  * Run: npx tsx bench/first-trace.ts [N]   (default 4; docs/performance.md, "Where the first picture goes now")
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { SCENARIOS } from '../src/scenarios.js';
 import { encodeScenario } from '../src/state/scenario-link.js';
+import { analysed, launchChromium, newAppPage, serveApp } from './app.js';
 
 interface TraceEvent {
   ph: string;
@@ -28,41 +24,22 @@ interface TraceEvent {
 }
 type Probe = {
   store: {
-    state: { run: { id: number; status: string; done: number; thresholdSearch: { status: string } } };
+    state: { run: { id: number; done: number } };
     subscribe(f: (s: { run: { id: number; done: number } }) => void): () => void;
   };
 };
 
 const opens = Math.max(1, Number(process.argv[2]) || 4);
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'dm-trace-'));
-await build({ root, logLevel: 'silent', build: { outDir } });
-const server = await preview({ root, logLevel: 'silent', build: { outDir }, preview: { port: 0 } });
-const executablePath =
-  process.env.CHROME_PATH ?? ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-const browser = await chromium.launch({
-  executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-});
+const app = await serveApp(fileURLToPath(new URL('..', import.meta.url)));
+const browser = await launchChromium();
 const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const GC = new Set(['MajorGC', 'MinorGC', 'V8.GCIncrementalMarkingStart']);
 try {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  // tsx (esbuild keepNames) wraps named functions in a __name helper that the page does not have
-  await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  const page = await newAppPage(browser);
   const cdp = await page.context().newCDPSession(page);
-  await page.goto(server.resolvedUrls?.local[0] ?? '');
-  const settle = () =>
-    page.waitForFunction(
-      () => {
-        const run = (document.querySelector('dm-app') as unknown as Probe | null)?.store.state.run;
-        return run?.status === 'done' && run.thresholdSearch.status !== 'running';
-      },
-      null,
-      { timeout: 120_000, polling: 100 },
-    );
+  await page.goto(app.url);
   for (let k = 1; k <= opens; k++) {
-    await settle();
+    await analysed(page);
     await page.waitForTimeout(300);
     const seeded = { ...SCENARIOS[0], seed: SCENARIOS[0].seed + 500 + k };
     await cdp.send('Tracing.start', {
@@ -109,8 +86,7 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await app.close();
 }
 
 /** One open's tasks per thread, in ms from the hashchange. */

@@ -4,6 +4,7 @@ import { DRIVER, KIND, type PreparedModel } from './model.js';
 import { runStream } from './rng.js';
 import { CAPABILITY_GROUPS, PATH_IDS } from './schema.js';
 import { ScrambledSobol } from './sobol.js';
+import { drain } from './steps.js';
 
 /**
  * With `sampling: 'rqmc'`: independent scrambles of the Sobol sequence, interleaved run by run (run i is
@@ -615,13 +616,8 @@ export class Simulator {
   }
 
   simulateChunk(runStart: number, runCount: number): ChunkResult {
-    const result = this.emptyChunk(runStart, runCount);
-    const seed = this.m.scenario.seed;
-    for (let r = 0; r < runCount; r++) {
-      this.runOne(seed, runStart + r);
-      this.record(result, r, Math.floor(r / BLOCK_RUNS));
-    }
-    return result;
+    // in one step: as fast as a plain loop (200 runs of the default, medians 200 / 206 and 192 / 190 ms)
+    return drain(this.chunkSteps(runStart, runCount, runCount));
   }
 
   /**
@@ -629,21 +625,10 @@ export class Simulator {
    * that must give its thread's event loop a turn within a chunk (the threshold search, src/runner/apis.ts).
    */
   *chunkSteps(runStart: number, runCount: number, every: number): Generator<undefined, ChunkResult> {
-    const result = this.emptyChunk(runStart, runCount);
-    const seed = this.m.scenario.seed;
-    for (let r = 0; r < runCount; r++) {
-      this.runOne(seed, runStart + r);
-      this.record(result, r, Math.floor(r / BLOCK_RUNS));
-      if ((r + 1) % every === 0 && r + 1 < runCount) yield;
-    }
-    return result;
-  }
-
-  private emptyChunk(runStart: number, runCount: number): ChunkResult {
     if (runStart % BLOCK_RUNS !== 0) throw new RangeError(`runStart ${runStart} is not a multiple of ${BLOCK_RUNS}`);
     const { T, M } = this;
     const blocks = Math.ceil(runCount / BLOCK_RUNS);
-    return {
+    const result: ChunkResult = {
       runStart,
       runCount,
       totals: new Float64Array(TM * P * T * runCount),
@@ -652,6 +637,13 @@ export class Simulator {
       groupSums: new Float64Array(blocks * 2 * P * M * G),
       draws: new Float64Array(K * runCount),
     };
+    const seed = this.m.scenario.seed;
+    for (let r = 0; r < runCount; r++) {
+      this.runOne(seed, runStart + r);
+      this.record(result, r, Math.floor(r / BLOCK_RUNS));
+      if ((r + 1) % every === 0 && r + 1 < runCount) yield;
+    }
+    return result;
   }
 
   private record(res: ChunkResult, r: number, block: number): void {
